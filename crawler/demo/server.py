@@ -1,0 +1,98 @@
+"""Serve a site written by ``crawler.demo.site.write_site`` on 127.0.0.1.
+
+``python -m crawler.demo.server FOLDER [--port N]`` prints ``http://127.0.0.1:PORT`` on its first
+line once it listens (port 0 picks a free one), then serves until killed. Every occurrence of
+``http://__HOST__`` in a body is replaced by that URL, so sites can be written before the port
+is known.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from crawler.demo.site import HOST_PLACEHOLDER
+
+
+class Route:
+    __slots__ = ("body", "headers", "status", "type")
+
+    def __init__(self, body: bytes, content_type: str, status: int, headers: dict[str, str]):
+        self.body = body
+        self.type = content_type
+        self.status = status
+        self.headers = headers
+
+
+def load_routes(folder: Path, base_url: str) -> dict[str, Route]:
+    spec = json.loads((folder / "_routes.json").read_text(encoding="utf-8"))
+    placeholder, actual = HOST_PLACEHOLDER.encode(), base_url.encode()
+    return {
+        path: Route(
+            (folder / entry["file"]).read_bytes().replace(placeholder, actual),
+            entry["type"],
+            entry.get("status", 200),
+            entry.get("headers", {}),
+        )
+        for path, entry in spec.items()
+    }
+
+
+class SiteHandler(BaseHTTPRequestHandler):
+    routes: dict[str, Route] = {}
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(with_body=False)
+
+    def _respond(self, with_body: bool) -> None:
+        path = self.path.split("#")[0]
+        route = self.routes.get(path) or self.routes.get(path.split("?")[0])
+        if route is None:
+            body, status, ctype, extra = b"<h1>Not found</h1>", 404, "text/html", {}
+        else:
+            body, status, ctype, extra = route.body, route.status, route.type, route.headers
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for name, value in extra.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass  # quiet: the crawler's own log says what was fetched
+
+
+def serve(folder: Path, port: int = 0) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", port), SiteHandler)
+    server.daemon_threads = True
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    SiteHandler.routes = load_routes(folder, url)
+    print(url, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args(argv)
+    serve(args.folder, args.port)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

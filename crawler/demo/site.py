@@ -1,0 +1,334 @@
+"""The sample news site: article pages wrapped in the clutter real news pages carry, feeds in
+three formats, a video page with no article, legacy-charset pages, robots.txt.
+
+``build_site`` returns every resource in memory; ``write_site`` puts them in a folder that
+``crawler.demo.server`` serves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from crawler.demo.stories import Story, make_stories
+
+SITE_NAME = "The Harbour Gazette"
+HOST_PLACEHOLDER = "http://__HOST__"
+SECTIONS = ["politics", "business", "science", "sport"]
+
+# Boilerplate that must never reach an article's text. Tests check each phrase.
+BOILERPLATE = [
+    "Join our WhatsApp channel",
+    "Subscribe now for 1 euro",
+    "Share on Facebook",
+    "Advertisement",
+    "Post your comment",
+    "Related stories",
+    "All rights reserved",
+    "This commenter thinks",
+]
+
+
+@dataclass
+class Resource:
+    """One response of the site."""
+
+    body: bytes
+    content_type: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
+class Site:
+    """A built site: resources by path, and the stories it publishes."""
+
+    resources: dict[str, Resource]
+    stories: list[Story]
+    # Articles the feeds list, by path, with the story each must yield.
+    feed_paths: list[str] = field(default_factory=list)
+
+
+def article_page(story: Story, *, charset: str = "utf-8", declare: bool = True) -> str:
+    """A full article page: navigation, ads, share buttons, pitches, related links, comments."""
+    nav = "".join(f'<li><a href="/section/{s}/">{s.title()}</a></li>' for s in SECTIONS)
+    authors = " and ".join(
+        f'<a rel="author" href="/author/{a.lower().replace(" ", "-").replace(chr(39), "")}/">'
+        f"{escape(a)}</a>"
+        for a in story.authors
+    )
+    body = []
+    for index, paragraph in enumerate(story.paragraphs):
+        body.append(f"<p>{escape(paragraph)}</p>")
+        if index == 1:
+            body.append(
+                '<aside class="newsletter-signup"><h3>Stay informed</h3>'
+                "<p>Join our WhatsApp channel and get the day's top stories every morning.</p>"
+                '<a class="button" href="/newsletter/">Sign me up</a></aside>'
+            )
+        if index == 3:
+            body.append(
+                '<div class="paywall-pitch"><p>You have read 3 of 5 free articles this month. '
+                "Subscribe now for 1 euro a week and support local journalism.</p>"
+                '<a href="/subscribe/">Subscribe</a></div>'
+            )
+    tags = "".join(f'<li><a href="/tag/{t.lower()}/" rel="tag">{t}</a></li>' for t in story.tags)
+    meta_charset = f'<meta charset="{charset}">' if declare else ""
+    iso = story.published.isoformat()
+    return f"""<!DOCTYPE html>
+<html lang="{story.language}">
+<head>
+{meta_charset}
+<title>{escape(story.title)} | {SITE_NAME}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="{escape(story.lead)}">
+<meta name="author" content="{escape(", ".join(story.authors))}">
+<meta property="og:type" content="article">
+<meta property="og:title" content="{escape(story.title)}">
+<meta property="og:site_name" content="{SITE_NAME}">
+<meta property="og:image" content="/img/{story.slug}.jpg">
+<meta property="article:published_time" content="{iso}">
+{"".join(f'<meta property="article:tag" content="{t}">' for t in story.tags)}
+<link rel="canonical" href="{story.path}">
+<link rel="alternate" type="application/rss+xml" title="RSS" href="/feed.xml">
+<link rel="stylesheet" href="/static/site.css">
+</head>
+<body class="article-page">
+<div class="top-bar"><a href="/subscribe/">Subscribe</a> <a href="/login/">Log in</a></div>
+<header class="masthead"><a class="logo" href="/">{SITE_NAME}</a>
+<nav class="main-nav"><ul><li><a href="/">Home</a></li>{nav}</ul></nav>
+<form class="search" action="/search/"><input name="q" placeholder="Search"></form>
+</header>
+<div class="ad ad-leaderboard" id="ad-top"><span>Advertisement</span>
+<a href="https://ads.example.com/click?id=1"><img src="/ads/banner.gif" alt="Buy now"></a></div>
+<main id="content">
+<nav class="breadcrumbs"><a href="/">Home</a> &rsaquo;
+<a href="/section/{story.section}/">{story.section.title()}</a></nav>
+<article class="story">
+<header class="story-header">
+<h1 class="headline">{escape(story.title)}</h1>
+<p class="byline">By {authors} &middot;
+<time datetime="{iso}" class="published">{story.published:%d %B %Y, %H:%M}</time></p>
+<ul class="share-buttons">
+<li><a href="https://share.example.com/facebook?u={story.path}">Share on Facebook</a></li>
+<li><a href="https://share.example.com/x?u={story.path}">Share on X</a></li>
+<li><a href="mailto:?subject={escape(story.title)}">Email</a></li>
+</ul>
+</header>
+<figure class="lead-image"><img src="/img/{story.slug}.jpg" alt="">
+<figcaption>Photo: Gazette archive</figcaption></figure>
+<div class="story-body">
+{"".join(body)}
+</div>
+<footer class="story-footer"><ul class="tags">{tags}</ul></footer>
+</article>
+<aside class="ad ad-sidebar"><span>Advertisement</span><p>Holiday homes by the sea: book today.</p></aside>
+<section class="related"><h2>Related stories</h2><ul>
+<li><a href="/section/{story.section}/">More from {story.section.title()}</a></li>
+<li><a href="/">Today's front page</a></li></ul></section>
+<section class="comments" id="comments"><h2>Comments (2)</h2>
+<div class="comment"><p class="comment-author">harbour_fan</p>
+<p>This commenter thinks the council should have decided years ago.</p></div>
+<div class="comment"><p class="comment-author">old_sailor</p>
+<p>This commenter thinks nobody asked the fishermen.</p></div>
+<form class="comment-form" method="post" action="/comments/"><h3>Post your comment</h3>
+<textarea name="comment"></textarea><input name="name" placeholder="Name">
+<button type="submit">Post your comment</button></form>
+</section>
+</main>
+<footer class="site-footer"><ul><li><a href="/about/">About us</a></li>
+<li><a href="/contact/">Contact</a></li><li><a href="/privacy/">Privacy</a></li></ul>
+<p>&copy; 2026 {SITE_NAME}. All rights reserved.</p></footer>
+</body>
+</html>
+"""
+
+
+def video_page() -> str:
+    """A page with a video and a caption: no article text."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Video: sunrise over the harbour | {SITE_NAME}</title>
+<meta property="og:type" content="video.other"></head>
+<body><header><a href="/">{SITE_NAME}</a></header>
+<main><h1>Video: sunrise over the harbour</h1>
+<video src="/media/sunrise.mp4" controls></video><p>Watch: 40 seconds.</p></main>
+<footer>&copy; 2026 {SITE_NAME}. All rights reserved.</footer></body></html>"""
+
+
+def legacy_stories() -> list[Story]:
+    """Two stories served in legacy charsets: Russian in cp1251, German in ISO-8859-1."""
+    russian = Story(
+        slug="port-modernizaciya",
+        section="business",
+        title="Порт объявил о модернизации северного терминала",
+        lead="Администрация порта представила план модернизации.",
+        paragraphs=[
+            "Администрация порта во вторник представила план модернизации северного терминала."
+            " Работы начнутся весной и продлятся около двух лет.",
+            "По словам директора, новые краны позволят обрабатывать вдвое больше контейнеров,"
+            " а очереди грузовиков у ворот заметно сократятся.",
+            "Жители прибрежных районов попросили учесть шум и движение тяжёлой техники."
+            " Городской совет обещал провести общественные слушания уже в декабре.",
+            "Эксперты считают, что проект окупится за семь лет, если объём перевалки"
+            " продолжит расти нынешними темпами.",
+        ],
+        authors=["Ирина Соколова"],
+        published=datetime(2026, 11, 18, 8, 0, tzinfo=timezone.utc),
+        tags=["Business"],
+        language="ru",
+    )
+    german = Story(
+        slug="faehre-fahrplan",
+        section="politics",
+        title="Neuer Fährplan: Öfter über die Förde",
+        lead="Die Fähren fahren ab Dezember häufiger.",
+        paragraphs=[
+            "Ab Dezember fahren die Fähren über die Förde im Zwanzig-Minuten-Takt."
+            " Das hat der Verkehrsausschuss am Montag beschlossen.",
+            "Für Pendler bedeutet das kürzere Wartezeiten, besonders früh am Morgen."
+            " Die Stadtwerke setzen dafür zwei zusätzliche Schiffe ein.",
+            "Kritik kam von der Opposition: Die Mehrkosten von rund 1,2 Millionen Euro"
+            " seien im Haushalt nicht ausreichend gedeckt, hieß es.",
+            "Bürgerinnen und Bürger können den neuen Fahrplan ab sofort im Rathaus einsehen.",
+        ],
+        authors=["Jörg Müller"],
+        published=datetime(2026, 11, 17, 7, 15, tzinfo=timezone.utc),
+        tags=["Politics"],
+        language="de",
+    )
+    return [russian, german]
+
+
+def build_site(base_url: str = HOST_PLACEHOLDER, story_count: int = 12) -> Site:
+    """The sample site. Feeds overlap: every story is in at least one, some in all three."""
+    stories = make_stories(story_count)
+    russian, german = legacy_stories()
+    res: dict[str, Resource] = {}
+    for story in stories:
+        res[story.path] = _html(article_page(story))
+    # cp1251 with neither header nor <meta>: only the bytes tell.
+    res[russian.path] = Resource(
+        article_page(russian, declare=False).encode("cp1251"), "text/html"
+    )
+    # ISO-8859-1 declared in <meta> only.
+    res[german.path] = Resource(
+        article_page(german, charset="iso-8859-1").encode("iso-8859-1"), "text/html"
+    )
+    res["/video/sunrise.html"] = _html(video_page())
+    everything = [*stories, russian, german]
+    half = len(stories) // 2
+    # RSS: first two thirds plus the legacy pages and the video; Atom: from the middle on;
+    # JSON Feed: every third story. Together: every story, several in more than one feed.
+    rss_items = [*stories[: 2 * len(stories) // 3], russian, german]
+    atom_items = stories[half:]
+    json_items = stories[::3]
+    res["/feed.xml"] = Resource(
+        rss_feed(rss_items, base_url, extra_video=True).encode(), "application/rss+xml"
+    )
+    res["/atom.xml"] = Resource(atom_feed(atom_items, base_url).encode(), "application/atom+xml")
+    res["/feed.json"] = Resource(json_feed(json_items, base_url).encode(), "application/feed+json")
+    res["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /search/\n", "text/plain")
+    res["/"] = _html(home_page(everything))
+    site = Site(resources=res, stories=everything)
+    site.feed_paths = sorted({s.path for s in [*rss_items, *atom_items, *json_items]})
+    return site
+
+
+def home_page(stories: list[Story]) -> str:
+    teasers = "".join(
+        f'<li class="teaser"><a href="{s.path}">{escape(s.title)}</a><p>{escape(s.lead)}</p></li>'
+        for s in stories
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{SITE_NAME}</title>
+<link rel="alternate" type="application/rss+xml" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" href="/atom.xml">
+<link rel="alternate" type="application/feed+json" href="/feed.json"></head>
+<body><header><h1>{SITE_NAME}</h1></header><main><ul>{teasers}</ul></main></body></html>"""
+
+
+def rss_feed(stories: list[Story], base: str, *, extra_video: bool = False) -> str:
+    items = []
+    for s in stories:
+        # Relative links: the feed's own URL is the base (RSS readers and we resolve them).
+        categories = "".join(f"<category>{xml_escape(t)}</category>" for t in s.tags)
+        creators = "".join(f"<dc:creator>{xml_escape(a)}</dc:creator>" for a in s.authors)
+        items.append(
+            f"<item><title>{xml_escape(s.title)}</title><link>{s.path}</link>"
+            f"<guid isPermaLink=\"false\">{s.slug}</guid>"
+            f"<pubDate>{format_datetime(s.published)}</pubDate>{creators}{categories}"
+            f"<description>{xml_escape(s.lead)}</description></item>"
+        )
+    if extra_video:
+        items.append(
+            "<item><title>Video: sunrise over the harbour</title><link>/video/sunrise.html</link>"
+            "<pubDate>Fri, 20 Nov 2026 06:00:00 +0000</pubDate></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        f"<title>{SITE_NAME}</title><link>{base}/</link><description>News</description>"
+        f"{''.join(items)}</channel></rss>"
+    )
+
+
+def atom_feed(stories: list[Story], base: str) -> str:
+    entries = "".join(
+        f'<entry><title>{xml_escape(s.title)}</title><link rel="alternate" href="{base}{s.path}"/>'
+        f"<id>tag:gazette,2026:{s.slug}</id><updated>{s.published.isoformat()}</updated>"
+        f"<published>{s.published.isoformat()}</published>"
+        + "".join(f"<author><name>{xml_escape(a)}</name></author>" for a in s.authors)
+        + f"<summary>{xml_escape(s.lead)}</summary></entry>"
+        for s in stories
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{SITE_NAME}</title><id>{base}/</id><updated>2026-11-20T09:30:00Z</updated>"
+        f"{entries}</feed>"
+    )
+
+
+def json_feed(stories: list[Story], base: str) -> str:
+    items = [
+        {
+            "id": s.slug,
+            "url": f"{base}{s.path}",
+            "title": s.title,
+            "summary": s.lead,
+            "date_published": s.published.isoformat(),
+            "authors": [{"name": a} for a in s.authors],
+            "tags": s.tags,
+        }
+        for s in stories
+    ]
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": SITE_NAME,
+        "home_page_url": f"{base}/",
+        "items": items,
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=1)
+
+
+def write_site(site: Site, folder: Path) -> None:
+    """Write a site for ``crawler.demo.server``: files plus ``_routes.json`` (type, status)."""
+    routes = {}
+    for number, (path, resource) in enumerate(sorted(site.resources.items())):
+        name = f"r{number:05d}"
+        (folder / name).write_bytes(resource.body)
+        routes[path] = {
+            "file": name,
+            "type": resource.content_type,
+            "status": resource.status,
+            "headers": resource.headers,
+        }
+    (folder / "_routes.json").write_text(json.dumps(routes, indent=1), encoding="utf-8")
+
+
+def _html(text: str) -> Resource:
+    return Resource(text.encode("utf-8"), "text/html; charset=utf-8")

@@ -1,0 +1,88 @@
+"""Decode an HTML page's bytes to text, the way a careful reader would.
+
+Order of evidence:
+
+1. a byte-order mark;
+2. a UTF-16/UTF-32 label (header or ``<meta>``): such bytes are never read as UTF-8;
+3. bytes that are valid UTF-8: UTF-8, whatever a header or ``<meta>`` claims. Legacy text
+   (cp1252, cp1251, Shift_JIS, ...) is practically never valid UTF-8 once it has a non-ASCII
+   byte, while servers that label UTF-8 pages ``iso-8859-1`` are common;
+4. the HTTP ``charset``, if the bytes decode under it;
+5. the page's own declaration (``<meta charset>``, ``http-equiv``, XML declaration);
+6. detection from the bytes (charset-normalizer);
+7. cp1252 with replacement characters, as a last resort that never fails.
+
+Labels are resolved as browsers do (w3lib: ``latin-1`` means cp1252).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from charset_normalizer import from_bytes
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+)
+
+logger = logging.getLogger(__name__)
+
+_WIDE = ("utf-16", "utf-32")
+# Detection looks at this many bytes at most: enough for any page's statistics.
+_DETECT_BYTES = 64 * 1024
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for an HTML body and its Content-Type header value."""
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding and bom is not None:
+        return body[len(bom) :].decode(bom_encoding, errors="replace"), bom_encoding
+
+    header = http_content_type_encoding(content_type) if content_type else None
+    declared = _declared(body)
+    for label in (header, declared):
+        if label and label.startswith(_WIDE):
+            text = _try(body, label)
+            if text is not None:
+                return text, label
+
+    if b"\x00" not in body[:4096]:
+        text = _try(body, "utf-8")
+        if text is not None:
+            return text, "utf-8"
+
+    for label in (header, declared):
+        if label and label != "utf-8":
+            text = _try(body, label)
+            if text is not None:
+                return text, label
+
+    detected = _detect(body)
+    if detected:
+        text = _try(body, detected)
+        if text is not None:
+            return text, detected
+
+    logger.debug("No charset fits the page; decoding as cp1252 with replacements")
+    return body.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _declared(body: bytes) -> str | None:
+    label = html_body_declared_encoding(body)
+    return resolve_encoding(label) if label else None
+
+
+def _try(body: bytes, encoding: str) -> str | None:
+    try:
+        return body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(body: bytes) -> str | None:
+    match = from_bytes(body[:_DETECT_BYTES]).best()
+    if match is None:
+        return None
+    return resolve_encoding(match.encoding) or match.encoding

@@ -1,0 +1,181 @@
+"""Article text and metadata from a page's bytes: decoding, one HTML parse, trafilatura.
+
+A pure function of (bytes, headers, URL, options), so that it can run in worker processes.
+trafilatura is used as a library only: Scrapy downloads, and feeds and sitemaps are read by
+the spiders. Its options were chosen by measurement (``bench/extraction_options.py``).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
+from trafilatura.utils import load_html
+
+from crawler.encoding import decode_html
+from crawler.urls import absolute_http_url
+
+logger = logging.getLogger(__name__)
+
+# Sales pitches and sign-up boxes that sit inside article bodies, where trafilatura keeps them.
+# Only small elements go: some sites wrap the whole (premium) article in a "paywall" element.
+_PITCH_TOKENS = (
+    "paywall", "subscribe", "subscription", "newsletter", "signup", "sign-up", "promo",
+    "donate", "membership", "whatsapp", "advert", "sponsor",
+)
+_LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+PITCHES = XPath(
+    "//body//*[self::div or self::aside or self::section or self::p or self::form]"
+    f"[{' or '.join(f'contains({_LOWER}, {token!r})' for token in _PITCH_TOKENS)}]"
+    "[string-length(normalize-space(.)) < 400]"
+)
+
+Favor = Literal["balanced", "precision", "recall"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractionOptions:
+    """How trafilatura is asked to work; see the README's settings table."""
+
+    favor: Favor = "balanced"
+    tables: bool = True
+
+    def extractor(self) -> Extractor:
+        """A trafilatura options object, built once and copied per page."""
+        return Extractor(
+            output_format="python",
+            precision=self.favor == "precision",
+            recall=self.favor == "recall",
+            comments=False,  # reader comments are not the article
+            tables=self.tables,
+            images=False,
+            links=False,
+            dedup=False,  # trafilatura's dedup is a process-global cache, not ours to rely on
+            with_metadata=True,
+        )
+
+
+@dataclass(kw_only=True)
+class Extracted:
+    """What was found on the page. ``text`` is never empty."""
+
+    text: str
+    encoding: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    language: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
+    canonical_url: str | None = None
+
+
+class ArticleExtractor:
+    """Extracts articles with one set of options; build once, call per page."""
+
+    def __init__(self, options: ExtractionOptions | None = None) -> None:
+        self.options = options or ExtractionOptions()
+        self._template = self.options.extractor()
+
+    def __call__(
+        self,
+        body: bytes,
+        url: str,
+        content_type: str | None = None,
+        content_language: str | None = None,
+    ) -> Extracted | None:
+        """Extract the article on a page, or None when there is no article text at all."""
+        html, encoding = decode_html(body, content_type)
+        if not html.strip():
+            return None
+        tree = load_html(html)
+        if tree is None:
+            return None
+        language = _declared_language(tree) or _primary_language(content_language)
+        canonical = _canonical_url(tree, url)
+        for element in PITCHES(tree):
+            element.drop_tree()
+        options = copy.copy(self._template)
+        options.url = options.source = url
+        document = bare_extraction(tree, url=url, options=options)
+        text = (document.text or "").strip() if document is not None else ""
+        if document is None or not text:
+            return None
+        return Extracted(
+            text=text,
+            encoding=encoding,
+            title=_clean(document.title),
+            authors=_split_authors(document.author),
+            date=document.date or None,
+            language=language,
+            sitename=_clean(document.sitename),
+            description=_clean(document.description),
+            tags=_unique([*(document.categories or []), *(document.tags or [])]),
+            image=document.image or None,
+            canonical_url=canonical,
+        )
+
+
+def _canonical_url(tree: HtmlElement, url: str) -> str | None:
+    for xpath in ('//head/link[@rel="canonical"]/@href', '//head/meta[@property="og:url"]/@content'):
+        for value in tree.xpath(xpath):
+            absolute = absolute_http_url(str(value), url)
+            if absolute:
+                return absolute
+    return None
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    candidates = [
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *tree.xpath('//head/meta[translate(@http-equiv, "CONTENTLANGUAGE", '
+                    '"contentlanguage")="content-language"]/@content'),
+        *tree.xpath('//head/meta[@property="og:locale"]/@content'),
+    ]
+    for candidate in candidates:
+        language = _primary_language(candidate)
+        if language:
+            return language
+    return None
+
+
+def _primary_language(value: str | None) -> str | None:
+    """``de-DE``, ``de_DE`` and ``de`` all give ``de``; anything else gives None."""
+    if not value:
+        return None
+    primary = value.split(",")[0].strip().replace("_", "-").split("-")[0].lower()
+    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
+
+
+def _split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return _unique(part.strip() for part in value.split(";"))
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    """Non-empty values with whitespace folded, first spelling kept, case-insensitively unique."""
+    kept: list[str] = []
+    folded: set[str] = set()
+    for value in values:
+        text = " ".join(str(value).split())
+        if text and text.casefold() not in folded:
+            folded.add(text.casefold())
+            kept.append(text)
+    return kept
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    return " ".join(value.split()) or None

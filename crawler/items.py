@@ -1,0 +1,77 @@
+"""The items that travel through the pipelines.
+
+``Page`` is what a spider hands over: a fetched article page and what the feed or sitemap said
+about it. The extraction pipeline turns it into an ``Article``, the one output record: its fields
+are the output schema (``crawler/schema/article.schema.json``, documented in the README).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypedDict
+
+SourceType = Literal["feed", "sitemap", "site"]
+
+
+class Source(TypedDict):
+    """How an article was found: through a feed, a sitemap, or a link on a site page."""
+
+    type: SourceType
+    url: str
+
+
+class Hints(TypedDict, total=False):
+    """What a feed entry or sitemap record said about an article before it was fetched."""
+
+    title: str
+    published: str
+    authors: list[str]
+    summary: str
+    tags: list[str]
+    language: str
+
+
+@dataclass(kw_only=True)
+class Page:
+    """A fetched page waiting for extraction. Never written out."""
+
+    url: str
+    body: bytes
+    content_type: str | None
+    content_language: str | None
+    source: Source
+    hints: Hints
+    fetched_at: str
+
+
+@dataclass(kw_only=True)
+class Article:
+    """One news article: the record written to JSON Lines."""
+
+    id: str
+    url: str
+    canonical_url: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    language: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
+    text: str
+    source: Source
+    fetched_at: str
+
+
+def record_id(canonical_url: str) -> str:
+    """A stable id for an article: the first 16 hex digits of SHA-1 of its canonical URL."""
+    return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]
+
+
+def as_dict(article: Article) -> dict[str, Any]:
+    """The article as a plain JSON-ready dict, in schema field order."""
+    from itemadapter import ItemAdapter
+
+    return ItemAdapter(article).asdict()

@@ -1,0 +1,88 @@
+"""Scrapy settings for the news crawler.
+
+Ordered as Scrapy's project template. Every value that differs from Scrapy's default says the
+default and why. Project settings (prefix ``NEWS_``) come last, each with the component that
+reads it. Everything can be overridden per run with ``-s NAME=VALUE``.
+"""
+
+from crawler import __version__
+
+BOT_NAME = "news-crawler"
+
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+ADDONS: dict[str, int] = {}
+
+# Scrapy default: "Scrapy/VERSION (+https://scrapy.org)". News sites want to know who is
+# crawling and how to reach them: operators should put their own contact URL here.
+USER_AGENT = f"news-crawler/{__version__} (+https://example.org/contact-the-operator)"
+
+# Scrapy default: False. A news crawler that ignores robots.txt gets blocked, and deserves it.
+ROBOTSTXT_OBEY = True
+
+# Scrapy default: 8 per domain. A news site serves one crawler politely at 4 at a time; feeds
+# from many sites still run in parallel up to CONCURRENT_REQUESTS (default 16).
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# Scrapy default: 0. The minimum pause between two requests to one site, in seconds.
+DOWNLOAD_DELAY = 0.25
+
+# Scrapy default: enabled. Session cookies only help paywalls track the crawler.
+COOKIES_ENABLED = False
+# Scrapy default: enabled on a port from 6023. A cron job needs no open console port.
+TELNETCONSOLE_ENABLED = False
+
+# Scrapy default: 180 s. A news page that takes more than 30 s will not come.
+DOWNLOAD_TIMEOUT = 30
+# Scrapy default: 2 (3 attempts in all), on 5xx, 408, 429 and connection errors. Kept.
+RETRY_TIMES = 2
+# Scrapy default: 1 GiB / 32 MiB. No article page is 32 MiB; refuse before memory suffers.
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# Scrapy default: 20. Real redirect chains of news sites are short; loops end sooner.
+REDIRECT_MAX_TIMES = 10
+
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+
+EXTENSIONS = {
+    "crawler.extensions.report.RunReport": 500,
+}
+
+# Order matters: cheap drops before expensive work, the writer last.
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractionPipeline": 200,
+    "pipelines.dedupe.UrlDedupePipeline": 300,
+    "pipelines.jsonl.JsonLinesPipeline": 900,
+}
+
+# Scrapy default: off. Adapts the delay to each site's response times, never below
+# DOWNLOAD_DELAY; starts at 1 s instead of 5 s so that short one-off crawls are not slow.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# Scrapy default: WARNING. Dropped items (pages without an article, duplicates) are routine
+# for a news crawler; each is counted in stats, and logged at DEBUG with its reason.
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
+
+# Scrapy default for new projects: "utf-8" (non-ASCII text written as is with -O/-o too).
+FEED_EXPORT_ENCODING = "utf-8"
+
+# ---------------------------------------------------------------------------------------------
+# Project settings. Defaults are documented in the README's settings table.
+
+# Used by pipelines.jsonl.JsonLinesPipeline: where per-run files go when -O/-o is not given.
+# Placeholders: {spider} (spider name) and {start} (UTC start time, 2026-11-27T03-42-00Z).
+NEWS_OUTPUT_PATH = "output/{spider}/{start}.jsonl"
+
+# Used by crawler.extensions.report.RunReport: the JSON run report ("" switches it off).
+NEWS_REPORT_PATH = "output/{spider}/{start}.report.json"
+
+# Used by pipelines.extract.ExtractionPipeline: pages whose extracted text is shorter than
+# this many characters are not articles (video pages, index pages, empty bodies).
+NEWS_MIN_TEXT_CHARS = 200
+
+# Used by crawler.extraction: trafilatura's options, chosen by bench/extraction_options.py.
+NEWS_EXTRACT_FAVOR = "balanced"  # "balanced", "precision" or "recall"
+NEWS_EXTRACT_TABLES = True

@@ -1,0 +1,1 @@
+"""Item pipelines, in the order they run: extraction, duplicate checks, the JSON Lines writer."""

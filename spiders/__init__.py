@@ -1,0 +1,1 @@
+"""The crawler's spiders: one module per way of finding articles."""
