@@ -95,7 +95,8 @@ def _rss_entry(raw: Any, base: str) -> FeedEntry | None:
     if not authors and raw.get("author"):
         authors = [raw["author"].strip()]
     tags = [t.get("term", "").strip() for t in raw.get("tags", []) if t.get("term")]
-    parsed_date = raw.get("published_parsed") or raw.get("updated_parsed")
+    # dict.get: feedparser warns when "updated_parsed" is read through its alias mapping
+    parsed_date = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
     return FeedEntry(
         url=url,
         title=_clean(raw.get("title")),

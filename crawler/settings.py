@@ -66,6 +66,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 # for a news crawler; each is counted in stats, and logged at DEBUG with its reason.
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
+# Scrapy default: DEBUG (a line per request). INFO keeps cron logs readable; -L DEBUG for more.
+LOG_LEVEL = "INFO"
+
 # Scrapy default for new projects: "utf-8" (non-ASCII text written as is with -O/-o too).
 FEED_EXPORT_ENCODING = "utf-8"
 

@@ -50,8 +50,13 @@ class Site:
 
     resources: dict[str, Resource]
     stories: list[Story]
-    # Articles the feeds list, by path, with the story each must yield.
-    feed_paths: list[str] = field(default_factory=list)
+    # Feed path -> paths of the articles it lists (pages without an article left out).
+    feeds: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def feed_paths(self) -> list[str]:
+        """Every article path that some feed lists."""
+        return sorted({path for paths in self.feeds.values() for path in paths})
 
 
 def article_page(story: Story, *, charset: str = "utf-8", declare: bool = True) -> str:
@@ -234,9 +239,12 @@ def build_site(base_url: str = HOST_PLACEHOLDER, story_count: int = 12) -> Site:
     res["/feed.json"] = Resource(json_feed(json_items, base_url).encode(), "application/feed+json")
     res["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /search/\n", "text/plain")
     res["/"] = _html(home_page(everything))
-    site = Site(resources=res, stories=everything)
-    site.feed_paths = sorted({s.path for s in [*rss_items, *atom_items, *json_items]})
-    return site
+    feeds = {
+        "/feed.xml": [s.path for s in rss_items],
+        "/atom.xml": [s.path for s in atom_items],
+        "/feed.json": [s.path for s in json_items],
+    }
+    return Site(resources=res, stories=everything, feeds=feeds)
 
 
 def home_page(stories: list[Story]) -> str:

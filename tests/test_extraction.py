@@ -1,0 +1,91 @@
+"""Extraction on single pages: what is kept, what is cut, and what the page says about itself."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from crawler.assemble import assemble_article
+from crawler.demo.site import article_page, video_page
+from crawler.demo.stories import Story, make_stories
+from crawler.extraction import ArticleExtractor
+from crawler.items import Page
+
+URL = "http://127.0.0.1:8000/news/a.html"
+extract = ArticleExtractor()
+
+
+def test_article_text_and_metadata_come_from_the_page() -> None:
+    story = make_stories(1)[0]
+    found = extract(article_page(story).encode(), URL, "text/html; charset=utf-8")
+    assert found is not None
+    for paragraph in story.paragraphs:
+        assert paragraph in found.text
+    assert "Subscribe now" not in found.text and "WhatsApp" not in found.text
+    assert (found.title, found.authors, found.language) == (story.title, story.authors, "en")
+    assert found.date == story.published.date().isoformat()
+    assert found.canonical_url == f"http://127.0.0.1:8000{story.path}"
+
+
+def test_a_premium_article_wrapped_in_a_paywall_element_is_kept() -> None:
+    story = make_stories(2)[1]
+    paragraphs = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+    html = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
+        f"<h1>{story.title}</h1><div class='paywall-content'>{paragraphs}</div>"
+        "</article></body></html>"
+    )
+    found = extract(html.encode(), URL)
+    assert found is not None
+    assert story.paragraphs[-1] in found.text
+
+
+def test_a_video_page_has_too_little_text_to_be_an_article() -> None:
+    found = extract(video_page().encode(), URL)
+    assert found is None or len(found.text) < 200
+
+
+def test_empty_and_blank_pages_have_no_article() -> None:
+    assert extract(b"", URL) is None
+    assert extract(b"   \n ", URL) is None
+    assert extract(b"<html><body></body></html>", URL) is None
+
+
+def test_the_feed_fills_what_the_page_lacks_and_refines_its_date() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2026-11-20'></head><body>"
+        "<article><p>" + "A long paragraph about the harbour and the city council. " * 8
+        + "</p></article></body></html>"
+    )
+    found = extract(html.encode(), URL)
+    assert found is not None
+    page = Page(
+        url=URL, body=b"", content_type=None, content_language="de-DE",
+        source={"type": "feed", "url": "http://127.0.0.1:8000/feed.xml"},
+        hints={"title": "From the feed", "authors": ["Feed Author"],
+               "published": "2026-11-20T07:45:00+00:00", "tags": ["Harbour"]},
+        fetched_at=datetime(2026, 11, 27, tzinfo=timezone.utc).isoformat(),
+    )
+    article = assemble_article(page, found)
+    assert article.title == "From the feed"
+    assert article.authors == ["Feed Author"]
+    assert article.published == "2026-11-20T07:45:00+00:00"
+    assert article.tags == ["Harbour"]
+    assert article.canonical_url == URL
+
+
+def test_the_page_date_wins_over_a_feed_date_of_another_day() -> None:
+    from crawler.assemble import published_date
+
+    assert published_date("2026-11-19", "2026-11-20T07:45:00+00:00") == "2026-11-19"
+    assert published_date(None, "2026-11-20T07:45:00+00:00") == "2026-11-20T07:45:00+00:00"
+
+
+def test_language_comes_from_the_markup_or_the_header() -> None:
+    story = Story(
+        slug="x", section="politics", title="Titel", lead="L", authors=["A"],
+        paragraphs=["Ein langer Absatz über den Hafen und die Stadt. " * 6] * 3,
+        published=datetime(2026, 11, 20, tzinfo=timezone.utc), language="de-AT",
+    )
+    assert extract(article_page(story).encode(), URL).language == "de"
+    bare = article_page(story).replace('<html lang="de-AT">', "<html>").encode()
+    assert extract(bare, URL, content_language="fr-CH").language == "fr"
