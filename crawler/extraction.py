@@ -30,7 +30,8 @@ _PITCH_TOKENS = (
     "paywall", "subscribe", "subscription", "newsletter", "signup", "sign-up", "promo",
     "donate", "membership", "whatsapp", "advert", "sponsor",
 )
-_LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
 PITCHES = XPath(
     "//body//*[self::div or self::aside or self::section or self::p or self::form]"
     f"[{' or '.join(f'contains({_LOWER}, {token!r})' for token in _PITCH_TOKENS)}]"
@@ -126,7 +127,10 @@ class ArticleExtractor:
 
 
 def _canonical_url(tree: HtmlElement, url: str) -> str | None:
-    for xpath in ('//head/link[@rel="canonical"]/@href', '//head/meta[@property="og:url"]/@content'):
+    for xpath in (
+        '//head/link[@rel="canonical"]/@href',
+        '//head/meta[@property="og:url"]/@content',
+    ):
         for value in tree.xpath(xpath):
             absolute = absolute_http_url(str(value), url)
             if absolute:

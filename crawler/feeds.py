@@ -11,7 +11,7 @@ import calendar
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
@@ -157,7 +157,7 @@ def _iso_from_struct(value: Any) -> str | None:
     """feedparser's dates are UTC ``time.struct_time``; impossible ones are already None."""
     try:
         stamp = calendar.timegm(value)
-        return datetime.fromtimestamp(stamp, tz=timezone.utc).isoformat()
+        return datetime.fromtimestamp(stamp, tz=UTC).isoformat()
     except (TypeError, ValueError, OverflowError):
         return None
 

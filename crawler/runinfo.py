@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
@@ -12,7 +12,7 @@ _STARTS: WeakKeyDictionary[Crawler, datetime] = WeakKeyDictionary()
 
 def run_start(crawler: Crawler) -> datetime:
     """When this crawl started (UTC); the same value for every component that asks."""
-    return _STARTS.setdefault(crawler, datetime.now(timezone.utc).replace(microsecond=0))
+    return _STARTS.setdefault(crawler, datetime.now(UTC).replace(microsecond=0))
 
 
 def run_path(crawler: Crawler, template: str) -> str:
@@ -24,4 +24,4 @@ def run_path(crawler: Crawler, template: str) -> str:
 
 def utc_now() -> str:
     """The current time in ISO 8601, UTC, to the second."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

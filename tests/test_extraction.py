@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crawler.assemble import assemble_article
 from crawler.demo.site import article_page, video_page
@@ -63,7 +63,7 @@ def test_the_feed_fills_what_the_page_lacks_and_refines_its_date() -> None:
         source={"type": "feed", "url": "http://127.0.0.1:8000/feed.xml"},
         hints={"title": "From the feed", "authors": ["Feed Author"],
                "published": "2026-11-20T07:45:00+00:00", "tags": ["Harbour"]},
-        fetched_at=datetime(2026, 11, 27, tzinfo=timezone.utc).isoformat(),
+        fetched_at=datetime(2026, 11, 27, tzinfo=UTC).isoformat(),
     )
     article = assemble_article(page, found)
     assert article.title == "From the feed"
@@ -84,7 +84,7 @@ def test_language_comes_from_the_markup_or_the_header() -> None:
     story = Story(
         slug="x", section="politics", title="Titel", lead="L", authors=["A"],
         paragraphs=["Ein langer Absatz über den Hafen und die Stadt. " * 6] * 3,
-        published=datetime(2026, 11, 20, tzinfo=timezone.utc), language="de-AT",
+        published=datetime(2026, 11, 20, tzinfo=UTC), language="de-AT",
     )
     assert extract(article_page(story).encode(), URL).language == "de"
     bare = article_page(story).replace('<html lang="de-AT">', "<html>").encode()

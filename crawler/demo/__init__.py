@@ -1,1 +1,1 @@
-"""A sample news site, made from code, served on 127.0.0.1: the offline demo and the tests' fixture."""
+"""A sample news site made from code and served on 127.0.0.1: the demo and the tests' fixture."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
@@ -132,7 +132,8 @@ def article_page(story: Story, *, charset: str = "utf-8", declare: bool = True) 
 </div>
 <footer class="story-footer"><ul class="tags">{tags}</ul></footer>
 </article>
-<aside class="ad ad-sidebar"><span>Advertisement</span><p>Holiday homes by the sea: book today.</p></aside>
+<aside class="ad ad-sidebar"><span>Advertisement</span>
+<p>Holiday homes by the sea: book today.</p></aside>
 <section class="related"><h2>Related stories</h2><ul>
 <li><a href="/section/{story.section}/">More from {story.section.title()}</a></li>
 <li><a href="/">Today's front page</a></li></ul></section>
@@ -183,7 +184,7 @@ def legacy_stories() -> list[Story]:
             " продолжит расти нынешними темпами.",
         ],
         authors=["Ирина Соколова"],
-        published=datetime(2026, 11, 18, 8, 0, tzinfo=timezone.utc),
+        published=datetime(2026, 11, 18, 8, 0, tzinfo=UTC),
         tags=["Business"],
         language="ru",
     )
@@ -202,7 +203,7 @@ def legacy_stories() -> list[Story]:
             "Bürgerinnen und Bürger können den neuen Fahrplan ab sofort im Rathaus einsehen.",
         ],
         authors=["Jörg Müller"],
-        published=datetime(2026, 11, 17, 7, 15, tzinfo=timezone.utc),
+        published=datetime(2026, 11, 17, 7, 15, tzinfo=UTC),
         tags=["Politics"],
         language="de",
     )

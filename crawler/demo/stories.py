@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 # Building blocks for article sentences: subjects, actions, objects and closings per topic.
 _TOPICS: dict[str, dict[str, list[str]]] = {
@@ -92,16 +92,15 @@ class Story:
 
 
 def make_stories(count: int, seed: int = 7, newest: datetime | None = None) -> list[Story]:
-    """``count`` distinct English stories, newest first, one every five hours back from ``newest``."""
+    """``count`` distinct English stories, newest first, one every five hours before ``newest``."""
     rng = random.Random(seed)
-    newest = newest or datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+    newest = newest or datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
     stories = []
     topics = list(_TOPICS)
     for number in range(count):
         section = topics[number % len(topics)]
         words = _TOPICS[section]
-        who, did, what = rng.choice(words["who"]), rng.choice(words["did"]), rng.choice(words["what"])
-        title = f"{who} {did} {what}"
+        title = " ".join(rng.choice(words[part]) for part in ("who", "did", "what"))
         paragraphs = []
         for index in range(rng.randint(5, 8)):
             sentences = [
@@ -124,7 +123,7 @@ def make_stories(count: int, seed: int = 7, newest: datetime | None = None) -> l
                 paragraphs=paragraphs,
                 authors=authors,
                 published=newest - timedelta(hours=5 * number),
-                tags=sorted({section.title(), rng.choice(["Harbour", "City", "Region", "Weekend"])}),
+                tags=sorted({section.title(), rng.choice(["Harbour", "City", "Region"])}),
             )
         )
     return stories
