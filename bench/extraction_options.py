@@ -107,8 +107,9 @@ def main() -> None:
         print(f"\n{corpus}: {len(cases)} pages")
         print(f"{'option set':28} {'precision':>9} {'recall':>7} {'F1':>7}")
         for label, run in CANDIDATES.items():
-            scores = [token_f1(run(body, f"https://example.org/{name}"), ref)
-                      for name, body, ref in cases]
+            scores = [
+                token_f1(run(body, f"https://example.org/{name}"), ref) for name, body, ref in cases
+            ]
             p, r, f = (statistics.mean(s[i] for s in scores) for i in range(3))
             print(f"{label:28} {p:9.4f} {r:7.4f} {f:7.4f}")
 

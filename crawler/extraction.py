@@ -27,8 +27,18 @@ logger = logging.getLogger(__name__)
 # Sales pitches and sign-up boxes that sit inside article bodies, where trafilatura keeps them.
 # Only small elements go: some sites wrap the whole (premium) article in a "paywall" element.
 _PITCH_TOKENS = (
-    "paywall", "subscribe", "subscription", "newsletter", "signup", "sign-up", "promo",
-    "donate", "membership", "whatsapp", "advert", "sponsor",
+    "paywall",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "signup",
+    "sign-up",
+    "promo",
+    "donate",
+    "membership",
+    "whatsapp",
+    "advert",
+    "sponsor",
 )
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
@@ -142,8 +152,10 @@ def _declared_language(tree: HtmlElement) -> str | None:
     candidates = [
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        *tree.xpath('//head/meta[translate(@http-equiv, "CONTENTLANGUAGE", '
-                    '"contentlanguage")="content-language"]/@content'),
+        *tree.xpath(
+            '//head/meta[translate(@http-equiv, "CONTENTLANGUAGE", '
+            '"contentlanguage")="content-language"]/@content'
+        ),
         *tree.xpath('//head/meta[@property="og:locale"]/@content'),
     ]
     for candidate in candidates:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 SourceType = Literal["feed", "sitemap", "site"]
 
@@ -19,6 +19,7 @@ class Source(TypedDict):
 
     type: SourceType
     url: str
+    name: NotRequired[str]  # the source's name in a sources file
 
 
 class Hints(TypedDict, total=False):
@@ -43,6 +44,8 @@ class Page:
     source: Source
     hints: Hints
     fetched_at: str
+    # Articles whose extracted date is older are dropped (from -a since / the sources file).
+    since: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -68,10 +71,3 @@ class Article:
 def record_id(canonical_url: str) -> str:
     """A stable id for an article: the first 16 hex digits of SHA-1 of its canonical URL."""
     return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]
-
-
-def as_dict(article: Article) -> dict[str, Any]:
-    """The article as a plain JSON-ready dict, in schema field order."""
-    from itemadapter import ItemAdapter
-
-    return ItemAdapter(article).asdict()

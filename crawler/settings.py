@@ -52,6 +52,7 @@ EXTENSIONS = {
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractionPipeline": 200,
     "pipelines.dedupe.UrlDedupePipeline": 300,
+    "pipelines.limit.ArticleLimitPipeline": 800,
     "pipelines.jsonl.JsonLinesPipeline": 900,
 }
 
@@ -89,3 +90,6 @@ NEWS_MIN_TEXT_CHARS = 200
 # Used by crawler.extraction: trafilatura's options, chosen by bench/extraction_options.py.
 NEWS_EXTRACT_FAVOR = "balanced"  # "balanced", "precision" or "recall"
 NEWS_EXTRACT_TABLES = True
+
+# Used by spiders.sitemap: how many sitemaps (indexes included) one run follows at most.
+NEWS_SITEMAP_MAX_SITEMAPS = 500

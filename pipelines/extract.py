@@ -9,6 +9,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
+from crawler.arguments import parse_date
 from crawler.assemble import assemble_article
 from crawler.extraction import ArticleExtractor, ExtractionOptions
 from crawler.items import Page
@@ -55,4 +56,10 @@ class ExtractionPipeline:
             logger.debug("No article on %s (%d characters of text)", item.url, size)
             raise DropItem(f"no article text: {item.url}", log_level="DEBUG")
         self.stats.inc_value("extraction/ok")
-        return assemble_article(item, found)
+        article = assemble_article(item, found)
+        published = parse_date(article.published)
+        since = parse_date(item.since)
+        if since and published and published < since:
+            self.stats.inc_value("since/dropped")
+            raise DropItem(f"published {article.published}, before {item.since}", log_level="DEBUG")
+        return article

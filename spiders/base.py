@@ -1,96 +1,142 @@
-"""The base of every news spider: argument parsing and turning a fetched page into a ``Page``.
+"""The base of every news spider: shared arguments, per-source plans, article pages.
 
-Subclasses find article URLs (in feeds, sitemaps or links) and call ``article_request``; the
-pipelines do the rest (extraction, duplicates, writing).
+Subclasses find article URLs (in feeds, sitemaps or links) and call ``article_requests``; the
+pipelines do the rest (extraction, duplicates, limits, writing).
+
+Arguments every spider takes: ``since`` (ISO date or duration such as ``36h``; older entries
+are not fetched and older articles are dropped; undated ones are kept) and ``max_articles``.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Self
 
 from scrapy import Request, Spider
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawler.exceptions import SpiderArgumentError
+from crawler import arguments
+from crawler.arguments import parse_date
 from crawler.items import Hints, Page, Source
 from crawler.runinfo import utc_now
-from crawler.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
 
 # Content types that may hold an article page. Others (PDF, images, video) are skipped.
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+ORIGIN = "news_origin"  # request meta key: the name of the source plan a request serves
+
+
+@dataclass(kw_only=True)
+class Plan:
+    """What to crawl for one source and within which bounds."""
+
+    name: str = ""
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    home: str | None = None
+    since: datetime | None = None
+    max_articles: int | None = None
+    allowed_domains: list[str] = field(default_factory=list)
+    delay: float | None = None
+    written: int = 0  # articles written so far, counted by pipelines.limit
+
+    @property
+    def full(self) -> bool:
+        """True once ``max_articles`` articles were written for this source."""
+        return self.max_articles is not None and self.written >= self.max_articles
 
 
 class NewsSpider(Spider):
-    """Common ground of the feeds, sitemap and site spiders."""
+    """Common ground of the feeds, sitemap, site and sources spiders."""
 
-    def article_request(self, url: str, source: Source, hints: Hints | None = None) -> Request:
-        """A request for an article page; what was known before fetching rides in cb_kwargs."""
-        return Request(
+    plans: dict[str, Plan]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.plans = {"": spider.plan_from_arguments(kwargs)}
+        return spider
+
+    def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
+        """The plan given on the command line; subclasses add their own arguments."""
+        return Plan(
+            since=arguments.since("since", kwargs.get("since")),
+            max_articles=arguments.positive_int("max_articles", kwargs.get("max_articles")),
+        )
+
+    def plan(self, response_or_request: Response | Request) -> Plan:
+        return self.plans[response_or_request.meta.get(ORIGIN, "")]
+
+    def article_requests(
+        self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None
+    ) -> Iterator[Request]:
+        """A request for an article page, unless its known date is older than ``since``."""
+        if plan.full:
+            self.count("articles/over_limit")
+            return
+        known = parse_date(date or hints.get("published"))
+        if plan.since and known and known < plan.since:
+            self.count("since/skipped")
+            return
+        if plan.name:
+            source = {**source, "name": plan.name}
+        yield Request(
             url,
             callback=self.parse_article,
             errback=self.article_failed,
-            cb_kwargs={"source": source, "hints": hints or {}},
+            cb_kwargs={"source": source, "hints": hints},
+            meta={ORIGIN: plan.name},
         )
 
-    def parse_article(
-        self, response: Response, source: Source, hints: Hints
-    ) -> Iterator[Page]:
+    def parse_article(self, response: Response, source: Source, hints: Hints) -> Iterator[Page]:
         """Hand the fetched page to the pipelines, unless it cannot be an article page."""
-        content_type = _header(response, b"Content-Type")
+        page = self.page(response, source, hints)
+        if page is not None:
+            yield page
+
+    def page(self, response: Response, source: Source, hints: Hints) -> Page | None:
+        content_type = header(response, b"Content-Type")
         media_type = (content_type or "").split(";")[0].strip().lower()
-        if media_type not in _HTML_TYPES:
-            self._count("articles/not_html")
+        if media_type not in HTML_TYPES:
+            self.count("articles/not_html")
             logger.info("Skipping %s: served as %s, not HTML", response.url, media_type)
-            return
-        self._count("articles/fetched")
-        yield Page(
+            return None
+        self.count("articles/fetched")
+        since = self.plan(response).since
+        return Page(
             url=response.url,
             body=response.body,
             content_type=content_type,
-            content_language=_header(response, b"Content-Language"),
+            content_language=header(response, b"Content-Language"),
             source=source,
             hints=hints,
             fetched_at=utc_now(),
+            since=since.isoformat() if since else None,
         )
 
     def article_failed(self, failure: Failure) -> None:
-        """An article page could not be fetched: count it, log it once, and go on."""
-        self._count("articles/failed")
-        request = getattr(failure, "request", None)
-        url = request.url if request is not None else "?"
-        logger.warning("Article page failed: %s (%s)", url, failure.getErrorMessage())
+        """An article page could not be fetched: count it, log it, go on."""
+        self.count("articles/failed")
+        logger.warning(
+            "Article page failed: %s (%s)", failed_url(failure), failure.getErrorMessage()
+        )
 
-    def _count(self, key: str, count: int = 1) -> None:
+    def count(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, count)
 
 
-def _header(response: Response, name: bytes) -> str | None:
+def header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
 
 
-def url_list(argument: str, value: Any) -> list[str]:
-    """Parse a comma-separated list of http(s) URLs given as a spider argument."""
-    if isinstance(value, (list, tuple)):
-        parts = [str(v) for v in value]
-    elif isinstance(value, str):
-        parts = value.split(",")
-    else:
-        raise SpiderArgumentError(argument, value, "expected URL[,URL...]")
-    urls = []
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        url = absolute_http_url(part, part)
-        if url is None:
-            raise SpiderArgumentError(argument, part, "not an http(s) URL")
-        urls.append(url)
-    if not urls:
-        raise SpiderArgumentError(argument, value, "at least one URL is required")
-    return urls
+def failed_url(failure: Failure) -> str:
+    request = getattr(failure, "request", None)
+    return request.url if request is not None else "?"

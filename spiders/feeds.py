@@ -9,62 +9,71 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, Self
+from typing import Any
 
 from scrapy import Request
-from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawler import arguments
+from crawler.exceptions import SpiderArgumentError
 from crawler.feeds import parse_feed
 from crawler.items import Source
-from spiders.base import NewsSpider, url_list
+from spiders.base import ORIGIN, NewsSpider, Plan, failed_url, header
 
 logger = logging.getLogger(__name__)
 
 
-class FeedsSpider(NewsSpider):
-    name = "feeds"
+class FeedsMixin(NewsSpider):
+    """Fetching and reading feeds, for any spider."""
 
-    feed_urls: list[str]
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.feed_urls = url_list("feeds", kwargs.get("feeds", ""))
-        return spider
-
-    async def start(self) -> AsyncIterator[Request]:
-        for url in self.feed_urls:
-            yield Request(
-                url,
-                callback=self.parse_feed,
-                errback=self.feed_failed,
-                cb_kwargs={"feed_url": url},
-                dont_filter=True,
-            )
-
-    def parse_feed(self, response: Response, feed_url: str) -> Iterator[Request]:
-        content_type = response.headers.get(b"Content-Type")
-        feed = parse_feed(
-            response.body, response.url, content_type.decode("latin-1") if content_type else None
+    def feed_request(self, url: str, plan: Plan, *, quiet: bool = False) -> Request:
+        """A feed request; ``quiet`` ones (guessed locations) fail without an error line."""
+        return Request(
+            url,
+            callback=self.parse_feed,
+            errback=self.feed_guess_failed if quiet else self.feed_failed,
+            cb_kwargs={"feed_url": url, "quiet": quiet},
+            meta={ORIGIN: plan.name},
+            dont_filter=not quiet,
         )
+
+    def parse_feed(self, response: Response, feed_url: str, quiet: bool = False) -> Iterator[Any]:
+        feed = parse_feed(response.body, response.url, header(response, b"Content-Type"))
         if feed.problem:
-            self._count("feeds/invalid")
-            logger.warning("Ignoring invalid feed %s: %s", response.url, feed.problem)
+            if not quiet:
+                self.count("feeds/invalid")
+                logger.warning("Ignoring invalid feed %s: %s", response.url, feed.problem)
             return
-        self._count("feeds/fetched")
+        self.count("feeds/fetched")
         if feed.malformed:
-            self._count("feeds/malformed")
+            self.count("feeds/malformed")
             logger.info("Feed %s is not well-formed; read what could be read", response.url)
-        self._count("feeds/entries", len(feed.entries))
+        self.count("feeds/entries", len(feed.entries))
+        plan = self.plan(response)
         source: Source = {"type": "feed", "url": feed_url}
         for entry in feed.entries:
-            yield self.article_request(entry.url, source, entry.hints())
+            yield from self.article_requests(entry.url, source, entry.hints(), plan)
 
     def feed_failed(self, failure: Failure) -> None:
-        self._count("feeds/failed")
-        request = getattr(failure, "request", None)
-        logger.error(
-            "Feed failed: %s (%s)", request.url if request else "?", failure.getErrorMessage()
-        )
+        self.count("feeds/failed")
+        logger.error("Feed failed: %s (%s)", failed_url(failure), failure.getErrorMessage())
+
+    def feed_guess_failed(self, failure: Failure) -> None:
+        logger.debug("No feed at %s (%s)", failed_url(failure), failure.getErrorMessage())
+
+
+class FeedsSpider(FeedsMixin):
+    name = "feeds"
+
+    def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
+        plan = super().plan_from_arguments(kwargs)
+        plan.feeds = arguments.url_list("feeds", kwargs.get("feeds", ""))
+        if not plan.feeds:
+            raise SpiderArgumentError("feeds", kwargs.get("feeds"), "at least one URL is required")
+        return plan
+
+    async def start(self) -> AsyncIterator[Request]:
+        for plan in self.plans.values():
+            for url in plan.feeds:
+                yield self.feed_request(url, plan)

@@ -53,16 +53,24 @@ def test_empty_and_blank_pages_have_no_article() -> None:
 def test_the_feed_fills_what_the_page_lacks_and_refines_its_date() -> None:
     html = (
         "<html><head><meta property='article:published_time' content='2026-11-20'></head><body>"
-        "<article><p>" + "A long paragraph about the harbour and the city council. " * 8
+        "<article><p>"
+        + "A long paragraph about the harbour and the city council. " * 8
         + "</p></article></body></html>"
     )
     found = extract(html.encode(), URL)
     assert found is not None
     page = Page(
-        url=URL, body=b"", content_type=None, content_language="de-DE",
+        url=URL,
+        body=b"",
+        content_type=None,
+        content_language="de-DE",
         source={"type": "feed", "url": "http://127.0.0.1:8000/feed.xml"},
-        hints={"title": "From the feed", "authors": ["Feed Author"],
-               "published": "2026-11-20T07:45:00+00:00", "tags": ["Harbour"]},
+        hints={
+            "title": "From the feed",
+            "authors": ["Feed Author"],
+            "published": "2026-11-20T07:45:00+00:00",
+            "tags": ["Harbour"],
+        },
         fetched_at=datetime(2026, 11, 27, tzinfo=UTC).isoformat(),
     )
     article = assemble_article(page, found)
@@ -82,9 +90,14 @@ def test_the_page_date_wins_over_a_feed_date_of_another_day() -> None:
 
 def test_language_comes_from_the_markup_or_the_header() -> None:
     story = Story(
-        slug="x", section="politics", title="Titel", lead="L", authors=["A"],
+        slug="x",
+        section="politics",
+        title="Titel",
+        lead="L",
+        authors=["A"],
         paragraphs=["Ein langer Absatz über den Hafen und die Stadt. " * 6] * 3,
-        published=datetime(2026, 11, 20, tzinfo=UTC), language="de-AT",
+        published=datetime(2026, 11, 20, tzinfo=UTC),
+        language="de-AT",
     )
     assert extract(article_page(story).encode(), URL).language == "de"
     bare = article_page(story).replace('<html lang="de-AT">', "<html>").encode()

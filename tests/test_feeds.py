@@ -36,7 +36,9 @@ def test_rss_091_and_rdf_are_read() -> None:
     assert [e.url for e in parse_feed(rss091, BASE).entries] == ["http://127.0.0.1:8000/old.html"]
     [entry] = parse_feed(rdf, BASE).entries
     assert (entry.title, entry.published, entry.authors) == (
-        "RDF item", "2026-11-20T08:00:00+00:00", ["Ann Lee"]
+        "RDF item",
+        "2026-11-20T08:00:00+00:00",
+        ["Ann Lee"],
     )
 
 
@@ -58,7 +60,11 @@ def test_json_feed_versions_1_and_1_1() -> None:
     v11 = b"""{"version": "https://jsonfeed.org/version/1.1", "items": [
         {"id": "http://127.0.0.1:8000/b.html", "authors": [{"name": "Bo"}]}]}"""
     [one] = parse_feed(v1, BASE, "application/feed+json").entries
-    assert (one.url, one.authors, one.tags) == ("http://127.0.0.1:8000/news/a.html", ["Ann"], ["x", "y"])
+    assert (one.url, one.authors, one.tags) == (
+        "http://127.0.0.1:8000/news/a.html",
+        ["Ann"],
+        ["x", "y"],
+    )
     assert one.published == "2026-11-20T08:00:00-05:00"
     [two] = parse_feed(v11, BASE).entries
     assert (two.url, two.authors) == ("http://127.0.0.1:8000/b.html", ["Bo"])

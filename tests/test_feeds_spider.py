@@ -113,9 +113,7 @@ def test_one_file_per_run_named_by_its_start_time(result: CrawlResult) -> None:
     assert "Порт" in raw  # non-ASCII written as is, not \\u-escaped
 
 
-def test_dash_capital_o_writes_only_that_file(
-    news_site: Served, crawl, tmp_path: Path
-) -> None:
+def test_dash_capital_o_writes_only_that_file(news_site: Served, crawl, tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     result = crawl("feeds", {"feeds": f"{news_site.url}/atom.xml"}, extra=["-O", str(target)])
     assert result.returncode == 0, result.log[-2000:]

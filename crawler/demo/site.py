@@ -218,9 +218,7 @@ def build_site(base_url: str = HOST_PLACEHOLDER, story_count: int = 12) -> Site:
     for story in stories:
         res[story.path] = _html(article_page(story))
     # cp1251 with neither header nor <meta>: only the bytes tell.
-    res[russian.path] = Resource(
-        article_page(russian, declare=False).encode("cp1251"), "text/html"
-    )
+    res[russian.path] = Resource(article_page(russian, declare=False).encode("cp1251"), "text/html")
     # ISO-8859-1 declared in <meta> only.
     res[german.path] = Resource(
         article_page(german, charset="iso-8859-1").encode("iso-8859-1"), "text/html"
@@ -269,7 +267,7 @@ def rss_feed(stories: list[Story], base: str, *, extra_video: bool = False) -> s
         creators = "".join(f"<dc:creator>{xml_escape(a)}</dc:creator>" for a in s.authors)
         items.append(
             f"<item><title>{xml_escape(s.title)}</title><link>{s.path}</link>"
-            f"<guid isPermaLink=\"false\">{s.slug}</guid>"
+            f'<guid isPermaLink="false">{s.slug}</guid>'
             f"<pubDate>{format_datetime(s.published)}</pubDate>{creators}{categories}"
             f"<description>{xml_escape(s.lead)}</description></item>"
         )

@@ -9,43 +9,99 @@ from datetime import UTC, datetime, timedelta
 # Building blocks for article sentences: subjects, actions, objects and closings per topic.
 _TOPICS: dict[str, dict[str, list[str]]] = {
     "politics": {
-        "who": ["The city council", "The regional parliament", "The opposition leader",
-                "The finance minister", "A cross-party committee", "The mayor's office"],
-        "did": ["approved", "rejected", "postponed a vote on", "published a draft of",
-                "opened hearings on", "announced a review of"],
-        "what": ["the harbour redevelopment plan", "a new housing levy", "the transport budget",
-                 "changes to the school funding formula", "the flood defence programme",
-                 "a ban on short-term rentals in the old town"],
+        "who": [
+            "The city council",
+            "The regional parliament",
+            "The opposition leader",
+            "The finance minister",
+            "A cross-party committee",
+            "The mayor's office",
+        ],
+        "did": [
+            "approved",
+            "rejected",
+            "postponed a vote on",
+            "published a draft of",
+            "opened hearings on",
+            "announced a review of",
+        ],
+        "what": [
+            "the harbour redevelopment plan",
+            "a new housing levy",
+            "the transport budget",
+            "changes to the school funding formula",
+            "the flood defence programme",
+            "a ban on short-term rentals in the old town",
+        ],
     },
     "business": {
-        "who": ["The shipyard", "A local brewery", "The regional savings bank",
-                "The port authority", "A logistics start-up", "The chamber of commerce"],
+        "who": [
+            "The shipyard",
+            "A local brewery",
+            "The regional savings bank",
+            "The port authority",
+            "A logistics start-up",
+            "The chamber of commerce",
+        ],
         "did": ["reported", "forecast", "warned of", "celebrated", "disclosed", "confirmed"],
-        "what": ["a sharp rise in quarterly orders", "higher energy costs for the winter",
-                 "two hundred new jobs at the northern terminal",
-                 "a drop in container traffic", "its first profit in four years",
-                 "plans to move production closer to the river"],
+        "what": [
+            "a sharp rise in quarterly orders",
+            "higher energy costs for the winter",
+            "two hundred new jobs at the northern terminal",
+            "a drop in container traffic",
+            "its first profit in four years",
+            "plans to move production closer to the river",
+        ],
     },
     "science": {
-        "who": ["Researchers at the marine institute", "A team of geologists",
-                "The university hospital", "Astronomers at the hill observatory",
-                "Climate scientists", "A group of volunteer birdwatchers"],
+        "who": [
+            "Researchers at the marine institute",
+            "A team of geologists",
+            "The university hospital",
+            "Astronomers at the hill observatory",
+            "Climate scientists",
+            "A group of volunteer birdwatchers",
+        ],
         "did": ["measured", "discovered", "documented", "modelled", "sequenced", "tracked"],
-        "what": ["record water temperatures in the bay", "a colony of rare seabirds",
-                 "microplastics in the river sediment", "the genome of a local oyster",
-                 "a slow landslide above the coastal road", "a comet visible before dawn"],
+        "what": [
+            "record water temperatures in the bay",
+            "a colony of rare seabirds",
+            "microplastics in the river sediment",
+            "the genome of a local oyster",
+            "a slow landslide above the coastal road",
+            "a comet visible before dawn",
+        ],
     },
     "sport": {
-        "who": ["The harbour rowing club", "The city's football team", "The women's handball side",
-                "A sixteen-year-old sprinter", "The sailing federation", "The cycling team"],
+        "who": [
+            "The harbour rowing club",
+            "The city's football team",
+            "The women's handball side",
+            "A sixteen-year-old sprinter",
+            "The sailing federation",
+            "The cycling team",
+        ],
         "did": ["won", "lost", "qualified for", "withdrew from", "hosted", "prepared for"],
-        "what": ["the national championship final", "the spring regatta",
-                 "a tense derby in front of a sold-out stadium", "the European qualifiers",
-                 "the coastal marathon", "a training camp in the mountains"],
+        "what": [
+            "the national championship final",
+            "the spring regatta",
+            "a tense derby in front of a sold-out stadium",
+            "the European qualifiers",
+            "the coastal marathon",
+            "a training camp in the mountains",
+        ],
     },
 }
-_WHEN = ["on Tuesday", "late on Monday", "this week", "after months of debate",
-         "earlier than expected", "at a crowded meeting", "on Friday morning", "over the weekend"]
+_WHEN = [
+    "on Tuesday",
+    "late on Monday",
+    "this week",
+    "after months of debate",
+    "earlier than expected",
+    "at a crowded meeting",
+    "on Friday morning",
+    "over the weekend",
+]
 _DETAIL = [
     "Officials said the decision would be reviewed again in the autumn.",
     "Critics argued that the figures had been presented too late for proper scrutiny.",
@@ -64,8 +120,18 @@ _QUOTE = [
     '"The numbers speak for themselves, but the work is far from over," said {name}.',
     '"It is a good day for the city, and a long one," {name} said with a smile.',
 ]
-_PEOPLE = ["Maria Lindqvist", "Tomasz Kowalski", "Aisha Rahman", "Jonas Becker", "Elena Rossi",
-           "Kwame Mensah", "Sofia Almeida", "Henrik Dahl", "Nadia Petrova", "Liam O'Connor"]
+_PEOPLE = [
+    "Maria Lindqvist",
+    "Tomasz Kowalski",
+    "Aisha Rahman",
+    "Jonas Becker",
+    "Elena Rossi",
+    "Kwame Mensah",
+    "Sofia Almeida",
+    "Henrik Dahl",
+    "Nadia Petrova",
+    "Liam O'Connor",
+]
 
 
 @dataclass(kw_only=True)

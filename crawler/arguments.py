@@ -1,0 +1,90 @@
+"""Parsing of spider arguments and sources-file values; errors name the argument and value."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from crawler.exceptions import SpiderArgumentError
+from crawler.urls import absolute_http_url
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.IGNORECASE)
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def url_list(argument: str, value: Any) -> list[str]:
+    """A comma-separated string (or a list) of http(s) URLs."""
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value]
+    elif isinstance(value, str):
+        parts = value.split(",")
+    else:
+        raise SpiderArgumentError(argument, value, "expected URL[,URL...]")
+    urls = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        url = absolute_http_url(part, part)
+        if url is None:
+            raise SpiderArgumentError(argument, part, "not an http(s) URL")
+        urls.append(url)
+    return urls
+
+
+def since(argument: str, value: Any, now: datetime | None = None) -> datetime | None:
+    """An ISO date or datetime (``2026-11-01``, ``2026-11-01T06:00:00+01:00``) or a duration
+    back from now (``30m``, ``36h``, ``7d``, ``2w``); None when empty. Naive times are UTC."""
+    if value is None or value == "":
+        return None
+    text = str(value)
+    match = _DURATION.match(text)
+    if match:
+        delta = timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+        return (now or datetime.now(UTC)) - delta
+    try:
+        parsed = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise SpiderArgumentError(
+            argument, value, "expected an ISO date (2026-11-01) or a duration (36h, 7d)"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def positive_int(argument: str, value: Any) -> int | None:
+    """A whole number above zero; None when empty."""
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise SpiderArgumentError(argument, value, "expected a whole number") from None
+    if number <= 0:
+        raise SpiderArgumentError(argument, value, "must be above zero")
+    return number
+
+
+def boolean(argument: str, value: Any) -> bool:
+    """true/false, yes/no, 1/0, on/off."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise SpiderArgumentError(argument, value, "expected true or false")
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO 8601 date or datetime from a feed, sitemap or page; None if unreadable.
+
+    Dates without a time zone are taken as UTC, so that they compare with ``since``.
+    """
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
