@@ -93,3 +93,8 @@ NEWS_EXTRACT_TABLES = True
 
 # Used by spiders.sitemap: how many sitemaps (indexes included) one run follows at most.
 NEWS_SITEMAP_MAX_SITEMAPS = 500
+
+# Used by spiders.site: how far from the home page (clicks) and how many pages link-following
+# goes at most (-a max_depth / -a max_pages override them per run).
+NEWS_SITE_MAX_DEPTH = 8
+NEWS_SITE_MAX_PAGES = 5000

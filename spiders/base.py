@@ -17,6 +17,7 @@ from typing import Any, Self
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -122,6 +123,9 @@ class NewsSpider(Spider):
 
     def article_failed(self, failure: Failure) -> None:
         """An article page could not be fetched: count it, log it, go on."""
+        if failure.check(IgnoreRequest):  # robots.txt, offsite: counted by their middleware
+            logger.debug("Article page not fetched: %s (%s)", failed_url(failure), failure.value)
+            return
         self.count("articles/failed")
         logger.warning(
             "Article page failed: %s (%s)", failed_url(failure), failure.getErrorMessage()

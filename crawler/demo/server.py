@@ -9,12 +9,13 @@ is known.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from crawler.demo.site import HOST_PLACEHOLDER
+from crawler.demo.site import HOST_PLACEHOLDER, OTHER_HOST_PLACEHOLDER
 
 
 class Route:
@@ -29,10 +30,20 @@ class Route:
 
 def load_routes(folder: Path, base_url: str) -> dict[str, Route]:
     spec = json.loads((folder / "_routes.json").read_text(encoding="utf-8"))
-    placeholder, actual = HOST_PLACEHOLDER.encode(), base_url.encode()
+    other = base_url.replace("127.0.0.1", "localhost")
+    swaps = [
+        (HOST_PLACEHOLDER.encode(), base_url.encode()),
+        (OTHER_HOST_PLACEHOLDER.encode(), other.encode()),
+    ]
+
+    def filled(body: bytes, gzipped: bool) -> bytes:
+        for placeholder, actual in swaps:
+            body = body.replace(placeholder, actual)
+        return gzip.compress(body, mtime=0) if gzipped else body
+
     return {
         path: Route(
-            (folder / entry["file"]).read_bytes().replace(placeholder, actual),
+            filled((folder / entry["file"]).read_bytes(), entry.get("gzipped", False)),
             entry["type"],
             entry.get("status", 200),
             entry.get("headers", {}),

@@ -19,6 +19,9 @@ from crawler.demo.stories import Story, make_stories
 
 SITE_NAME = "The Harbour Gazette"
 HOST_PLACEHOLDER = "http://__HOST__"
+# Another host name for the same server (localhost instead of 127.0.0.1): links a crawl that
+# stays on its site must never follow.
+OTHER_HOST_PLACEHOLDER = "http://__OTHERHOST__"
 SECTIONS = ["politics", "business", "science", "sport"]
 
 # Boilerplate that must never reach an article's text. Tests check each phrase.
@@ -42,6 +45,7 @@ class Resource:
     content_type: str
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    gzipped: bool = False  # gzip the body when serving (after the host is filled in)
 
 
 @dataclass(kw_only=True)
@@ -210,8 +214,24 @@ def legacy_stories() -> list[Story]:
     return [russian, german]
 
 
-def build_site(base_url: str = HOST_PLACEHOLDER, story_count: int = 12) -> Site:
-    """The sample site. Feeds overlap: every story is in at least one, some in all three."""
+def build_site(
+    base_url: str = HOST_PLACEHOLDER,
+    story_count: int = 12,
+    *,
+    feeds: bool = True,
+    sitemaps: bool = False,
+    listings: bool = False,
+    disallow: str | None = None,
+) -> Site:
+    """The sample site.
+
+    ``feeds``: RSS, Atom and JSON feeds that overlap (every story in at least one).
+    ``sitemaps``: robots.txt names a sitemap index (listing itself, a loop) of two gzipped
+    children, one of them sent with ``Content-Encoding: gzip``, and a Google News sitemap.
+    ``listings``: section pages in pages of four, tag, author, about and contact pages, and
+    links to another host (``localhost`` instead of ``127.0.0.1``).
+    ``disallow``: a path prefix robots.txt forbids.
+    """
     stories = make_stories(story_count)
     russian, german = legacy_stories()
     res: dict[str, Resource] = {}
@@ -223,40 +243,168 @@ def build_site(base_url: str = HOST_PLACEHOLDER, story_count: int = 12) -> Site:
     res[german.path] = Resource(
         article_page(german, charset="iso-8859-1").encode("iso-8859-1"), "text/html"
     )
-    res["/video/sunrise.html"] = _html(video_page())
     everything = [*stories, russian, german]
-    half = len(stories) // 2
-    # RSS: first two thirds plus the legacy pages and the video; Atom: from the middle on;
-    # JSON Feed: every third story. Together: every story, several in more than one feed.
-    rss_items = [*stories[: 2 * len(stories) // 3], russian, german]
-    atom_items = stories[half:]
-    json_items = stories[::3]
-    res["/feed.xml"] = Resource(
-        rss_feed(rss_items, base_url, extra_video=True).encode(), "application/rss+xml"
+    feed_map: dict[str, list[str]] = {}
+    robots = ["User-agent: *", "Disallow: /search/"]
+    if disallow:
+        robots.append(f"Disallow: {disallow}")
+    if feeds:
+        res["/video/sunrise.html"] = _html(video_page())
+        half = len(stories) // 2
+        # RSS: first two thirds plus the legacy pages and the video; Atom: from the middle on;
+        # JSON Feed: every third story. Together: every story, several in more than one feed.
+        rss_items = [*stories[: 2 * len(stories) // 3], russian, german]
+        atom_items = stories[half:]
+        json_items = stories[::3]
+        res["/feed.xml"] = Resource(
+            rss_feed(rss_items, base_url, extra_video=True).encode(), "application/rss+xml"
+        )
+        res["/atom.xml"] = Resource(
+            atom_feed(atom_items, base_url).encode(), "application/atom+xml"
+        )
+        res["/feed.json"] = Resource(
+            json_feed(json_items, base_url).encode(), "application/feed+json"
+        )
+        feed_map = {
+            "/feed.xml": [s.path for s in rss_items],
+            "/atom.xml": [s.path for s in atom_items],
+            "/feed.json": [s.path for s in json_items],
+        }
+    if sitemaps:
+        res.update(sitemap_resources(everything, base_url))
+        robots.append(f"Sitemap: {base_url}/sitemap_index.xml")
+    if listings:
+        res.update(listing_pages(everything))
+    res["/robots.txt"] = Resource(("\n".join(robots) + "\n").encode(), "text/plain")
+    res["/"] = _html(home_page(everything, feeds=feeds, listings=listings))
+    return Site(resources=res, stories=everything, feeds=feed_map)
+
+
+def sitemap_resources(stories: list[Story], base: str) -> dict[str, Resource]:
+    """A sitemap index (that lists itself) of two gzipped urlsets and a Google News sitemap."""
+    newest, older = stories[:4], stories[4:]
+    news = "".join(
+        f"<url><loc>{base}{s.path}</loc><news:news><news:publication>"
+        f"<news:name>{SITE_NAME}</news:name><news:language>{s.language}</news:language>"
+        f"</news:publication><news:publication_date>{s.published.isoformat()}"
+        f"</news:publication_date><news:title>{xml_escape(s.title)}</news:title>"
+        f"<news:keywords>{', '.join(s.tags)}</news:keywords></news:news></url>"
+        for s in newest
     )
-    res["/atom.xml"] = Resource(atom_feed(atom_items, base_url).encode(), "application/atom+xml")
-    res["/feed.json"] = Resource(json_feed(json_items, base_url).encode(), "application/feed+json")
-    res["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /search/\n", "text/plain")
-    res["/"] = _html(home_page(everything))
-    feeds = {
-        "/feed.xml": [s.path for s in rss_items],
-        "/atom.xml": [s.path for s in atom_items],
-        "/feed.json": [s.path for s in json_items],
+    news_xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' + news + "</urlset>"
+    )
+    halves = [older[: len(older) // 2], older[len(older) // 2 :]]
+    urlsets = [
+        (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(
+                f"<url><loc>{base}{s.path}</loc><lastmod>{s.published.date().isoformat()}</lastmod></url>"
+                for s in half
+            )
+            + "</urlset>"
+        )
+        for half in halves
+    ]
+    children = [
+        "/sitemap_index.xml",
+        "/sitemaps/news.xml",
+        "/sitemaps/a.xml.gz",
+        "/sitemaps/b.xml.gz",
+    ]
+    index = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<sitemap><loc>{base}{path}</loc></sitemap>" for path in children)
+        + "</sitemapindex>"
+    )
+    return {
+        "/sitemap_index.xml": Resource(index.encode(), "application/xml"),
+        "/sitemaps/news.xml": Resource(news_xml.encode(), "application/xml"),
+        "/sitemaps/a.xml.gz": Resource(urlsets[0].encode(), "application/gzip", gzipped=True),
+        # Sent with Content-Encoding: gzip, so the client has it unpacked already.
+        "/sitemaps/b.xml.gz": Resource(
+            urlsets[1].encode(),
+            "application/xml",
+            headers={"Content-Encoding": "gzip"},
+            gzipped=True,
+        ),
     }
-    return Site(resources=res, stories=everything, feeds=feeds)
 
 
-def home_page(stories: list[Story]) -> str:
+def listing_pages(stories: list[Story]) -> dict[str, Resource]:
+    """Section pages (four teasers a page, paginated), tag and author pages, about and
+    contact pages; every page also links to another host."""
+    pages: dict[str, Resource] = {}
+    for section in SECTIONS:
+        members = [s for s in stories if s.section == section]
+        chunks = [members[i : i + 4] for i in range(0, len(members), 4)] or [[]]
+        for number, chunk in enumerate(chunks, start=1):
+            path = f"/section/{section}/" + (f"page/{number}/" if number > 1 else "")
+            more = (
+                f'<a class="next" href="/section/{section}/page/{number + 1}/">Next page</a>'
+                if number < len(chunks)
+                else ""
+            )
+            pages[path] = _html(listing_page(f"{section.title()}", chunk, more))
+    tags = sorted({t for s in stories for t in s.tags})
+    for tag in tags:
+        tagged = [s for s in stories if tag in s.tags]
+        pages[f"/tag/{tag.lower()}/"] = _html(listing_page(f"Tag: {tag}", tagged, ""))
+    authors = sorted({a for s in stories for a in s.authors})
+    for author in authors:
+        slug = author.lower().replace(" ", "-").replace("'", "")
+        written = [s for s in stories if author in s.authors]
+        pages[f"/author/{slug}/"] = _html(listing_page(f"Articles by {author}", written, ""))
+    about = "<p>" + "The Harbour Gazette has reported on the city and its port since 1921. " * 5
+    pages["/about/"] = _html(listing_page("About us", [], about + "</p>"))
+    pages["/contact/"] = _html(listing_page("Contact", [], "<p>Write to the newsroom.</p>"))
+    return pages
+
+
+def listing_page(heading: str, stories: list[Story], extra: str) -> str:
     teasers = "".join(
-        f'<li class="teaser"><a href="{s.path}">{escape(s.title)}</a><p>{escape(s.lead)}</p></li>'
+        f'<li class="teaser"><h2><a href="{s.path}">{escape(s.title)}</a></h2>'
+        f"<p>{escape(s.paragraphs[0])}</p></li>"
         for s in stories
     )
+    nav = "".join(f'<a href="/section/{s}/">{s.title()}</a> ' for s in SECTIONS)
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>{SITE_NAME}</title>
-<link rel="alternate" type="application/rss+xml" href="/feed.xml">
-<link rel="alternate" type="application/atom+xml" href="/atom.xml">
-<link rel="alternate" type="application/feed+json" href="/feed.json"></head>
-<body><header><h1>{SITE_NAME}</h1></header><main><ul>{teasers}</ul></main></body></html>"""
+<title>{escape(heading)} | {SITE_NAME}</title></head>
+<body><header><a href="/">{SITE_NAME}</a><nav>{nav}<a href="/about/">About</a>
+<a href="/contact/">Contact</a></nav></header>
+<main><h1>{escape(heading)}</h1><ul class="teasers">{teasers}</ul>{extra}</main>
+<aside><a href="{OTHER_HOST_PLACEHOLDER}/elsewhere.html">Our partner site</a></aside>
+<footer>&copy; 2026 {SITE_NAME}. All rights reserved.</footer></body></html>"""
+
+
+def home_page(stories: list[Story], *, feeds: bool = True, listings: bool = False) -> str:
+    """The front page: the newest stories, or (with listings) only links to the sections."""
+    shown = stories[:3] if listings else stories
+    teasers = "".join(
+        f'<li class="teaser"><a href="{s.path}">{escape(s.title)}</a><p>{escape(s.lead)}</p></li>'
+        for s in shown
+    )
+    alternates = (
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+        '<link rel="alternate" type="application/atom+xml" href="/atom.xml">'
+        '<link rel="alternate" type="application/feed+json" href="/feed.json">'
+        if feeds
+        else ""
+    )
+    nav = (
+        "".join(f'<a href="/section/{s}/">{s.title()}</a> ' for s in SECTIONS)
+        + f'<a href="/about/">About</a> <a href="{OTHER_HOST_PLACEHOLDER}/">Partner</a>'
+        if listings
+        else ""
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{SITE_NAME}</title>{alternates}</head>
+<body><header><h1>{SITE_NAME}</h1><nav>{nav}</nav></header>
+<main><ul>{teasers}</ul></main></body></html>"""
 
 
 def rss_feed(stories: list[Story], base: str, *, extra_video: bool = False) -> str:
@@ -333,6 +481,7 @@ def write_site(site: Site, folder: Path) -> None:
             "type": resource.content_type,
             "status": resource.status,
             "headers": resource.headers,
+            "gzipped": resource.gzipped,
         }
     (folder / "_routes.json").write_text(json.dumps(routes, indent=1), encoding="utf-8")
 

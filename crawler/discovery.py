@@ -1,0 +1,104 @@
+"""Reading a site's own pages: its feed links, and whether a page is an article or a listing.
+
+A page is an article when it says so (``og:type=article``, schema.org ``*Article`` or
+``BlogPosting`` in JSON-LD) or, failing that, when it carries at least three paragraphs of
+prose and most of its text is not link text. Home, section, tag, author, pagination, about and
+contact pages are listings by their URL. Listings are followed for links, never emitted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Literal
+from urllib.parse import urlsplit
+
+from parsel import Selector
+
+from crawler.urls import absolute_http_url
+
+PageKind = Literal["article", "listing"]
+
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/json",
+)
+COMMON_FEEDS = ("/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml", "/feed.json")
+
+LISTING_PATH = re.compile(
+    r"/(tags?|topics?|themen|thema|categor(y|ies)|sections?|ressorts?|rubriken?|authors?|autor(en)?"
+    r"|page|seite|archives?|archiv|search|suche|about(-us)?|contact|kontakt|impressum|imprint"
+    r"|privacy|datenschutz|terms|login|register|subscribe|abo|newsletter|feeds?|rss|users?"
+    r"|profile|shop|video|videos|podcasts?)(/|$)",
+    re.IGNORECASE,
+)
+LISTING_QUERY = re.compile(r"(^|&)(page|seite|pg|tag|category|s|q)=", re.IGNORECASE)
+_ARTICLE_TYPES = ("article", "blogposting", "reportage", "report")
+_MIN_PROSE = 120  # characters of a paragraph that counts as prose
+
+
+def feed_links(selector: Selector, base: str) -> list[str]:
+    """Feeds a page announces with ``<link rel="alternate" type="...">``."""
+    urls = []
+    for link in selector.xpath('//link[contains(concat(" ", @rel, " "), " alternate ")]'):
+        kind = (link.attrib.get("type") or "").split(";")[0].strip().lower()
+        href = link.attrib.get("href")
+        url = absolute_http_url(href, base) if href and kind in FEED_TYPES else None
+        if url and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def is_listing_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") or bool(
+        LISTING_PATH.search(parts.path) or LISTING_QUERY.search(parts.query)
+    )
+
+
+def page_kind(selector: Selector, url: str) -> PageKind:
+    """Whether a page fetched by following links is an article or a listing."""
+    if is_listing_url(url):
+        return "listing"
+    og_type = (selector.xpath('//meta[@property="og:type"]/@content').get() or "").lower()
+    if og_type == "article" or _jsonld_says_article(selector):
+        return "article"
+    if og_type in ("website", "profile", "video.other", "video.movie"):
+        return "listing"
+    if len(selector.xpath("//article")) >= 3:
+        return "listing"  # a list of teasers
+    prose = [
+        text
+        for text in (" ".join(p.xpath(".//text()").getall()) for p in selector.xpath("//body//p"))
+        if len(text.strip()) >= _MIN_PROSE
+    ]
+    body_text = len(" ".join(selector.xpath("//body//text()").getall()).split())
+    link_text = len(" ".join(selector.xpath("//body//a//text()").getall()).split())
+    if len(prose) >= 3 and body_text and link_text / body_text < 0.5:
+        return "article"
+    return "listing"
+
+
+def _jsonld_says_article(selector: Selector) -> bool:
+    for script in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            types = node.get("@type")
+            for kind in types if isinstance(types, list) else [types]:
+                if isinstance(kind, str) and kind.lower().endswith(_ARTICLE_TYPES):
+                    return True
+    return False
+
+
+def _nodes(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [n for item in data for n in _nodes(item)]
+    if isinstance(data, dict):
+        return [data, *_nodes(data.get("@graph", []))]
+    return []

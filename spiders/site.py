@@ -1,0 +1,143 @@
+"""The ``site`` spider: ``scrapy crawl site -a url=https://host/ [-a max_articles=N]``.
+
+Recipe for a one-off scrape from the home page alone:
+
+1. discover the site's feeds (``<link rel=alternate>`` on the home page, common feed paths) and
+   sitemaps (robots.txt, else common paths) and use all of them;
+2. follow the site's own links, breadth first, to at most ``max_depth`` clicks from the home
+   page and ``max_pages`` pages in all; a page is emitted only when it is an article
+   (``crawler.discovery.page_kind``), while listings (sections, tags, authors, pagination,
+   about, contact) are only followed;
+3. stay on the host (its subdomains with ``-a subdomains=true``); robots.txt is obeyed by
+   Scrapy; the crawl ends at ``max_articles``.
+
+Every article records how it was found: ``source.type`` is feed, sitemap or site, and
+``source.url`` the feed, the sitemap or the page that linked to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import Request
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+
+from crawler import arguments
+from crawler.discovery import COMMON_FEEDS, feed_links, page_kind
+from crawler.exceptions import SpiderArgumentError
+from crawler.items import Hints, Source
+from crawler.urls import url_key
+from spiders.base import ORIGIN, Plan
+from spiders.feeds import FeedsMixin
+from spiders.sitemap import SitemapMixin
+
+logger = logging.getLogger(__name__)
+
+# Links that never lead to articles: sharing, printing, accounts, comments.
+_SKIP_LINKS = (r"/(share|print|login|logout|signin|signup|register|cart|comments?)(/|$|\?)",)
+
+
+class SiteSpider(SitemapMixin, FeedsMixin):
+    name = "site"
+
+    home: str
+    subdomains: bool
+    max_depth: int
+    max_pages: int
+
+    def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
+        plan = super().plan_from_arguments(kwargs)
+        urls = arguments.url_list("url", kwargs.get("url", ""))
+        if len(urls) != 1:
+            raise SpiderArgumentError("url", kwargs.get("url"), "give exactly one home page URL")
+        plan.home = urls[0]
+        self.configure_site(plan, kwargs)
+        return plan
+
+    def configure_site(self, plan: Plan, kwargs: dict[str, Any]) -> None:
+        assert plan.home is not None
+        self.subdomains = arguments.boolean("subdomains", kwargs.get("subdomains", False))
+        self.max_depth = arguments.positive_int("max_depth", kwargs.get("max_depth")) or (
+            self.settings.getint("NEWS_SITE_MAX_DEPTH")
+        )
+        self.max_pages = arguments.positive_int("max_pages", kwargs.get("max_pages")) or (
+            self.settings.getint("NEWS_SITE_MAX_PAGES")
+        )
+        host = urlsplit(plan.home).hostname or ""
+        self.allowed_domains = [host.removeprefix("www.") if self.subdomains else host]
+        self.links = LinkExtractor(deny=_SKIP_LINKS, unique=True)
+        self.pages_requested = 0
+        self.listings: set[str] = set()
+
+    async def start(self) -> AsyncIterator[Request]:
+        for plan in self.plans.values():
+            for request in self.site_start_requests(plan):
+                yield request
+
+    def site_start_requests(self, plan: Plan) -> Iterator[Request]:
+        assert plan.home is not None
+        yield self.page_request(plan.home, plan, depth=0, found_on=plan.home)
+        yield self.robots_request(plan.home, plan)
+        for path in COMMON_FEEDS:
+            yield self.feed_request(urljoin(plan.home, path), plan, quiet=True)
+
+    def page_request(self, url: str, plan: Plan, depth: int, found_on: str) -> Request:
+        self.pages_requested += 1
+        return Request(
+            url,
+            callback=self.parse_page,
+            cb_kwargs={"depth": depth, "found_on": found_on},
+            meta={ORIGIN: plan.name},
+            priority=-depth,  # breadth first: what is near the home page comes first
+        )
+
+    def parse_page(self, response: Response, depth: int, found_on: str) -> Iterator[Any]:
+        """A page reached by links: emit it if it is an article, follow its links."""
+        if not isinstance(response, TextResponse):
+            self.count("site/not_html")
+            return
+        plan = self.plan(response)
+        if depth == 0:
+            for feed in feed_links(response.selector, response.url):
+                yield self.feed_request(feed, plan)
+        if depth > 0 and page_kind(response.selector, response.url) == "article":
+            self.count("site/articles")
+            if not plan.full:
+                page = self.page(response, {"type": "site", "url": found_on}, {})
+                if page is not None:
+                    yield page
+        else:
+            self.count("site/listings")
+            self.listings.add(url_key(response.url))
+        if depth >= self.max_depth or plan.full:
+            return
+        for link in self.links.extract_links(response):
+            if not self.on_site(link.url):
+                continue
+            if self.pages_requested >= self.max_pages:
+                self.count("site/page_budget_reached")
+                return
+            yield self.page_request(link.url, plan, depth + 1, response.url)
+
+    def article_requests(
+        self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None
+    ) -> Iterator[Request]:
+        """Feed and sitemap articles of this site only; a page already taken for a listing
+        is fetched again when a feed or sitemap says it is an article."""
+        if not self.on_site(url):
+            self.count("site/offsite_skipped")
+            return
+        for request in super().article_requests(url, source, hints, plan, date):
+            if url_key(url) in self.listings:
+                request = request.replace(dont_filter=True)
+            # Before link-following pages, keeping the sitemap's newest-first order.
+            yield request.replace(priority=request.priority + 1_000_000)
+
+    def on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        allowed = self.allowed_domains[0]
+        return host == allowed or (self.subdomains and host.endswith("." + allowed))
