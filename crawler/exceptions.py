@@ -14,3 +14,4 @@ class SpiderArgumentError(NewsCrawlerError, ValueError):
         super().__init__(f"spider argument {argument}={value!r}: {reason}")
         self.argument = argument
         self.value = value
+        self.reason = reason

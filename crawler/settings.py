@@ -46,6 +46,9 @@ DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
 
 EXTENSIONS = {
     "crawler.extensions.report.RunReport": 500,
+    "crawler.extensions.progress.Progress": 510,
+    # Scrapy's per-minute "Crawled N pages" line: replaced by crawler.extensions.progress.
+    "scrapy.extensions.logstats.LogStats": None,
 }
 
 # Order matters: cheap drops before expensive work, the writer last.
@@ -98,3 +101,11 @@ NEWS_SITEMAP_MAX_SITEMAPS = 500
 # goes at most (-a max_depth / -a max_pages override them per run).
 NEWS_SITE_MAX_DEPTH = 8
 NEWS_SITE_MAX_PAGES = 5000
+
+# Used by crawler.extensions.progress: "auto" (a live display on a terminal, log lines
+# elsewhere), "display", "log" or "off" (summary only); seconds between progress log lines.
+NEWS_PROGRESS = "auto"
+NEWS_PROGRESS_INTERVAL = 60.0
+
+# Used by spiders.sources: the sources file read when -a file=... is not given.
+NEWS_SOURCES_FILE = "sources.toml"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -43,7 +44,10 @@ class Plan:
     home: str | None = None
     since: datetime | None = None
     max_articles: int | None = None
-    allowed_domains: list[str] = field(default_factory=list)
+    # Article and link URLs must be on these hosts (and their subdomains when ``subdomains``);
+    # an empty list allows every host.
+    allowed_hosts: list[str] = field(default_factory=list)
+    subdomains: bool = False
     delay: float | None = None
     written: int = 0  # articles written so far, counted by pipelines.limit
 
@@ -80,6 +84,10 @@ class NewsSpider(Spider):
         """A request for an article page, unless its known date is older than ``since``."""
         if plan.full:
             self.count("articles/over_limit")
+            return
+        if not on_site(url, plan):
+            self.count("articles/offsite")
+            logger.debug("Not fetching %s: not on the hosts of source %r", url, plan.name)
             return
         known = parse_date(date or hints.get("published"))
         if plan.since and known and known < plan.since:
@@ -134,6 +142,17 @@ class NewsSpider(Spider):
     def count(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, count)
+
+
+def on_site(url: str, plan: Plan) -> bool:
+    """Whether ``url`` is on one of the plan's hosts (any host when it names none)."""
+    if not plan.allowed_hosts:
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    return any(
+        host == allowed or (plan.subdomains and host.endswith("." + allowed))
+        for allowed in plan.allowed_hosts
+    )
 
 
 def header(response: Response, name: bytes) -> str | None:

@@ -8,7 +8,7 @@ Recipe for a one-off scrape from the home page alone:
    page and ``max_pages`` pages in all; a page is emitted only when it is an article
    (``crawler.discovery.page_kind``), while listings (sections, tags, authors, pagination,
    about, contact) are only followed;
-3. stay on the host (its subdomains with ``-a subdomains=true``); robots.txt is obeyed by
+3. stay on the host (its subdomains too with ``-a subdomains=true``); robots.txt is obeyed by
    Scrapy; the crawl ends at ``max_articles``.
 
 Every article records how it was found: ``source.type`` is feed, sitemap or site, and
@@ -22,7 +22,8 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
@@ -31,7 +32,7 @@ from crawler.discovery import COMMON_FEEDS, feed_links, page_kind
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Hints, Source
 from crawler.urls import url_key
-from spiders.base import ORIGIN, Plan
+from spiders.base import ORIGIN, Plan, on_site
 from spiders.feeds import FeedsMixin
 from spiders.sitemap import SitemapMixin
 
@@ -41,42 +42,38 @@ logger = logging.getLogger(__name__)
 _SKIP_LINKS = (r"/(share|print|login|logout|signin|signup|register|cart|comments?)(/|$|\?)",)
 
 
-class SiteSpider(SitemapMixin, FeedsMixin):
-    name = "site"
+class SiteMixin(SitemapMixin, FeedsMixin):
+    """Discovery from a home page and link-following, for any spider."""
 
-    home: str
-    subdomains: bool
     max_depth: int
     max_pages: int
 
-    def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
-        plan = super().plan_from_arguments(kwargs)
-        urls = arguments.url_list("url", kwargs.get("url", ""))
-        if len(urls) != 1:
-            raise SpiderArgumentError("url", kwargs.get("url"), "give exactly one home page URL")
-        plan.home = urls[0]
-        self.configure_site(plan, kwargs)
-        return plan
-
-    def configure_site(self, plan: Plan, kwargs: dict[str, Any]) -> None:
-        assert plan.home is not None
-        self.subdomains = arguments.boolean("subdomains", kwargs.get("subdomains", False))
+    def configure_links(self, kwargs: dict[str, Any]) -> None:
+        """Read ``max_depth`` and ``max_pages`` (arguments, else settings)."""
         self.max_depth = arguments.positive_int("max_depth", kwargs.get("max_depth")) or (
             self.settings.getint("NEWS_SITE_MAX_DEPTH")
         )
         self.max_pages = arguments.positive_int("max_pages", kwargs.get("max_pages")) or (
             self.settings.getint("NEWS_SITE_MAX_PAGES")
         )
-        host = urlsplit(plan.home).hostname or ""
-        self.allowed_domains = [host.removeprefix("www.") if self.subdomains else host]
         self.links = LinkExtractor(deny=_SKIP_LINKS, unique=True)
         self.pages_requested = 0
         self.listings: set[str] = set()
+        # Links of home pages wait until feeds and sitemaps are done, so that what those
+        # list is found (and attributed) through them, and links only fill the gaps.
+        self.held_links: list[Request] = []
+        self.crawler.signals.connect(self.release_links, signal=signals.spider_idle)
 
-    async def start(self) -> AsyncIterator[Request]:
-        for plan in self.plans.values():
-            for request in self.site_start_requests(plan):
-                yield request
+    def release_links(self) -> None:
+        """On idle: start link-following with the home pages' links held back so far."""
+        if not self.held_links:
+            return
+        assert self.crawler.engine is not None
+        logger.info("Feeds and sitemaps done; following %d links", len(self.held_links))
+        for request in self.held_links:
+            self.crawler.engine.crawl(request)
+        self.held_links.clear()
+        raise DontCloseSpider
 
     def site_start_requests(self, plan: Plan) -> Iterator[Request]:
         assert plan.home is not None
@@ -106,38 +103,59 @@ class SiteSpider(SitemapMixin, FeedsMixin):
                 yield self.feed_request(feed, plan)
         if depth > 0 and page_kind(response.selector, response.url) == "article":
             self.count("site/articles")
-            if not plan.full:
-                page = self.page(response, {"type": "site", "url": found_on}, {})
-                if page is not None:
-                    yield page
+            source: Source = {"type": "site", "url": found_on}
+            if plan.name:
+                source["name"] = plan.name
+            page = None if plan.full else self.page(response, source, {})
+            if page is not None:
+                yield page
         else:
             self.count("site/listings")
             self.listings.add(url_key(response.url))
         if depth >= self.max_depth or plan.full:
             return
         for link in self.links.extract_links(response):
-            if not self.on_site(link.url):
+            if not on_site(link.url, plan):
                 continue
             if self.pages_requested >= self.max_pages:
                 self.count("site/page_budget_reached")
                 return
-            yield self.page_request(link.url, plan, depth + 1, response.url)
+            request = self.page_request(link.url, plan, depth + 1, response.url)
+            if depth == 0:
+                self.held_links.append(request)
+            else:
+                yield request
 
     def article_requests(
         self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None
     ) -> Iterator[Request]:
-        """Feed and sitemap articles of this site only; a page already taken for a listing
-        is fetched again when a feed or sitemap says it is an article."""
-        if not self.on_site(url):
-            self.count("site/offsite_skipped")
-            return
+        """Feed and sitemap articles come before link-following pages (keeping a sitemap's
+        newest-first order); a page already taken for a listing is fetched again when a feed
+        or sitemap says it is an article."""
         for request in super().article_requests(url, source, hints, plan, date):
             if url_key(url) in self.listings:
                 request = request.replace(dont_filter=True)
-            # Before link-following pages, keeping the sitemap's newest-first order.
             yield request.replace(priority=request.priority + 1_000_000)
 
-    def on_site(self, url: str) -> bool:
-        host = urlsplit(url).hostname or ""
-        allowed = self.allowed_domains[0]
-        return host == allowed or (self.subdomains and host.endswith("." + allowed))
+
+class SiteSpider(SiteMixin):
+    name = "site"
+
+    def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
+        plan = super().plan_from_arguments(kwargs)
+        urls = arguments.url_list("url", kwargs.get("url", ""))
+        if len(urls) != 1:
+            raise SpiderArgumentError("url", kwargs.get("url"), "give exactly one home page URL")
+        plan.home = urls[0]
+        plan.subdomains = arguments.boolean("subdomains", kwargs.get("subdomains", False))
+        host = (urlsplit(plan.home).hostname or "").lower()
+        plan.allowed_hosts = [host.removeprefix("www.") if plan.subdomains else host]
+        # Scrapy's OffsiteMiddleware then also keeps redirects on the site.
+        self.allowed_domains = list(plan.allowed_hosts)
+        self.configure_links(kwargs)
+        return plan
+
+    async def start(self) -> AsyncIterator[Request]:
+        for plan in self.plans.values():
+            for request in self.site_start_requests(plan):
+                yield request

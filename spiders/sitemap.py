@@ -129,6 +129,15 @@ class SitemapMixin(NewsSpider):
                 # Newest first: Scrapy runs higher priorities first.
                 yield request.replace(priority=-rank)
 
+    def sitemap_start_requests(self, plan: Plan) -> Iterator[Request]:
+        for url in plan.sitemaps:
+            if is_robots(url):
+                yield self.robots_request(url, plan, fallback=False)
+            elif is_site_root(url):
+                yield self.robots_request(url, plan)
+            else:
+                yield from self.sitemap_requests(url, plan)
+
     def sitemap_failed(self, failure: Failure) -> None:
         self.count("sitemaps/failed")
         logger.error("Sitemap failed: %s (%s)", failed_url(failure), failure.getErrorMessage())
@@ -165,12 +174,3 @@ class SitemapSpider(SitemapMixin):
         for plan in self.plans.values():
             for request in self.sitemap_start_requests(plan):
                 yield request
-
-    def sitemap_start_requests(self, plan: Plan) -> Iterator[Request]:
-        for url in plan.sitemaps:
-            if is_robots(url):
-                yield self.robots_request(url, plan, fallback=False)
-            elif is_site_root(url):
-                yield self.robots_request(url, plan)
-            else:
-                yield from self.sitemap_requests(url, plan)

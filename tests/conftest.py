@@ -59,6 +59,28 @@ def news_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     served.process.wait()
 
 
+@pytest.fixture(scope="session")
+def sitemap_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """No feeds: robots.txt names a sitemap index of gzipped children and a news sitemap;
+    robots.txt forbids the sport section."""
+    site = build_site(feeds=False, sitemaps=True, disallow="/news/sport/")
+    served = serve(site, tmp_path_factory.mktemp("sitemap-site"))
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
+@pytest.fixture(scope="session")
+def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Neither feeds nor sitemaps: a home page, paged sections, tag, author, about and
+    contact pages, and links to another host; robots.txt forbids the sport section."""
+    site = build_site(feeds=False, listings=True, disallow="/news/sport/")
+    served = serve(site, tmp_path_factory.mktemp("linked-site"))
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
 @dataclass
 class CrawlResult:
     returncode: int
@@ -70,6 +92,10 @@ class CrawlResult:
     @property
     def stats(self) -> dict[str, Any]:
         return self.report.get("stats", {})
+
+    def paths(self) -> list[str]:
+        """The paths of the items' URLs, sorted, repeats kept."""
+        return sorted(urlsplit(item["url"]).path for item in self.items)
 
     def by_path(self) -> dict[str, dict[str, Any]]:
         """Items keyed by the path of their URL."""

@@ -1,0 +1,61 @@
+"""`scrapy crawl site` end to end: from the home page alone, on three kinds of site."""
+
+from __future__ import annotations
+
+from tests.conftest import Served
+
+
+def allowed_paths(site: Served) -> list[str]:
+    return sorted(s.path for s in site.site.stories if not s.path.startswith("/news/sport/"))
+
+
+def test_links_only_every_article_and_nothing_else(linked_site: Served, crawl) -> None:
+    result = crawl("site", {"url": f"{linked_site.url}/"})
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.paths() == allowed_paths(linked_site)  # no section, tag, author, about page
+    assert {i["source"]["type"] for i in result.items} == {"site"}
+    assert result.stats["site/listings"] > 10
+    assert result.stats["robotstxt/forbidden"] >= 1
+
+
+def test_links_to_other_hosts_are_never_followed(linked_site: Served, crawl) -> None:
+    result = crawl("site", {"url": f"{linked_site.url}/"})
+    assert all(i["url"].startswith(linked_site.url) for i in result.items)
+    assert result.stats.get("offsite/filtered", 0) == 0  # not even requested
+    assert "localhost" not in result.log
+
+
+def test_feeds_are_discovered_from_the_home_page(news_site: Served, crawl) -> None:
+    result = crawl("site", {"url": f"{news_site.url}/"})
+    assert result.paths() == sorted(news_site.site.feed_paths)
+    assert result.stats["feeds/fetched"] >= 3
+    assert {i["source"]["type"] for i in result.items} == {"feed"}
+
+
+def test_sitemaps_are_discovered_through_robots_txt(sitemap_site: Served, crawl) -> None:
+    result = crawl("site", {"url": f"{sitemap_site.url}/"})
+    assert result.paths() == allowed_paths(sitemap_site)
+    assert result.stats["sitemaps/fetched"] == 4
+    assert {i["source"]["type"] for i in result.items} == {"sitemap"}
+
+
+def test_max_articles_stops_the_crawl_exactly(linked_site: Served, crawl) -> None:
+    result = crawl("site", {"url": f"{linked_site.url}/", "max_articles": "3"})
+    assert result.returncode == 0
+    assert len(result.items) == 3
+    assert result.stats["finish_reason"] in ("max_articles", "finished")
+
+
+def test_depth_and_page_budgets_bound_the_crawl(linked_site: Served, crawl) -> None:
+    result = crawl("site", {"url": f"{linked_site.url}/", "max_pages": "5"})
+    assert result.returncode == 0
+    assert result.stats["response_received_count"] <= 5 + 20  # pages plus robots/feeds/sitemaps
+    assert result.stats["site/page_budget_reached"] >= 1
+    shallow = crawl("site", {"url": f"{linked_site.url}/", "max_depth": "1"})
+    assert 0 < len(shallow.items) < len(allowed_paths(linked_site))
+
+
+def test_a_bad_argument_names_itself(crawl) -> None:
+    result = crawl("site", {"url": "ftp://127.0.0.1/"})
+    assert result.returncode != 0
+    assert "spider argument url='ftp://127.0.0.1/'" in result.log

@@ -1,0 +1,80 @@
+"""`scrapy crawl sitemap` end to end: robots.txt, indexes, gzip, Google News, since."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.conftest import Served
+
+
+def allowed_paths(site: Served) -> list[str]:
+    return sorted(s.path for s in site.site.stories if not s.path.startswith("/news/sport/"))
+
+
+def test_from_robots_txt_every_allowed_article_once(sitemap_site: Served, crawl) -> None:
+    result = crawl("sitemap", {"sitemaps": f"{sitemap_site.url}/robots.txt"})
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.paths() == allowed_paths(sitemap_site)
+    stats = result.stats
+    assert stats["sitemaps/fetched"] == 4  # the index, the news sitemap, two gzipped urlsets
+    assert stats["sitemaps/repeated"] == 1  # the index lists itself
+    assert stats["robotstxt/forbidden"] == 3
+    assert {i["source"]["type"] for i in result.items} == {"sitemap"}
+
+
+def test_a_site_root_finds_the_sitemaps_through_robots_txt(sitemap_site: Served, crawl) -> None:
+    result = crawl("sitemap", {"sitemaps": f"{sitemap_site.url}/"})
+    assert result.paths() == allowed_paths(sitemap_site)
+
+
+def test_google_news_fields_reach_the_record(sitemap_site: Served, crawl) -> None:
+    result = crawl("sitemap", {"sitemaps": f"{sitemap_site.url}/sitemaps/news.xml"})
+    stories = {s.path: s for s in sitemap_site.site.stories[:4] if "/sport/" not in s.path}
+    assert sorted(stories) == result.paths()
+    for path, item in result.by_path().items():
+        assert datetime.fromisoformat(item["published"]) == stories[path].published
+        assert set(stories[path].tags) <= set(item["tags"])
+        assert item["source"]["url"].endswith("/sitemaps/news.xml")
+
+
+def test_newest_articles_are_fetched_first(sitemap_site: Served, crawl) -> None:
+    result = crawl(
+        "sitemap",
+        {"sitemaps": f"{sitemap_site.url}/sitemaps/a.xml.gz"},
+        settings={"CONCURRENT_REQUESTS": "1"},
+    )
+    dates = [item["published"][:10] for item in result.items]
+    assert len(dates) >= 3
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_since_skips_older_entries_before_fetching(sitemap_site: Served, crawl) -> None:
+    result = crawl("sitemap", {"sitemaps": f"{sitemap_site.url}/robots.txt", "since": "2026-11-19"})
+    expected = [
+        s.path
+        for s in sitemap_site.site.stories
+        if s.published.date().isoformat() >= "2026-11-19" and not s.path.startswith("/news/sport/")
+    ]
+    assert result.paths() == sorted(expected)
+    assert result.stats["since/skipped"] > 0
+    assert result.stats["articles/fetched"] == len(expected)
+
+
+def test_a_sitemap_cap_is_obeyed_and_counted(sitemap_site: Served, crawl) -> None:
+    result = crawl(
+        "sitemap",
+        {"sitemaps": f"{sitemap_site.url}/sitemap_index.xml"},
+        settings={"NEWS_SITEMAP_MAX_SITEMAPS": "2"},
+    )
+    assert result.returncode == 0
+    assert result.stats["sitemaps/fetched"] == 2
+    assert result.stats["sitemaps/over_cap"] >= 1
+
+
+def test_an_invalid_sitemap_is_logged_and_counted(sitemap_site: Served, crawl) -> None:
+    result = crawl(
+        "sitemap", {"sitemaps": f"{sitemap_site.url}/about.html,{sitemap_site.url}/robots.txt"}
+    )
+    assert result.returncode == 0
+    assert result.stats["sitemaps/failed"] == 1  # a 404
+    assert result.paths() == allowed_paths(sitemap_site)
