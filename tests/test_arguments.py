@@ -1,0 +1,39 @@
+"""Spider arguments: what is accepted, and errors that name the argument."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from crawler import arguments
+from crawler.exceptions import SpiderArgumentError
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("36h", NOW - timedelta(hours=36)),
+        ("7d", NOW - timedelta(days=7)),
+        ("2w", NOW - timedelta(weeks=2)),
+        ("90m", NOW - timedelta(minutes=90)),
+        ("2026-11-01", datetime(2026, 11, 1, tzinfo=UTC)),
+        ("2026-11-01T06:00:00+01:00", datetime(2026, 11, 1, 5, tzinfo=UTC)),
+        ("", None),
+    ],
+)
+def test_since_takes_a_date_or_a_duration(value: str, expected: datetime | None) -> None:
+    assert arguments.since("since", value, now=NOW) == expected
+
+
+def test_bad_values_name_the_argument() -> None:
+    with pytest.raises(SpiderArgumentError, match="since='last week'"):
+        arguments.since("since", "last week")
+    with pytest.raises(SpiderArgumentError, match="max_articles='0'"):
+        arguments.positive_int("max_articles", "0")
+    with pytest.raises(SpiderArgumentError, match="feeds='javascript:x'"):
+        arguments.url_list("feeds", "http://127.0.0.1/a.xml,javascript:x")
+    with pytest.raises(SpiderArgumentError, match="subdomains='maybe'"):
+        arguments.boolean("subdomains", "maybe")
