@@ -1,9 +1,12 @@
 """Reading a site's own pages: its feed links, and whether a page is an article or a listing.
 
-A page is an article when it says so (``og:type=article``, schema.org ``*Article`` or
-``BlogPosting`` in JSON-LD) or, failing that, when it carries at least three paragraphs of
-prose and most of its text is not link text. Home, section, tag, author, pagination, about and
-contact pages are listings by their URL. Listings are followed for links, never emitted.
+Home, section, tag, author, pagination, about and contact pages are listings by their URL.
+A page that says it is an article (``og:type=article``, schema.org ``*Article`` or
+``BlogPosting`` in JSON-LD) is one. A page that is mostly headline links (ten or more, one
+paragraph of prose at most, more than half its text in links) is a list of teasers. Every other page
+is a candidate: the extraction pipeline keeps it only when it holds enough article text.
+Listings are followed for links, never emitted. Real article pages often declare nothing and
+carry big menus, so doubt goes to the candidate side.
 """
 
 from __future__ import annotations
@@ -66,20 +69,24 @@ def page_kind(selector: Selector, url: str) -> PageKind:
     og_type = (selector.xpath('//meta[@property="og:type"]/@content').get() or "").lower()
     if og_type == "article" or _jsonld_says_article(selector):
         return "article"
-    if og_type in ("website", "profile", "video.other", "video.movie"):
-        return "listing"
-    if len(selector.xpath("//article")) >= 3:
-        return "listing"  # a list of teasers
-    prose = [
-        text
-        for text in (" ".join(p.xpath(".//text()").getall()) for p in selector.xpath("//body//p"))
-        if len(text.strip()) >= _MIN_PROSE
-    ]
-    body_text = len(" ".join(selector.xpath("//body//text()").getall()).split())
-    link_text = len(" ".join(selector.xpath("//body//a//text()").getall()).split())
-    if len(prose) >= 3 and body_text and link_text / body_text < 0.5:
-        return "article"
-    return "listing"
+    prose = 0
+    for paragraph in selector.xpath("//body//p"):
+        text = " ".join(" ".join(paragraph.xpath(".//text()").getall()).split())
+        linked = len(" ".join(paragraph.xpath(".//a//text()").getall()))
+        if len(text) >= _MIN_PROSE and linked < len(text) / 2:
+            prose += 1
+    headlines = {
+        a.attrib.get("href")
+        for a in selector.xpath("//body//a[@href]")
+        if len(" ".join(" ".join(a.xpath(".//text()").getall()).split())) >= 25
+    }
+    text = " ".join(
+        selector.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall()
+    )
+    linked = " ".join(selector.xpath("//body//a//text()").getall())
+    if len(headlines) >= 10 and prose <= 1 and len(linked) > len(text) / 2:
+        return "listing"  # headline links with, at most, short leads: a list of teasers
+    return "article"
 
 
 def _jsonld_says_article(selector: Selector) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
@@ -26,6 +27,29 @@ def absolute_http_url(link: str, base: str) -> str | None:
     if parts.scheme not in _HTTP or not parts.hostname:
         return None
     return url
+
+
+# Query parameters that only track where a reader came from. Parameters that select content
+# (id, p, page, article, ...) are never touched.
+TRACKING_PARAMETERS = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|gclsrc|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid"
+    r"|oly_anon_id|oly_enc_id|vero_id|wt_mc|wt_zmc|at_medium|at_campaign|rss|rssom|ito|cmpid)$",
+    re.IGNORECASE,
+)
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without tracking parameters and without its fragment (``#rssom``)."""
+    parts = urlsplit(url)
+    if not parts.query and not parts.fragment:
+        return url
+    kept = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not TRACKING_PARAMETERS.match(name)
+    ]
+    query = urlencode(kept) if len(kept) != len(parse_qsl(parts.query, True)) else parts.query
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def url_key(url: str) -> str:

@@ -50,7 +50,11 @@ class ExtractionPipeline:
             self.stats.inc_value("extraction/failed")
             logger.error("Extraction failed on %s: %r", item.url, exc)
             raise DropItem(f"extraction failed: {item.url}", log_level="DEBUG") from exc
-        if found is None or len(found.text) < self.min_text_chars:
+        # A page that declares itself an article may be a brief: half the minimum will do.
+        minimum = (
+            self.min_text_chars // 2 if found and found.declared_article else self.min_text_chars
+        )
+        if found is None or len(found.text) < minimum:
             self.stats.inc_value("extraction/no_article")
             size = len(found.text) if found else 0
             logger.debug("No article on %s (%d characters of text)", item.url, size)

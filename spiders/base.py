@@ -26,6 +26,7 @@ from crawler import arguments
 from crawler.arguments import parse_date
 from crawler.items import Hints, Page, Source
 from crawler.runinfo import utc_now
+from crawler.urls import without_tracking
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class NewsSpider(Spider):
         if plan.name:
             source = {**source, "name": plan.name}
         yield Request(
-            url,
+            without_tracking(url),
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"source": source, "hints": hints},

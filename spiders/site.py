@@ -57,33 +57,48 @@ class SiteMixin(SitemapMixin, FeedsMixin):
             self.settings.getint("NEWS_SITE_MAX_PAGES")
         )
         self.links = LinkExtractor(deny=_SKIP_LINKS, unique=True)
-        self.pages_requested = 0
         self.listings: set[str] = set()
-        # Links of home pages wait until feeds and sitemaps are done, so that what those
-        # list is found (and attributed) through them, and links only fill the gaps.
+        self.pages_seen: set[str] = set()
+        # Links found on home pages wait until feeds and sitemaps are done, so that what
+        # those list is found (and attributed) through them and links only fill the gaps.
+        # Links found on articles wait until the listings are exhausted: listings lead to
+        # articles, articles mostly to more of the same, so the page budget goes to listings.
         self.held_links: list[Request] = []
         self.crawler.signals.connect(self.release_links, signal=signals.spider_idle)
 
     def release_links(self) -> None:
-        """On idle: start link-following with the home pages' links held back so far."""
-        if not self.held_links:
+        """On idle: the next wave of link-following, with the links held back so far."""
+        wave, self.held_links = self.held_links, []
+        released = list(self.within_budget(wave))
+        if not released:
             return
         assert self.crawler.engine is not None
-        logger.info("Feeds and sitemaps done; following %d links", len(self.held_links))
-        for request in self.held_links:
+        logger.info("Following %d more links", len(released))
+        for request in released:
             self.crawler.engine.crawl(request)
-        self.held_links.clear()
         raise DontCloseSpider
+
+    def within_budget(self, requests: list[Request]) -> Iterator[Request]:
+        """Requests for pages not requested before, up to ``max_pages`` in all."""
+        for request in requests:
+            key = url_key(request.url)
+            if key in self.pages_seen:
+                continue
+            if len(self.pages_seen) >= self.max_pages:
+                self.count("site/page_budget_reached")
+                logger.info("Page budget of %d reached; following no more links", self.max_pages)
+                return
+            self.pages_seen.add(key)
+            yield request
 
     def site_start_requests(self, plan: Plan) -> Iterator[Request]:
         assert plan.home is not None
-        yield self.page_request(plan.home, plan, depth=0, found_on=plan.home)
+        yield from self.within_budget([self.page_request(plan.home, plan, 0, plan.home)])
         yield self.robots_request(plan.home, plan)
         for path in COMMON_FEEDS:
             yield self.feed_request(urljoin(plan.home, path), plan, quiet=True)
 
     def page_request(self, url: str, plan: Plan, depth: int, found_on: str) -> Request:
-        self.pages_requested += 1
         return Request(
             url,
             callback=self.parse_page,
@@ -101,7 +116,8 @@ class SiteMixin(SitemapMixin, FeedsMixin):
         if depth == 0:
             for feed in feed_links(response.selector, response.url):
                 yield self.feed_request(feed, plan)
-        if depth > 0 and page_kind(response.selector, response.url) == "article":
+        is_article = depth > 0 and page_kind(response.selector, response.url) == "article"
+        if is_article:
             self.count("site/articles")
             source: Source = {"type": "site", "url": found_on}
             if plan.name:
@@ -114,17 +130,15 @@ class SiteMixin(SitemapMixin, FeedsMixin):
             self.listings.add(url_key(response.url))
         if depth >= self.max_depth or plan.full:
             return
-        for link in self.links.extract_links(response):
-            if not on_site(link.url, plan):
-                continue
-            if self.pages_requested >= self.max_pages:
-                self.count("site/page_budget_reached")
-                return
-            request = self.page_request(link.url, plan, depth + 1, response.url)
-            if depth == 0:
-                self.held_links.append(request)
-            else:
-                yield request
+        links = [
+            self.page_request(link.url, plan, depth + 1, response.url)
+            for link in self.links.extract_links(response)
+            if on_site(link.url, plan) and url_key(link.url) not in self.pages_seen
+        ]
+        if depth == 0 or is_article:
+            self.held_links.extend(links)
+        else:
+            yield from self.within_budget(links)
 
     def article_requests(
         self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None

@@ -93,6 +93,14 @@ class CrawlResult:
     def stats(self) -> dict[str, Any]:
         return self.report.get("stats", {})
 
+    def story_paths(self, site: Site) -> dict[str, dict[str, Any]]:
+        """Items keyed by the path of the story they are (a mirror counts as its original)."""
+        keyed: dict[str, dict[str, Any]] = {}
+        for item in self.items:
+            path = urlsplit(item["url"]).path
+            keyed[site.aliases.get(path, path)] = item
+        return keyed
+
     def paths(self) -> list[str]:
         """The paths of the items' URLs, sorted, repeats kept."""
         return sorted(urlsplit(item["url"]).path for item in self.items)

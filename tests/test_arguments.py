@@ -37,3 +37,14 @@ def test_bad_values_name_the_argument() -> None:
         arguments.url_list("feeds", "http://127.0.0.1/a.xml,javascript:x")
     with pytest.raises(SpiderArgumentError, match="subdomains='maybe'"):
         arguments.boolean("subdomains", "maybe")
+
+
+def test_tracking_parameters_and_fragments_go_content_parameters_stay() -> None:
+    from crawler.urls import without_tracking
+
+    assert (
+        without_tracking("https://h.example/a?utm_source=rss&utm_medium=x&fbclid=1#rssom")
+        == "https://h.example/a"
+    )
+    assert without_tracking("https://h.example/a?id=123&gclid=9") == "https://h.example/a?id=123"
+    assert without_tracking("https://h.example/?p=45") == "https://h.example/?p=45"

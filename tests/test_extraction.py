@@ -22,7 +22,7 @@ def test_article_text_and_metadata_come_from_the_page() -> None:
         assert paragraph in found.text
     assert "Subscribe now" not in found.text and "WhatsApp" not in found.text
     assert (found.title, found.authors, found.language) == (story.title, story.authors, "en")
-    assert found.date == story.published.date().isoformat()
+    assert found.date == story.published.isoformat()  # the day, with the page's own time
     assert found.canonical_url == f"http://127.0.0.1:8000{story.path}"
 
 

@@ -14,6 +14,7 @@ import json
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 from crawler.demo.site import HOST_PLACEHOLDER, OTHER_HOST_PLACEHOLDER
 
@@ -63,7 +64,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         self._respond(with_body=False)
 
     def _respond(self, with_body: bool) -> None:
-        path = self.path.split("#")[0]
+        path = unquote(self.path.split("#")[0])
         route = self.routes.get(path) or self.routes.get(path.split("?")[0])
         if route is None:
             body, status, ctype, extra = b"<h1>Not found</h1>", 404, "text/html", {}

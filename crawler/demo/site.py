@@ -56,6 +56,8 @@ class Site:
     stories: list[Story]
     # Feed path -> paths of the articles it lists (pages without an article left out).
     feeds: dict[str, list[str]] = field(default_factory=dict)
+    # Path of a page that repeats a story under another URL -> the story's path.
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @property
     def feed_paths(self) -> list[str]:
@@ -262,8 +264,18 @@ def build_site(
         res["/atom.xml"] = Resource(
             atom_feed(atom_items, base_url).encode(), "application/atom+xml"
         )
+        # Two duplicates that only the pipelines can catch: a tracking-parameter URL of a
+        # story (its page names its canonical URL) and a mirror page without a canonical URL.
+        mirror = stories[1]
+        res[f"/mirror/{mirror.slug}.html"] = _html(
+            article_page(mirror).replace(f'<link rel="canonical" href="{mirror.path}">', "")
+        )
+        extras = [
+            {"id": "tracked", "url": f"{base_url}{stories[0].path}?utm_source=jsonfeed"},
+            {"id": "mirror", "url": f"{base_url}/mirror/{mirror.slug}.html"},
+        ]
         res["/feed.json"] = Resource(
-            json_feed(json_items, base_url).encode(), "application/feed+json"
+            json_feed(json_items, base_url, extras).encode(), "application/feed+json"
         )
         feed_map = {
             "/feed.xml": [s.path for s in rss_items],
@@ -277,7 +289,8 @@ def build_site(
         res.update(listing_pages(everything))
     res["/robots.txt"] = Resource(("\n".join(robots) + "\n").encode(), "text/plain")
     res["/"] = _html(home_page(everything, feeds=feeds, listings=listings))
-    return Site(resources=res, stories=everything, feeds=feed_map)
+    aliases = {f"/mirror/{stories[1].slug}.html": stories[1].path} if feeds else {}
+    return Site(resources=res, stories=everything, feeds=feed_map, aliases=aliases)
 
 
 def sitemap_resources(stories: list[Story], base: str) -> dict[str, Resource]:
@@ -448,7 +461,7 @@ def atom_feed(stories: list[Story], base: str) -> str:
     )
 
 
-def json_feed(stories: list[Story], base: str) -> str:
+def json_feed(stories: list[Story], base: str, extras: list[dict] | None = None) -> str:
     items = [
         {
             "id": s.slug,
@@ -465,7 +478,7 @@ def json_feed(stories: list[Story], base: str) -> str:
         "version": "https://jsonfeed.org/version/1.1",
         "title": SITE_NAME,
         "home_page_url": f"{base}/",
-        "items": items,
+        "items": items + (extras or []),
     }
     return json.dumps(feed, ensure_ascii=False, indent=1)
 
