@@ -27,7 +27,8 @@ def test_links_to_other_hosts_are_never_followed(linked_site: Served, crawl) -> 
 
 def test_feeds_are_discovered_from_the_home_page(news_site: Served, crawl) -> None:
     result = crawl("site", {"url": f"{news_site.url}/"})
-    assert result.paths() == sorted(news_site.site.feed_paths)
+    assert sorted(result.story_paths(news_site.site)) == sorted(news_site.site.feed_paths)
+    assert len(result.items) == len(news_site.site.feed_paths)
     assert result.stats["feeds/fetched"] >= 3
     assert {i["source"]["type"] for i in result.items} == {"feed"}
 
