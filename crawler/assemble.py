@@ -30,6 +30,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         text=without_headline(found.text, found.title or hints.get("title")),
         source=page.source,
         fetched_at=page.fetched_at,
+        requested_url=page.requested_url,
     )
 
 

@@ -8,7 +8,7 @@ are the output schema (``crawler/schema/article.schema.json``, documented in the
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal, NotRequired, TypedDict
 
 SourceType = Literal["feed", "sitemap", "site"]
@@ -46,6 +46,8 @@ class Page:
     fetched_at: str
     # Articles whose extracted date is older are dropped (from -a since / the sources file).
     since: str | None = None
+    # The URL as requested, before redirects: remembered so the next run need not fetch it.
+    requested_url: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -66,6 +68,12 @@ class Article:
     text: str
     source: Source
     fetched_at: str
+    # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects.
+    requested_url: str | None = None
+
+
+# The output schema's fields, in order: what the writer and -o/-O write.
+OUTPUT_FIELDS = [f.name for f in fields(Article) if f.name != "requested_url"]
 
 
 def record_id(canonical_url: str) -> str:

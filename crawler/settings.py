@@ -6,6 +6,7 @@ reads it. Everything can be overridden per run with ``-s NAME=VALUE``.
 """
 
 from crawler import __version__
+from crawler.items import OUTPUT_FIELDS
 
 BOT_NAME = "news-crawler"
 
@@ -45,6 +46,8 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
 
 EXTENSIONS = {
+    # First: the lock and the state store, before anything else reads or writes.
+    "crawler.extensions.state.StateExtension": 100,
     "crawler.extensions.report.RunReport": 500,
     "crawler.extensions.progress.Progress": 510,
     # Scrapy's per-minute "Crawled N pages" line: replaced by crawler.extensions.progress.
@@ -75,6 +78,11 @@ LOG_LEVEL = "INFO"
 
 # Scrapy default for new projects: "utf-8" (non-ASCII text written as is with -O/-o too).
 FEED_EXPORT_ENCODING = "utf-8"
+# Scrapy default: every field. -o/-O write the output schema's fields only, in its order.
+FEED_EXPORT_FIELDS = OUTPUT_FIELDS
+
+# Scrapy default: Scrapy's own commands. Ours replaces `crawl` to give documented exit statuses.
+COMMANDS_MODULE = "crawler.commands"
 
 # ---------------------------------------------------------------------------------------------
 # Project settings. Defaults are documented in the README's settings table.
@@ -109,3 +117,13 @@ NEWS_PROGRESS_INTERVAL = 60.0
 
 # Used by spiders.sources: the sources file read when -a file=... is not given.
 NEWS_SOURCES_FILE = "sources.toml"
+
+# Used by crawler.extensions.state: the SQLite state store of scheduled runs ("" = no state:
+# every run stands alone), how long entries are kept, and a switch that empties it first.
+NEWS_STATE_PATH = "output/state.sqlite3"
+NEWS_STATE_EXPIRE_DAYS = 90.0
+NEWS_STATE_RESET = False
+
+# Used by pipelines.jsonl.JsonLinesPipeline: at most this many seconds between syncs of the
+# output file to disk (after each sync its articles count as emitted in the state store).
+NEWS_OUTPUT_SYNC_SECONDS = 1.0

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler import arguments
+from crawler import arguments, exitcodes
 from crawler.exceptions import NewsCrawlerError, SpiderArgumentError
 from spiders.base import Plan
 
@@ -33,6 +33,8 @@ DEFAULTABLE = FIELDS - {"name", "feeds", "sitemaps", "home"}
 
 class SourcesFileError(NewsCrawlerError):
     """The sources file is missing, not TOML, or has a bad entry; raised by ``load_sources``."""
+
+    exit_status = exitcodes.BAD_ARGUMENTS
 
 
 def load_sources(path: Path) -> list[Plan]:

@@ -11,6 +11,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.arguments import parse_date
 from crawler.assemble import assemble_article
+from crawler.extensions.state import state_of
 from crawler.extraction import ArticleExtractor, ExtractionOptions
 from crawler.items import Page
 
@@ -25,8 +26,13 @@ class ExtractionPipeline:
     """
 
     def __init__(
-        self, extractor: ArticleExtractor, min_text_chars: int, stats: StatsCollector
+        self,
+        extractor: ArticleExtractor,
+        min_text_chars: int,
+        stats: StatsCollector,
+        crawler: Crawler | None = None,
     ) -> None:
+        self.crawler = crawler
         self.extractor = extractor
         self.min_text_chars = min_text_chars
         self.stats = stats
@@ -39,7 +45,12 @@ class ExtractionPipeline:
             raise ValueError(f"NEWS_EXTRACT_FAVOR is {favor!r}; use balanced, precision or recall")
         options = ExtractionOptions(favor=favor, tables=settings.getbool("NEWS_EXTRACT_TABLES"))
         assert crawler.stats is not None
-        return cls(ArticleExtractor(options), settings.getint("NEWS_MIN_TEXT_CHARS"), crawler.stats)
+        return cls(
+            ArticleExtractor(options),
+            settings.getint("NEWS_MIN_TEXT_CHARS"),
+            crawler.stats,
+            crawler,
+        )
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
@@ -56,6 +67,8 @@ class ExtractionPipeline:
         )
         if found is None or len(found.text) < minimum:
             self.stats.inc_value("extraction/no_article")
+            if self.crawler is not None and (state := state_of(self.crawler)) is not None:
+                state.mark_seen([item.url, item.requested_url])
             size = len(found.text) if found else 0
             logger.debug("No article on %s (%d characters of text)", item.url, size)
             raise DropItem(f"no article text: {item.url}", log_level="DEBUG")

@@ -24,9 +24,11 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.arguments import parse_date
+from crawler.extensions.state import state_of
 from crawler.items import Hints, Page, Source
 from crawler.runinfo import utc_now
-from crawler.urls import without_tracking
+from crawler.state import Validators
+from crawler.urls import url_key, without_tracking
 
 logger = logging.getLogger(__name__)
 
@@ -94,10 +96,15 @@ class NewsSpider(Spider):
         if plan.since and known and known < plan.since:
             self.count("since/skipped")
             return
+        url = without_tracking(url)
+        state = state_of(self.crawler)
+        if state is not None and state.store.seen_urls([url_key(url)]):
+            self.count("state/seen_skipped")
+            return
         if plan.name:
             source = {**source, "name": plan.name}
         yield Request(
-            without_tracking(url),
+            url,
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"source": source, "hints": hints},
@@ -128,6 +135,7 @@ class NewsSpider(Spider):
             hints=hints,
             fetched_at=utc_now(),
             since=since.isoformat() if since else None,
+            requested_url=response.request.url if response.request else None,
         )
 
     def article_failed(self, failure: Failure) -> None:
@@ -139,6 +147,31 @@ class NewsSpider(Spider):
         logger.warning(
             "Article page failed: %s (%s)", failed_url(failure), failure.getErrorMessage()
         )
+
+    def conditional(self, url: str) -> dict[str, Any]:
+        """Request keywords for a conditional GET of a feed or sitemap fetched before:
+        validators as headers, and a 304 let through to the callback."""
+        state = state_of(self.crawler)
+        stored = state.store.validators(url) if state is not None else None
+        headers = {}
+        if stored is not None and stored.etag:
+            headers["If-None-Match"] = stored.etag
+        if stored is not None and stored.last_modified:
+            headers["If-Modified-Since"] = stored.last_modified
+        return {"headers": headers, "meta": {"handle_httpstatus_list": [304]}}
+
+    def remember_validators(self, url: str, response: Response, newest: str | None) -> None:
+        """Keep a feed's or sitemap's validators for the next run (stored if this one ends)."""
+        state = state_of(self.crawler)
+        if state is not None:
+            state.note_validators(
+                url,
+                Validators(
+                    etag=header(response, b"ETag"),
+                    last_modified=header(response, b"Last-Modified"),
+                    newest_entry=newest,
+                ),
+            )
 
     def count(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:

@@ -29,16 +29,22 @@ class FeedsMixin(NewsSpider):
 
     def feed_request(self, url: str, plan: Plan, *, quiet: bool = False) -> Request:
         """A feed request; ``quiet`` ones (guessed locations) fail without an error line."""
+        conditional = self.conditional(url)
         return Request(
             url,
             callback=self.parse_feed,
             errback=self.feed_guess_failed if quiet else self.feed_failed,
             cb_kwargs={"feed_url": url, "quiet": quiet},
-            meta={ORIGIN: plan.name},
+            headers=conditional["headers"],
+            meta={ORIGIN: plan.name, **conditional["meta"]},
             dont_filter=not quiet,
         )
 
     def parse_feed(self, response: Response, feed_url: str, quiet: bool = False) -> Iterator[Any]:
+        if response.status == 304:
+            self.count("feeds/not_modified")
+            logger.info("Feed %s not modified since the last run", feed_url)
+            return
         feed = parse_feed(response.body, response.url, header(response, b"Content-Type"))
         if feed.problem:
             if not quiet:
@@ -50,6 +56,8 @@ class FeedsMixin(NewsSpider):
             self.count("feeds/malformed")
             logger.info("Feed %s is not well-formed; read what could be read", response.url)
         self.count("feeds/entries", len(feed.entries))
+        dates = [e.published for e in feed.entries if e.published]
+        self.remember_validators(feed_url, response, max(dates) if dates else None)
         plan = self.plan(response)
         source: Source = {"type": "feed", "url": feed_url}
         for entry in feed.entries:

@@ -91,18 +91,24 @@ class SitemapMixin(NewsSpider):
             )
             return
         seen.add(key)
+        conditional = self.conditional(url)
         yield Request(
             url,
             callback=self.parse_sitemap,
             errback=self.sitemap_guess_failed if quiet else self.sitemap_failed,
             cb_kwargs={"quiet": quiet},
-            meta={ORIGIN: plan.name},
+            headers=conditional["headers"],
+            meta={ORIGIN: plan.name, **conditional["meta"]},
             priority=priority,
             dont_filter=True,
         )
 
     def parse_sitemap(self, response: Response, quiet: bool = False) -> Iterator[Request]:
         plan = self.plan(response)
+        if response.status == 304:
+            self.count("sitemaps/not_modified")
+            logger.info("Sitemap %s not modified since the last run", response.url)
+            return
         try:
             body = ungzip(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
         except ValueError as exc:
@@ -120,6 +126,10 @@ class SitemapMixin(NewsSpider):
         for url, _lastmod in children:
             yield from self.sitemap_requests(url, plan)
         entries = sorted(sitemap.entries, key=lambda e: _date(e.date), reverse=True)
+        newest = entries[0].date if entries and entries[0].date else None
+        self.remember_validators(
+            response.request.url if response.request else response.url, response, newest
+        )
         self.count("sitemaps/entries", len(entries))
         source: Source = {"type": "sitemap", "url": response.url}
         for rank, entry in enumerate(entries):

@@ -123,6 +123,7 @@ def run_crawl(
     merged = {
         "NEWS_OUTPUT_PATH": str(output_dir / "{spider}" / "{start}.jsonl"),
         "NEWS_REPORT_PATH": str(output_dir / "{spider}" / "{start}.report.json"),
+        "NEWS_STATE_PATH": str(workdir / "state" / "news.sqlite3"),
         **FAST,
         **(settings or {}),
     }

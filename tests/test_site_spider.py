@@ -52,7 +52,7 @@ def test_depth_and_page_budgets_bound_the_crawl(linked_site: Served, crawl) -> N
     assert result.returncode == 0
     assert result.stats["response_received_count"] <= 5 + 20  # pages plus robots/feeds/sitemaps
     assert result.stats["site/page_budget_reached"] >= 1
-    shallow = crawl("site", {"url": f"{linked_site.url}/", "max_depth": "1"})
+    shallow = crawl("site", {"url": f"{linked_site.url}/", "max_depth": "1", "reset_state": "true"})
     assert 0 < len(shallow.items) < len(allowed_paths(linked_site))
 
 

@@ -3,15 +3,20 @@
 ``python -m crawler.demo.server FOLDER [--port N]`` prints ``http://127.0.0.1:PORT`` on its first
 line once it listens (port 0 picks a free one), then serves until killed. Every occurrence of
 ``http://__HOST__`` in a body is replaced by that URL, so sites can be written before the port
-is known.
+is known. Responses carry ``ETag`` and ``Last-Modified`` and answer conditional requests with
+304, as news sites' feeds do. When the folder's ``_routes.json`` changes, the site is reloaded:
+tests publish new articles between two runs that way.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import sys
+import time
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
@@ -20,13 +25,15 @@ from crawler.demo.site import HOST_PLACEHOLDER, OTHER_HOST_PLACEHOLDER
 
 
 class Route:
-    __slots__ = ("body", "headers", "status", "type")
+    __slots__ = ("body", "etag", "headers", "modified", "status", "type")
 
     def __init__(self, body: bytes, content_type: str, status: int, headers: dict[str, str]):
         self.body = body
         self.type = content_type
         self.status = status
         self.headers = headers
+        self.etag = '"' + hashlib.md5(body).hexdigest() + '"'
+        self.modified = formatdate(time.time(), usegmt=True)
 
 
 def load_routes(folder: Path, base_url: str) -> dict[str, Route]:
@@ -55,7 +62,17 @@ def load_routes(folder: Path, base_url: str) -> dict[str, Route]:
 
 class SiteHandler(BaseHTTPRequestHandler):
     routes: dict[str, Route] = {}
+    folder: Path
+    base_url: str
+    loaded_at: float = 0.0
     protocol_version = "HTTP/1.1"
+
+    @classmethod
+    def reload_if_changed(cls) -> None:
+        changed = (cls.folder / "_routes.json").stat().st_mtime_ns
+        if changed != cls.loaded_at:
+            cls.routes = load_routes(cls.folder, cls.base_url)
+            cls.loaded_at = changed
 
     def do_GET(self) -> None:
         self._respond(with_body=True)
@@ -64,12 +81,16 @@ class SiteHandler(BaseHTTPRequestHandler):
         self._respond(with_body=False)
 
     def _respond(self, with_body: bool) -> None:
+        self.reload_if_changed()
         path = unquote(self.path.split("#")[0])
         route = self.routes.get(path) or self.routes.get(path.split("?")[0])
         if route is None:
             body, status, ctype, extra = b"<h1>Not found</h1>", 404, "text/html", {}
         else:
-            body, status, ctype, extra = route.body, route.status, route.type, route.headers
+            body, status, ctype = route.body, route.status, route.type
+            extra = {"ETag": route.etag, "Last-Modified": route.modified, **route.headers}
+            if status == 200 and self.headers.get("If-None-Match") == route.etag:
+                body, status = b"", 304
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -88,7 +109,8 @@ def serve(folder: Path, port: int = 0) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", port), SiteHandler)
     server.daemon_threads = True
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    SiteHandler.routes = load_routes(folder, url)
+    SiteHandler.folder, SiteHandler.base_url = folder, url
+    SiteHandler.reload_if_changed()
     print(url, flush=True)
     try:
         server.serve_forever()

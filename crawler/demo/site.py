@@ -224,6 +224,7 @@ def build_site(
     sitemaps: bool = False,
     listings: bool = False,
     disallow: str | None = None,
+    unpublished: int = 0,
 ) -> Site:
     """The sample site.
 
@@ -233,8 +234,9 @@ def build_site(
     ``listings``: section pages in pages of four, tag, author, about and contact pages, and
     links to another host (``localhost`` instead of ``127.0.0.1``).
     ``disallow``: a path prefix robots.txt forbids.
+    ``unpublished``: the newest stories not yet published (the site of an earlier hour).
     """
-    stories = make_stories(story_count)
+    stories = make_stories(story_count)[unpublished:]
     russian, german = legacy_stories()
     res: dict[str, Resource] = {}
     for story in stories:

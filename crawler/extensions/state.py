@@ -1,0 +1,86 @@
+"""Opens the state store for a run: lock first, then expiry or reset; validators at the end.
+
+``NEWS_STATE_PATH`` names the SQLite file (empty: no state, every run stands alone).
+``NEWS_STATE_EXPIRE_DAYS`` forgets older entries at every start. ``NEWS_STATE_RESET`` (or
+``-a reset_state=true``) empties the store first. Feed and sitemap validators seen in a run are
+kept in memory and stored only when the run finished its work: a run that was killed, or
+stopped at ``max_articles``, must not make the next one believe a feed was fully read.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler import arguments
+from crawler.lock import RunLock
+from crawler.state import StateStore, Validators
+from crawler.state.sqlite import SqliteStateStore
+from crawler.urls import url_key
+
+logger = logging.getLogger(__name__)
+
+
+class StateExtension:
+    def __init__(self, crawler: Crawler, store: StateStore, lock: RunLock) -> None:
+        self.crawler = crawler
+        self.store = store
+        self.lock = lock
+        self.pending: dict[str, Validators] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StateExtension:
+        settings = crawler.settings
+        path = settings.get("NEWS_STATE_PATH")
+        if not path:
+            raise NotConfigured("NEWS_STATE_PATH is empty: runs keep no state")
+        reset = settings.getbool("NEWS_STATE_RESET") or arguments.boolean(
+            "reset_state", getattr(crawler.spider, "reset_state", False)
+        )
+        lock = RunLock(Path(f"{path}.lock"))
+        lock.acquire()  # before anything is read or written
+        try:
+            store: StateStore = SqliteStateStore(Path(path))
+        except Exception:
+            lock.release()
+            raise
+        assert crawler.stats is not None
+        if reset:
+            store.reset()
+            crawler.stats.set_value("state/reset", True)
+            logger.info("State store %s emptied (reset)", path)
+        expired = store.expire(settings.getfloat("NEWS_STATE_EXPIRE_DAYS"))
+        crawler.stats.set_value("state/expired", expired)
+        for kind, count in store.counts().items():
+            crawler.stats.set_value(f"state/{kind}_at_start", count)
+        extension = cls(crawler, store, lock)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def note_validators(self, url: str, validators: Validators) -> None:
+        """Remember a feed's or sitemap's validators, to be stored if the run finishes."""
+        self.pending[url] = validators
+
+    def mark_seen(self, urls: list[str | None]) -> None:
+        """Remember pages that yielded no record (no article, a duplicate), so that the next
+        run does not download them again; they come back when their entries expire."""
+        keys = sorted({url_key(url) for url in urls if url})
+        if keys:
+            self.store.mark_emitted([("", keys, "")])
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        try:
+            if reason == "finished" and self.pending:
+                self.store.store_validators(self.pending)
+            self.store.close()
+        finally:
+            self.lock.release()
+
+
+def state_of(crawler: Crawler) -> StateExtension | None:
+    """The run's state extension, or None when runs keep no state."""
+    return crawler.get_extension(StateExtension)

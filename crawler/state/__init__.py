@@ -1,0 +1,50 @@
+"""The persistent state of scheduled crawls, behind one small interface.
+
+What it keeps: the articles already emitted (URL keys → record id, first seen), the exact-text
+digests of emitted articles, and per feed or sitemap the HTTP validators (ETag,
+Last-Modified) and the newest entry date seen. Entries expire after a configurable time, so
+the store cannot grow forever. ``crawler.state.sqlite`` is the embedded default; a Redis back
+end implements the same protocol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, kw_only=True)
+class Validators:
+    """What a feed or sitemap answered last time, for a conditional request."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    newest_entry: str | None = None
+
+
+class StateStore(Protocol):
+    def seen_urls(self, keys: list[str]) -> set[str]:
+        """Which of these URL keys belong to articles already emitted."""
+
+    def seen_text(self, digest: str) -> str | None:
+        """The record id of an emitted article with this text digest, if any."""
+
+    def mark_emitted(self, records: list[tuple[str, list[str], str]]) -> None:
+        """Remember emitted articles: (record id, URL keys, text digest) each; committed."""
+
+    def validators(self, url: str) -> Validators | None:
+        """The validators stored for a feed or sitemap URL."""
+
+    def store_validators(self, entries: dict[str, Validators]) -> None:
+        """Remember validators (committed); called when a run has finished its work."""
+
+    def expire(self, max_age_days: float) -> int:
+        """Forget what is older than ``max_age_days``; return how many entries went."""
+
+    def reset(self) -> None:
+        """Forget everything."""
+
+    def counts(self) -> dict[str, int]:
+        """How many entries of each kind are stored."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,197 @@
+"""Scheduled runs: only what is new, never twice at once, nothing lost or repeated when killed.
+
+Every test runs real `scrapy crawl` processes against a sample site on 127.0.0.1 that a test
+can republish between runs, with a real SQLite state file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crawler import exitcodes
+from crawler.demo.site import build_site, write_site
+from tests.conftest import FAST, PROJECT, Served, run_crawl, serve
+
+
+@pytest.fixture
+def live_site(tmp_path: Path) -> Iterator[Served]:
+    """A feed site whose two newest stories are not published yet (see ``publish``)."""
+    served = serve(build_site(story_count=14, unpublished=2), tmp_path / "site")
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
+def publish(served: Served, tmp_path: Path, **options: object) -> None:
+    """Republish the site with every story; the server reloads it."""
+    time.sleep(0.01)  # a new mtime for _routes.json
+    served.site = build_site(story_count=14, **options)  # type: ignore[arg-type]
+    write_site(served.site, tmp_path / "site")
+
+
+def feeds_of(served: Served) -> dict[str, str]:
+    return {"feeds": ",".join(f"{served.url}{p}" for p in ("/feed.xml", "/atom.xml", "/feed.json"))}
+
+
+def all_lines(workdir: Path) -> list[dict]:
+    """Every line of every *.jsonl under output/; fails on a line that does not parse."""
+    lines = []
+    for path in sorted((workdir / "output").rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            lines.append(json.loads(line))
+    return lines
+
+
+def test_a_second_run_downloads_no_article_and_writes_nothing(
+    live_site: Served, tmp_path: Path
+) -> None:
+    first = run_crawl("feeds", feeds_of(live_site), tmp_path)
+    assert first.returncode == 0, first.log[-2000:]
+    assert first.stats["output/articles"] == len(first.items) > 0
+    second = run_crawl("feeds", feeds_of(live_site), tmp_path)
+    assert second.returncode == 0
+    assert second.stats.get("articles/fetched", 0) == 0
+    assert second.stats["feeds/not_modified"] == 3  # If-None-Match sent, 304 received
+    assert second.stats.get("output/articles", 0) == 0
+    assert len(list((tmp_path / "output" / "feeds").glob("*.jsonl"))) == 1
+    assert "Summary: " in second.log
+
+
+def test_only_new_articles_come_out_after_the_feed_changed(
+    live_site: Served, tmp_path: Path
+) -> None:
+    first = run_crawl("feeds", feeds_of(live_site), tmp_path)
+    published = {s.path for s in live_site.site.stories}
+    pages = set(live_site.site.feed_paths) | set(live_site.site.aliases)
+    publish(live_site, tmp_path)
+    new = {s.path for s in live_site.site.stories} - published
+    new_pages = (set(live_site.site.feed_paths) | set(live_site.site.aliases)) - pages
+    assert len(new) == 2
+    second = run_crawl("feeds", feeds_of(live_site), tmp_path)
+    assert second.returncode == 0
+    files = sorted((tmp_path / "output" / "feeds").glob("*.jsonl"))
+    assert len(files) == 2
+    latest = [json.loads(line) for line in files[-1].read_text("utf-8").splitlines()]
+    aliases = live_site.site.aliases  # a mirror page may stand for its story
+    assert {
+        aliases.get(p, p) for p in (i["url"].removeprefix(live_site.url) for i in latest)
+    } == new
+    # Only new pages were downloaded: the two stories (and the mirror page, which now
+    # mirrors another story under a new URL).
+    assert second.stats["articles/fetched"] == len(new_pages) == 3
+    assert second.stats["state/seen_skipped"] >= len(first.items)
+    ids = Counter(item["id"] for item in all_lines(tmp_path))
+    assert max(ids.values()) == 1
+
+
+def test_killed_runs_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
+    site = build_site(story_count=40)
+    served = serve(site, tmp_path / "site")
+    try:
+        args = feeds_of(served)
+        for delay in (0.4, 0.9, 1.5, 2.2, 3.0):
+            process = start_crawl(args, tmp_path, {"DOWNLOAD_DELAY": "0.05"})
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        last = run_crawl("feeds", args, tmp_path)
+    finally:
+        served.process.terminate()
+        served.process.wait()
+    assert last.returncode == 0, last.log[-2000:]
+    lines = all_lines(tmp_path)  # every line of every file parses
+    paths = Counter(item["url"].removeprefix(served.url) for item in lines)
+    stories = {s.path for s in site.stories}
+    expected = set(site.feed_paths)
+    # The mirror page repeats one story under another URL: one of the two is kept.
+    assert {site.aliases.get(p, p) for p in paths} == expected
+    assert max(paths.values()) == 1
+    assert len(paths) == len(expected)
+    assert stories >= expected
+    assert not list((tmp_path / "output").rglob("*.part"))
+
+
+def start_crawl(args: dict[str, str], workdir: Path, settings: dict[str, str]) -> subprocess.Popen:
+    output = workdir / "output"
+    command = [sys.executable, "-m", "scrapy", "crawl", "feeds"]
+    for name, value in args.items():
+        command += ["-a", f"{name}={value}"]
+    merged = {
+        **FAST,
+        "NEWS_OUTPUT_PATH": str(output / "{spider}" / "{start}.jsonl"),
+        "NEWS_REPORT_PATH": str(output / "{spider}" / "{start}.report.json"),
+        "NEWS_STATE_PATH": str(workdir / "state" / "news.sqlite3"),
+        "NEWS_OUTPUT_SYNC_SECONDS": "0.2",
+        **settings,
+    }
+    for name, value in merged.items():
+        command += ["-s", f"{name}={value}"]
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    return subprocess.Popen(
+        command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+
+
+def test_a_second_run_at_the_same_time_is_refused(live_site: Served, tmp_path: Path) -> None:
+    slow = start_crawl(feeds_of(live_site), tmp_path, {"DOWNLOAD_DELAY": "0.5"})
+    try:
+        lock = tmp_path / "state" / "news.sqlite3.lock"
+        for _ in range(100):
+            if lock.exists() and lock.read_text().strip():
+                break
+            time.sleep(0.05)
+        state_before = (tmp_path / "state" / "news.sqlite3").stat().st_mtime_ns
+        started = time.monotonic()
+        second = run_crawl("feeds", feeds_of(live_site), tmp_path)
+        assert time.monotonic() - started < 30
+        assert second.returncode == exitcodes.ALREADY_RUNNING
+        assert "another run" in second.log
+        assert (tmp_path / "state" / "news.sqlite3").stat().st_mtime_ns == state_before
+        assert not list((tmp_path / "output").rglob("*.jsonl"))  # the first is still running
+        assert len(list((tmp_path / "output").rglob("*.part"))) == 1  # only the first's
+    finally:
+        slow.send_signal(signal.SIGTERM)
+        status = slow.wait(timeout=60)
+    assert status == exitcodes.INTERRUPTED  # SIGTERM ends it cleanly, keeping what it wrote
+    assert not list((tmp_path / "output").rglob("*.part"))
+
+
+def test_expiry_and_reset_forget_what_was_emitted(live_site: Served, tmp_path: Path) -> None:
+    first = run_crawl("feeds", feeds_of(live_site), tmp_path)
+    expired = run_crawl("feeds", feeds_of(live_site), tmp_path, {"NEWS_STATE_EXPIRE_DAYS": "0"})
+    assert expired.stats["state/expired"] > 0
+    assert expired.stats["output/articles"] == first.stats["output/articles"]
+    reset = run_crawl("feeds", {**feeds_of(live_site), "reset_state": "true"}, tmp_path)
+    assert reset.stats["state/reset"] is True
+    assert reset.stats["output/articles"] == first.stats["output/articles"]
+    kept = run_crawl("feeds", feeds_of(live_site), tmp_path)
+    assert kept.stats.get("output/articles", 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "settings", "status"),
+    [
+        ({"feeds": "not-a-url"}, {}, exitcodes.BAD_ARGUMENTS),
+        (
+            {"feeds": "http://127.0.0.1:9/feed.xml"},
+            {"RETRY_TIMES": "0"},
+            exitcodes.ALL_SOURCES_FAILED,
+        ),
+        (None, {"NEWS_OUTPUT_PATH": "/dev/null/out/{start}.jsonl"}, exitcodes.OUTPUT_UNWRITABLE),
+        (None, {"NEWS_STATE_PATH": "/dev/null/state.sqlite3"}, exitcodes.STATE_UNUSABLE),
+        (None, {}, exitcodes.OK),
+    ],
+)
+def test_exit_statuses(live_site: Served, tmp_path: Path, args, settings, status) -> None:
+    result = run_crawl("feeds", args or feeds_of(live_site), tmp_path, settings)
+    assert result.returncode == status, result.log[-2000:]
