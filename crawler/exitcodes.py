@@ -5,6 +5,8 @@ Cron and monitoring read them: 0 is success, even when nothing was new.
 
 from __future__ import annotations
 
+from typing import Any
+
 OK = 0
 FAILED = 1  # an unexpected error; see the log
 BAD_ARGUMENTS = (
@@ -17,3 +19,21 @@ ALL_SOURCES_FAILED = 6  # no feed, sitemap or home page could be read
 INTERRUPTED = 7  # stopped by Ctrl-C or SIGTERM; everything written so far is kept
 
 STATS_KEY = "news/exit_status"  # components set it when they know the run failed
+
+# Counters of discovery that worked, and of discovery that failed.
+_SOURCES_OK = ("feeds/fetched", "feeds/not_modified", "sitemaps/fetched", "sitemaps/not_modified",
+               "site/listings", "site/articles")  # fmt: skip
+_SOURCES_FAILED = ("feeds/failed", "feeds/invalid", "sitemaps/failed", "sitemaps/invalid")
+
+
+def from_stats(stats: dict[str, Any], reason: str | None) -> int:
+    """The exit status a run that started has earned, from its stats and finish reason."""
+    if stats.get(STATS_KEY):
+        return int(stats[STATS_KEY])
+    if reason == "shutdown":
+        return INTERRUPTED
+    if reason not in ("finished", "max_articles"):
+        return FAILED
+    if any(stats.get(k) for k in _SOURCES_FAILED) and not any(stats.get(k) for k in _SOURCES_OK):
+        return ALL_SOURCES_FAILED
+    return OK

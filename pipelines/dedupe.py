@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
+from crawler.counters import count
 from crawler.extensions.state import state_of
 from crawler.items import Article
 from crawler.urls import url_key
@@ -45,12 +46,12 @@ class UrlDedupePipeline:
         keys = {url_key(item.url), url_key(item.canonical_url)}
         state = state_of(self.crawler)
         if keys & self.seen or (state is not None and state.store.seen_urls(sorted(keys))):
-            self.stats.inc_value("duplicates/url")
+            count(self.crawler, "duplicates/url", item.source)
             self.remember(item)
             raise DropItem(f"duplicate URL: {item.url}", log_level="DEBUG")
         digest = text_key(item.text)
         if digest in self.texts or (state is not None and state.store.seen_text(digest)):
-            self.stats.inc_value("duplicates/exact")
+            count(self.crawler, "duplicates/exact", item.source)
             self.remember(item)
             raise DropItem(f"duplicate text: {item.url}", log_level="DEBUG")
         self.seen |= keys

@@ -11,6 +11,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.arguments import parse_date
 from crawler.assemble import assemble_article
+from crawler.counters import count
 from crawler.extensions.state import state_of
 from crawler.extraction import ArticleExtractor, ExtractionOptions
 from crawler.items import Page
@@ -58,7 +59,7 @@ class ExtractionPipeline:
         try:
             found = self.extractor(item.body, item.url, item.content_type, item.content_language)
         except Exception as exc:  # a third-party parser on hostile input must not end the crawl
-            self.stats.inc_value("extraction/failed")
+            self.count("extraction/failed", item)
             logger.error("Extraction failed on %s: %r", item.url, exc)
             raise DropItem(f"extraction failed: {item.url}", log_level="DEBUG") from exc
         # A page that declares itself an article may be a brief: half the minimum will do.
@@ -66,17 +67,23 @@ class ExtractionPipeline:
             self.min_text_chars // 2 if found and found.declared_article else self.min_text_chars
         )
         if found is None or len(found.text) < minimum:
-            self.stats.inc_value("extraction/no_article")
+            self.count("extraction/no_article", item)
             if self.crawler is not None and (state := state_of(self.crawler)) is not None:
                 state.mark_seen([item.url, item.requested_url])
             size = len(found.text) if found else 0
             logger.debug("No article on %s (%d characters of text)", item.url, size)
             raise DropItem(f"no article text: {item.url}", log_level="DEBUG")
-        self.stats.inc_value("extraction/ok")
+        self.count("extraction/ok", item)
         article = assemble_article(item, found)
         published = parse_date(article.published)
         since = parse_date(item.since)
         if since and published and published < since:
-            self.stats.inc_value("since/dropped")
+            self.count("since/dropped", item)
             raise DropItem(f"published {article.published}, before {item.since}", log_level="DEBUG")
         return article
+
+    def count(self, key: str, item: Page) -> None:
+        if self.crawler is not None:
+            count(self.crawler, key, item.source)
+        else:
+            self.stats.inc_value(key)

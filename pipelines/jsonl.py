@@ -33,6 +33,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler import exitcodes
+from crawler.counters import count
 from crawler.exceptions import OutputError
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
@@ -144,7 +145,7 @@ class JsonLinesPipeline:
             self.fail(exc)
             raise DropItem(f"output not writable: {exc}", log_level="DEBUG") from exc
         self.written += 1
-        self._stat("output/articles")
+        count(self.crawler, "output/articles", item.source)
         return item
 
     def sync(self) -> None:

@@ -124,8 +124,9 @@ class NewsSpider(Spider):
             self.count("articles/not_html")
             logger.info("Skipping %s: served as %s, not HTML", response.url, media_type)
             return None
-        self.count("articles/fetched")
-        since = self.plan(response).since
+        plan = self.plan(response)
+        self.count("articles/fetched", plan=plan)
+        since = plan.since
         return Page(
             url=response.url,
             body=response.body,
@@ -143,7 +144,8 @@ class NewsSpider(Spider):
         if failure.check(IgnoreRequest):  # robots.txt, offsite: counted by their middleware
             logger.debug("Article page not fetched: %s (%s)", failed_url(failure), failure.value)
             return
-        self.count("articles/failed")
+        request = getattr(failure, "request", None)
+        self.count("articles/failed", plan=self.plan(request) if request is not None else None)
         logger.warning(
             "Article page failed: %s (%s)", failed_url(failure), failure.getErrorMessage()
         )
@@ -173,9 +175,13 @@ class NewsSpider(Spider):
                 ),
             )
 
-    def count(self, key: str, count: int = 1) -> None:
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(key, count)
+    def count(self, key: str, count: int = 1, plan: Plan | None = None) -> None:
+        """Count in stats; with a plan, also per source (``source/<name>/<key>``)."""
+        stats = self.crawler.stats
+        if stats is not None:
+            stats.inc_value(key, count)
+            if plan is not None:
+                stats.inc_value(f"source/{plan.name or self.name}/{key}", count)
 
 
 def on_site(url: str, plan: Plan) -> bool:

@@ -41,30 +41,31 @@ class FeedsMixin(NewsSpider):
         )
 
     def parse_feed(self, response: Response, feed_url: str, quiet: bool = False) -> Iterator[Any]:
+        plan = self.plan(response)
         if response.status == 304:
-            self.count("feeds/not_modified")
+            self.count("feeds/not_modified", plan=plan)
             logger.info("Feed %s not modified since the last run", feed_url)
             return
         feed = parse_feed(response.body, response.url, header(response, b"Content-Type"))
         if feed.problem:
             if not quiet:
-                self.count("feeds/invalid")
+                self.count("feeds/invalid", plan=plan)
                 logger.warning("Ignoring invalid feed %s: %s", response.url, feed.problem)
             return
-        self.count("feeds/fetched")
+        self.count("feeds/fetched", plan=plan)
         if feed.malformed:
             self.count("feeds/malformed")
             logger.info("Feed %s is not well-formed; read what could be read", response.url)
-        self.count("feeds/entries", len(feed.entries))
+        self.count("feeds/entries", len(feed.entries), plan=plan)
         dates = [e.published for e in feed.entries if e.published]
         self.remember_validators(feed_url, response, max(dates) if dates else None)
-        plan = self.plan(response)
         source: Source = {"type": "feed", "url": feed_url}
         for entry in feed.entries:
             yield from self.article_requests(entry.url, source, entry.hints(), plan)
 
     def feed_failed(self, failure: Failure) -> None:
-        self.count("feeds/failed")
+        request = getattr(failure, "request", None)
+        self.count("feeds/failed", plan=self.plan(request) if request is not None else None)
         logger.error("Feed failed: %s (%s)", failed_url(failure), failure.getErrorMessage())
 
     def feed_guess_failed(self, failure: Failure) -> None:

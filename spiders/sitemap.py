@@ -106,22 +106,22 @@ class SitemapMixin(NewsSpider):
     def parse_sitemap(self, response: Response, quiet: bool = False) -> Iterator[Request]:
         plan = self.plan(response)
         if response.status == 304:
-            self.count("sitemaps/not_modified")
+            self.count("sitemaps/not_modified", plan=plan)
             logger.info("Sitemap %s not modified since the last run", response.url)
             return
         try:
             body = ungzip(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
         except ValueError as exc:
-            self.count("sitemaps/invalid")
+            self.count("sitemaps/invalid", plan=plan)
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, exc)
             return
         sitemap = parse_sitemap(body, response.url)
         if sitemap.problem:
             if not quiet:
-                self.count("sitemaps/invalid")
+                self.count("sitemaps/invalid", plan=plan)
                 logger.warning("Ignoring invalid sitemap %s: %s", response.url, sitemap.problem)
             return
-        self.count("sitemaps/fetched")
+        self.count("sitemaps/fetched", plan=plan)
         children = sorted(sitemap.children, key=lambda c: _date(c[1]), reverse=True)
         for url, _lastmod in children:
             yield from self.sitemap_requests(url, plan)
@@ -130,7 +130,7 @@ class SitemapMixin(NewsSpider):
         self.remember_validators(
             response.request.url if response.request else response.url, response, newest
         )
-        self.count("sitemaps/entries", len(entries))
+        self.count("sitemaps/entries", len(entries), plan=plan)
         source: Source = {"type": "sitemap", "url": response.url}
         for rank, entry in enumerate(entries):
             for request in self.article_requests(
@@ -149,7 +149,8 @@ class SitemapMixin(NewsSpider):
                 yield from self.sitemap_requests(url, plan)
 
     def sitemap_failed(self, failure: Failure) -> None:
-        self.count("sitemaps/failed")
+        request = getattr(failure, "request", None)
+        self.count("sitemaps/failed", plan=self.plan(request) if request is not None else None)
         logger.error("Sitemap failed: %s (%s)", failed_url(failure), failure.getErrorMessage())
 
     def sitemap_guess_failed(self, failure: Failure) -> None:

@@ -62,6 +62,8 @@ def test_a_second_run_downloads_no_article_and_writes_nothing(
     assert second.returncode == 0
     assert second.stats.get("articles/fetched", 0) == 0
     assert second.stats["feeds/not_modified"] == 3  # If-None-Match sent, 304 received
+    assert second.report["sources"]["feeds"]["feeds/not_modified"] == 3
+    assert second.report["exit_status"] == 0
     assert second.stats.get("output/articles", 0) == 0
     assert len(list((tmp_path / "output" / "feeds").glob("*.jsonl"))) == 1
     assert "Summary: " in second.log

@@ -94,6 +94,12 @@ def test_one_command_crawls_every_source(
     assert len(by_source["sitemaps"]) == 3  # four in the news sitemap, one forbidden
     assert len(by_source["links"]) == 2
     assert all(u.startswith(linked_site.url) for u in by_source["links"])
+    report = result.report["sources"]  # the run report counts per source
+    assert report["feeds"]["feeds/fetched"] == 1
+    assert report["feeds"]["output/articles"] == len(by_source["feeds"])
+    assert report["sitemaps"]["sitemaps/fetched"] == 1
+    assert report["links"]["output/articles"] == 2
+    assert result.report["exit_status"] == 0
 
 
 def test_a_bad_sources_file_fails_the_crawl_with_its_reason(crawl, tmp_path: Path) -> None:

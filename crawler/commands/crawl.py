@@ -21,12 +21,6 @@ from crawler.exceptions import NewsCrawlerError
 
 logger = logging.getLogger(__name__)
 
-# Counters of discovery that worked, and of discovery that failed.
-_SOURCES_OK = ("feeds/fetched", "feeds/not_modified", "sitemaps/fetched", "sitemaps/not_modified",
-               "site/listings", "site/articles")  # fmt: skip
-_SOURCES_FAILED = ("feeds/failed", "feeds/invalid", "sitemaps/failed", "sitemaps/invalid",
-                   "site/home_failed")  # fmt: skip
-
 
 class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -58,13 +52,4 @@ def exit_status(crawler: Crawler, errors: list[BaseException], bootstrap_failed:
     if errors or bootstrap_failed or crawler.stats is None:
         return exitcodes.FAILED
     stats = crawler.stats.get_stats()
-    if stats.get(exitcodes.STATS_KEY):
-        return int(stats[exitcodes.STATS_KEY])
-    reason = stats.get("finish_reason")
-    if reason == "shutdown":
-        return exitcodes.INTERRUPTED
-    if reason not in ("finished", "max_articles", "closespider_itemcount"):
-        return exitcodes.FAILED
-    if any(stats.get(k) for k in _SOURCES_FAILED) and not any(stats.get(k) for k in _SOURCES_OK):
-        return exitcodes.ALL_SOURCES_FAILED
-    return exitcodes.OK
+    return exitcodes.from_stats(stats, stats.get("finish_reason"))

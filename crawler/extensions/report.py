@@ -12,6 +12,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler import exitcodes
+from crawler.counters import by_source
 from crawler.runinfo import run_path, run_start, utc_now
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,9 @@ class RunReport:
             "started": run_start(self.crawler).isoformat(),
             "finished": utc_now(),
             "finish_reason": reason,
-            "stats": {key: stats[key] for key in sorted(stats)},
+            "exit_status": exitcodes.from_stats(stats, reason),
+            "sources": by_source(stats),
+            "stats": {key: stats[key] for key in sorted(stats) if not key.startswith("source/")},
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
