@@ -60,6 +60,7 @@ ITEM_PIPELINES = {
     "pipelines.dedupe.UrlDedupePipeline": 300,
     "pipelines.limit.ArticleLimitPipeline": 800,
     "pipelines.jsonl.JsonLinesPipeline": 900,
+    "pipelines.feedstate.FeedExportStatePipeline": 910,  # only with -o/-O
 }
 
 # Scrapy default: off. Adapts the delay to each site's response times, never below

@@ -134,6 +134,9 @@ def test_dash_capital_o_writes_only_that_file(news_site: Served, crawl, tmp_path
         news_site.url + path for path in news_site.site.feeds["/atom.xml"]
     )
     assert result.items == []  # the per-run writer stayed off: nothing written twice
+    again = crawl("feeds", {"feeds": f"{news_site.url}/atom.xml"}, extra=["-O", str(target)])
+    assert again.stats.get("articles/fetched", 0) == 0  # the state remembers -O runs too
+    assert target.read_text(encoding="utf-8") == ""
 
 
 def test_a_broken_feed_is_logged_and_the_others_go_on(news_site: Served, crawl) -> None:
