@@ -6,6 +6,8 @@ JSON feeds with the project's default settings; the articles land in ``output/fe
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 import sys
 import tempfile
@@ -14,13 +16,17 @@ from pathlib import Path
 from crawler.demo.site import build_site, write_site
 
 PROJECT = Path(__file__).resolve().parents[2]
+# A fixed port keeps the site's URLs the same from one demo run to the next, so that a second
+# run shows the state store at work (nothing new, nothing written). 0 if it is taken.
+PORT = 8765
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="news-demo-") as folder:
         write_site(build_site(), Path(folder))
+        port = PORT if _free(PORT) else 0
         server = subprocess.Popen(
-            [sys.executable, "-m", "crawler.demo.server", folder],
+            [sys.executable, "-m", "crawler.demo.server", folder, "--port", str(port)],
             cwd=PROJECT,
             stdout=subprocess.PIPE,
             text=True,
@@ -36,10 +42,21 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait()
-    written = sorted((PROJECT / "output" / "feeds").glob("*.jsonl"))
-    if status == 0 and written:
-        print(f"Articles written to {written[-1].relative_to(PROJECT)}")
+    reports = sorted((PROJECT / "output" / "feeds").glob("*.report.json"))
+    if status == 0 and reports:
+        count = json.loads(reports[-1].read_text("utf-8"))["stats"].get("output/articles", 0)
+        if count:
+            written = reports[-1].name.replace(".report.json", ".jsonl")
+            print(f"{count} articles written to output/feeds/{written}")
+        else:
+            print("Nothing new since the last run (the state store remembers it); start over")
+            print("with: .venv/bin/python -m crawler.demo, after rm output/state.sqlite3")
     return status
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 if __name__ == "__main__":
