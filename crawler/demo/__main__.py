@@ -49,8 +49,8 @@ def main() -> int:
             written = reports[-1].name.replace(".report.json", ".jsonl")
             print(f"{count} articles written to output/feeds/{written}")
         else:
-            print("Nothing new since the last run (the state store remembers it); start over")
-            print("with: .venv/bin/python -m crawler.demo, after rm output/state.sqlite3")
+            print("Nothing new since the last run: the state store remembers it.")
+            print("To start over: rm output/state.sqlite3 && make demo")
     return status
 
 
