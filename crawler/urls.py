@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from courlan import normalize_url
 from w3lib.url import canonicalize_url, safe_url_string
 
 _HTTP = ("http", "https")
@@ -52,6 +53,36 @@ def without_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
+# Host prefixes of mobile and AMP editions, and path or query marks of AMP pages.
+_EDITION_HOST = re.compile(r"^(www|m|mobile|amp)\.", re.IGNORECASE)
+_AMP_SUFFIX = re.compile(r"\.amp(\.html?)$", re.IGNORECASE)
+_AMP_PATH = re.compile(r"/amp(/|\.html?)?$", re.IGNORECASE)
+_AMP_QUERY = re.compile(r"^(amp|outputtype|output)$", re.IGNORECASE)
+
+
 def url_key(url: str) -> str:
-    """The key under which two spellings of one URL compare equal (fragment, query order)."""
-    return canonicalize_url(url, keep_fragments=False)
+    """The key under which spellings of one article's URL compare equal.
+
+    Rules: http and https are one; host case, ``www.``, ``m.``, ``mobile.`` and ``amp.`` host
+    prefixes, default ports, fragments, tracking parameters, the query's order, a trailing
+    slash, and AMP marks (``/amp``, ``.amp.html``, ``?amp=1``, ``?outputType=amp``) make no
+    difference. Every other query parameter (``?id=123``, ``?p=45``) is kept: it may select
+    the content. Keys compare URLs; requests keep the URL as the site gave it.
+    """
+    try:
+        normal = normalize_url(without_tracking(url), strict=True)
+    except ValueError:
+        normal = url
+    parts = urlsplit(canonicalize_url(normal, keep_fragments=False))
+    host = (parts.hostname or "").lower()
+    while _EDITION_HOST.match(host):
+        host = _EDITION_HOST.sub("", host, count=1)
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = _AMP_PATH.sub("", _AMP_SUFFIX.sub(r"\1", parts.path)).rstrip("/") or "/"
+    query = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not (_AMP_QUERY.match(name) and value.lower() in ("1", "amp", "true"))
+    ]
+    return f"//{host}{path}" + (f"?{urlencode(sorted(query))}" if query else "")

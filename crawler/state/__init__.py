@@ -1,7 +1,8 @@
 """The persistent state of scheduled crawls, behind one small interface.
 
 What it keeps: the articles already emitted (URL keys → record id, first seen), the exact-text
-digests of emitted articles, and per feed or sitemap the HTTP validators (ETag,
+digests and near-duplicate sketches (MinHash signatures under LSH band keys) of emitted
+articles, and per feed or sitemap the HTTP validators (ETag,
 Last-Modified) and the newest entry date seen. Entries expire after a configurable time, so
 the store cannot grow forever. ``crawler.state.sqlite`` is the embedded default; a Redis back
 end implements the same protocol.
@@ -31,6 +32,20 @@ class StateStore(Protocol):
 
     def mark_emitted(self, records: list[tuple[str, list[str], str]]) -> None:
         """Remember emitted articles: (record id, URL keys, text digest) each; committed."""
+
+    def near_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, str, str]]:
+        """(record id, shingle sample, numbers, paragraph digests) of sketched articles that
+        share one of these bands."""
+
+    def add_sketch(
+        self,
+        record_id: str,
+        sample: bytes,
+        numbers: str,
+        paragraphs: str,
+        band_keys: list[int],
+    ) -> None:
+        """Index an article's near-duplicate sketch under its band keys; committed."""
 
     def validators(self, url: str) -> Validators | None:
         """The validators stored for a feed or sitemap URL."""

@@ -33,6 +33,19 @@ CREATE TABLE IF NOT EXISTS texts (
     first_seen REAL NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS texts_first_seen ON texts (first_seen);
+CREATE TABLE IF NOT EXISTS sketches (
+    record_id TEXT PRIMARY KEY,
+    sample BLOB NOT NULL,
+    numbers TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    first_seen REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sketches_first_seen ON sketches (first_seen);
+CREATE TABLE IF NOT EXISTS bands (
+    band_key INTEGER NOT NULL,
+    record_id TEXT NOT NULL,
+    PRIMARY KEY (band_key, record_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS validators (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -101,6 +114,31 @@ class SqliteStateStore:
                         "INSERT OR IGNORE INTO texts VALUES (?, ?, ?)", (digest, record_id, now)
                     )
 
+    def near_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, str, str]]:
+        marks = ",".join("?" * len(band_keys))
+        return self.db.execute(
+            "SELECT record_id, sample, numbers, paragraphs FROM sketches WHERE record_id IN "
+            f"(SELECT DISTINCT record_id FROM bands WHERE band_key IN ({marks}))",
+            band_keys,
+        ).fetchall()
+
+    def add_sketch(
+        self,
+        record_id: str,
+        sample: bytes,
+        numbers: str,
+        paragraphs: str,
+        band_keys: list[int],
+    ) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR IGNORE INTO sketches VALUES (?, ?, ?, ?, ?)",
+                (record_id, sample, numbers, paragraphs, time.time()),
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, record_id) for k in band_keys]
+            )
+
     def validators(self, url: str) -> Validators | None:
         row = self.db.execute(
             "SELECT etag, last_modified, newest_entry FROM validators WHERE url = ?", (url,)
@@ -120,18 +158,21 @@ class SqliteStateStore:
         with self._transaction():
             gone = self.db.execute("DELETE FROM emitted WHERE first_seen < ?", (cutoff,)).rowcount
             gone += self.db.execute("DELETE FROM texts WHERE first_seen < ?", (cutoff,)).rowcount
+            old = "SELECT record_id FROM sketches WHERE first_seen < ?"
+            self.db.execute(f"DELETE FROM bands WHERE record_id IN ({old})", (cutoff,))
+            gone += self.db.execute("DELETE FROM sketches WHERE first_seen < ?", (cutoff,)).rowcount
             gone += self.db.execute("DELETE FROM validators WHERE updated < ?", (cutoff,)).rowcount
         return gone
 
     def reset(self) -> None:
         with self._transaction():
-            for table in ("emitted", "texts", "validators"):
+            for table in ("emitted", "texts", "sketches", "bands", "validators"):
                 self.db.execute(f"DELETE FROM {table}")
 
     def counts(self) -> dict[str, int]:
         return {
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("emitted", "texts", "validators")
+            for table in ("emitted", "texts", "sketches", "validators")
         }
 
     def close(self) -> None:

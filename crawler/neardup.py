@@ -1,0 +1,189 @@
+"""Near-duplicate text: MinHash sketches of word 3-shingles, found again through LSH bands.
+
+A syndicated copy keeps most three-word runs of the original even with a new headline, a
+byline, a few edited words, a dropped or moved paragraph; a different story shares few. Two
+texts are near duplicates when the Jaccard similarity of their shingle sets reaches the
+threshold (default 0.5: a copy with one word in ten edited scores about 0.57, a follow-up that
+quotes a third of a story about 0.2) and their facts agree: when both carry numbers, at least
+half of them must be shared, so that template-made reports (weather, results) with other
+figures are never merged. Texts under ``min_words`` words are compared exactly only.
+
+Shared boilerplate: two different stories under one long disclaimer (or one standard box) can
+reach the threshold through that block alone. So when a candidate shares identical paragraphs
+with the new text, those are set aside and what remains of the two must still be alike (one
+mostly contained in the other): a syndicated copy passes (its edited paragraphs are still the
+original's, its added byline is small), a different story under the same block does not.
+
+Lookup is sublinear: the 128-value signature is cut into 42 bands of 3 values, and only
+articles that share a band with the new one are compared (with 3 rows a band, a pair at
+similarity 0.5 shares one with probability 0.996). Comparisons use a consistent half-sample of
+each article's shingle hashes, kept beside its signature: exact on what is sampled, and
+precise where a small part of a text is compared with a whole one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 128
+ROWS = 3
+BANDS = NUM_PERM // ROWS  # 42
+SHINGLE = 3
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SCHEME = "affine32"  # datasketch 2: 32-bit values, a collision-free permutation step
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=20261127, scheme=_SCHEME)
+
+
+def _identity(value: Any) -> int:
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """What is kept of a text for near-duplicate search."""
+
+    signature: np.ndarray  # NUM_PERM uint32 MinHash values, for the LSH bands
+    sample: np.ndarray  # sorted uint32 hashes of the shingles whose hash is even
+    numbers: frozenset[str]
+    words: int
+    paragraphs: frozenset[str]  # digests of the paragraphs of 8 words or more
+
+    def bands(self) -> list[int]:
+        """One signed 63-bit key per band (band index and its values), for an SQL index."""
+        keys = []
+        for band in range(BANDS):
+            chunk = self.signature[band * ROWS : (band + 1) * ROWS].tobytes()
+            digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+            keys.append(int.from_bytes(digest, "big", signed=True) >> 1)
+        return keys
+
+
+def sketch(text: str, leave_out: frozenset[str] = frozenset()) -> Sketch:
+    """The sketch of a text; paragraphs whose digest is in ``leave_out`` are skipped."""
+    words: list[str] = []
+    digests = set()
+    shingles: list[int] = []
+    for paragraph in text.split("\n"):
+        tokens = _WORD.findall(paragraph.casefold())
+        digest = _digest(" ".join(tokens)) if len(tokens) >= 8 else None
+        if digest in leave_out or not tokens:
+            continue
+        if digest:
+            digests.add(digest)
+        words.extend(tokens)
+        # Shingles stay inside paragraphs: moving or leaving out a paragraph adds none.
+        shingles.extend(
+            _hash32(" ".join(tokens[i : i + SHINGLE]))
+            for i in range(max(1, len(tokens) - SHINGLE + 1))
+        )
+    hashes = np.unique(np.array(shingles, dtype=np.uint32))
+    minhash = MinHash(
+        num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_SCHEME, hashfunc=_identity
+    )
+    if len(hashes):
+        minhash.update_batch(hashes.tolist())
+    numbers = frozenset(w for w in words if any(c.isdigit() for c in w))
+    return Sketch(
+        minhash.hashvalues.astype(np.uint32),
+        hashes[hashes % 2 == 0],
+        numbers,
+        len(words),
+        frozenset(digests),
+    )
+
+
+def _hash32(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=4).digest(), "little")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def to_bytes(values: np.ndarray) -> bytes:
+    return values.astype("<u4").tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<u4").astype(np.uint32)
+
+
+def jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    """Jaccard similarity of two sorted samples."""
+    union = len(np.union1d(first, second))
+    return len(np.intersect1d(first, second, assume_unique=True)) / union if union else 0.0
+
+
+def contained(part: np.ndarray, whole: np.ndarray) -> float:
+    """The share of ``part`` found in ``whole`` (sorted samples)."""
+    return len(np.intersect1d(part, whole, assume_unique=True)) / len(part) if len(part) else 1.0
+
+
+def same_facts(first: frozenset[str], second: frozenset[str]) -> bool:
+    """False when both texts carry numbers and share fewer than half of them."""
+    if len(first) < 2 or len(second) < 2:
+        return True
+    return len(first & second) / len(first | second) >= 0.5
+
+
+class NearDuplicates:
+    """Near-duplicate search over a state store (``crawler.state.StateStore``)."""
+
+    def __init__(self, store: Any, threshold: float = 0.5, min_words: int = 40) -> None:
+        self.store = store
+        self.threshold = threshold
+        self.min_words = min_words
+
+    def find(self, found: Sketch, record_id: str, text: str) -> tuple[str, float] | None:
+        """The most similar earlier article (record id, similarity) at or above the threshold.
+
+        An article never duplicates itself: a sketch stored by a run that died before writing
+        its line must not hide that article when it comes again.
+        """
+        if found.words < self.min_words:
+            return None
+        best: tuple[str, float] | None = None
+        for other_id, sample_data, numbers, paragraphs in self.store.near_candidates(found.bands()):
+            if other_id == record_id:
+                continue
+            sample = from_bytes(sample_data)
+            score = jaccard(found.sample, sample)
+            if score < self.threshold or (best is not None and score <= best[1]):
+                continue
+            if not same_facts(found.numbers, frozenset(numbers.split())):
+                continue
+            shared = found.paragraphs & frozenset(paragraphs.split())
+            if shared and not self._alike_beyond(shared, text, found.sample, sample):
+                continue  # alike only through identical blocks (a disclaimer, a box)
+            best = (other_id, score)
+        return best
+
+    @staticmethod
+    def _alike_beyond(
+        shared: frozenset[str], text: str, sample: np.ndarray, other: np.ndarray
+    ) -> bool:
+        """Whether two texts are alike once their identical paragraphs are set aside."""
+        kept = [
+            p for p in text.split("\n") if _digest(" ".join(_WORD.findall(p.casefold()))) in shared
+        ]
+        common = sketch("\n".join(kept)).sample
+        rest, other_rest = np.setdiff1d(sample, common), np.setdiff1d(other, common)
+        if len(rest) < 3 or len(other_rest) < 3:
+            return True  # next to nothing besides the shared paragraphs: a copy
+        return max(contained(rest, other_rest), contained(other_rest, rest)) >= 0.5
+
+    def add(self, found: Sketch, record_id: str) -> None:
+        if found.words >= self.min_words:
+            self.store.add_sketch(
+                record_id,
+                to_bytes(found.sample),
+                " ".join(sorted(found.numbers)),
+                " ".join(sorted(found.paragraphs)),
+                found.bands(),
+            )
