@@ -22,11 +22,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from crawler.demo.duplicates import Doc, build_corpus, evaluate, prose_story, sample_originals
+from crawler.demo.duplicates import (
+    Doc,
+    build_corpus,
+    detect,
+    evaluate,
+    prose_story,
+    sample_originals,
+)
 from crawler.extraction import ArticleExtractor
 from crawler.neardup import NearDuplicates, sketch
 from crawler.state.sqlite import SqliteStateStore
-from pipelines.dedupe import text_key
 
 DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
 
@@ -43,24 +49,12 @@ def real_stories(folder: Path) -> list[tuple[str, list[str]]]:
     return stories
 
 
-def detect(docs: list[Doc], threshold: float, folder: Path) -> dict[str, str | None]:
+def run_detection(docs: list[Doc], threshold: float, folder: Path) -> dict[str, str | None]:
     store = SqliteStateStore(folder / f"eval-{threshold}.sqlite3")
-    near = NearDuplicates(store, threshold=threshold)
-    texts: dict[str, str] = {}
-    verdicts: dict[str, str | None] = {}
-    for doc in docs:
-        digest = text_key(doc.text)
-        if digest in texts:
-            verdicts[doc.id] = texts[digest]
-            continue
-        found = sketch(doc.text)
-        match = near.find(found, doc.id, doc.text)
-        verdicts[doc.id] = match[0] if match else None
-        if match is None:
-            texts[digest] = doc.id
-            near.add(found, doc.id)
-    store.close()
-    return verdicts
+    try:
+        return detect(docs, store, threshold)
+    finally:
+        store.close()
 
 
 def cost(size: int, folder: Path, probes: int = 300) -> float:
@@ -106,7 +100,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for threshold in (0.4, 0.5, 0.6):
-            verdicts = detect(docs, threshold, folder)
+            verdicts = run_detection(docs, threshold, folder)
             score = evaluate(docs, verdicts)
             missed = Counter(next(d.kind for d in docs if d.id == m) for m in score.missed)
             print(

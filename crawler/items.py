@@ -68,6 +68,7 @@ class Article:
     text: str
     source: Source
     fetched_at: str
+    duplicate_of: str | None = None  # with NEWS_DUPLICATES = "mark": the kept record's id
     # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects.
     requested_url: str | None = None
 

@@ -98,6 +98,11 @@ def sketch(text: str, leave_out: frozenset[str] = frozenset()) -> Sketch:
     )
 
 
+def exact_key(text: str) -> str:
+    """A digest of the text with case and whitespace folded: exact duplicates share it."""
+    return hashlib.sha1(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()
+
+
 def _hash32(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=4).digest(), "little")
 

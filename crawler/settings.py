@@ -57,7 +57,7 @@ EXTENSIONS = {
 # Order matters: cheap drops before expensive work, the writer last.
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractionPipeline": 200,
-    "pipelines.dedupe.UrlDedupePipeline": 300,
+    "pipelines.dedupe.DuplicatesPipeline": 300,
     "pipelines.limit.ArticleLimitPipeline": 800,
     "pipelines.jsonl.JsonLinesPipeline": 900,
     "pipelines.feedstate.FeedExportStatePipeline": 910,  # only with -o/-O
@@ -128,3 +128,10 @@ NEWS_STATE_RESET = False
 # Used by pipelines.jsonl.JsonLinesPipeline: at most this many seconds between syncs of the
 # output file to disk (after each sync its articles count as emitted in the state store).
 NEWS_OUTPUT_SYNC_SECONDS = 1.0
+
+# Used by pipelines.dedupe.DuplicatesPipeline: "drop" duplicates, or "mark" them (written with
+# duplicate_of); near duplicates at or above this similarity (0 switches them off), texts under
+# this many words compared exactly only.
+NEWS_DUPLICATES = "drop"
+NEWS_NEAR_DUPLICATE_THRESHOLD = 0.5
+NEWS_NEAR_DUPLICATE_MIN_WORDS = 40

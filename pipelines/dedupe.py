@@ -1,64 +1,98 @@
-"""Drop an article already written, in this run or an earlier one (the state store): same URL,
-same canonical URL, or same text.
+"""One story, one record: drop (or mark) an article already written, in this run or an earlier
+one, by kind:
 
-Scrapy's request dupefilter keeps one URL from being fetched twice; this catches what it cannot
-see: two URLs that redirect to one page, two pages that name one canonical URL, and one page
-reached under two URLs (a query string that changes nothing) that has no canonical URL at all.
+- ``url``: the same URL, canonical URL or URL first requested (``crawler.urls.url_key`` rules);
+- ``exact``: the same text, case and spacing aside;
+- ``near``: an edited copy (``crawler.neardup``: MinHash LSH in the state store).
+
+The first record seen is the one kept. ``NEWS_DUPLICATES = "drop"`` (default) drops the others;
+``"mark"`` writes them too, with ``duplicate_of`` set to the kept record's id. Without a state
+store the checks hold within the run only.
 """
 
 from __future__ import annotations
 
-import hashlib
+import logging
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.statscollectors import StatsCollector
 
 from crawler.counters import count
 from crawler.extensions.state import state_of
 from crawler.items import Article
+from crawler.neardup import NearDuplicates, exact_key, sketch
+from crawler.state.sqlite import SqliteStateStore
 from crawler.urls import url_key
 
-
-def text_key(text: str) -> str:
-    """A digest of the text with case and whitespace folded."""
-    return hashlib.sha1(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()
+logger = logging.getLogger(__name__)
 
 
-class UrlDedupePipeline:
-    """Stats: ``duplicates/url``, ``duplicates/exact`` (the same text as an earlier article)."""
+class DuplicatesPipeline:
+    """Stats: ``duplicates/url``, ``duplicates/exact``, ``duplicates/near`` (also per source)."""
 
-    def __init__(self, crawler: Crawler, stats: StatsCollector) -> None:
+    def __init__(self, crawler: Crawler, policy: str, threshold: float, min_words: int) -> None:
         self.crawler = crawler
-        self.stats = stats
-        self.seen: set[str] = set()
-        self.texts: set[str] = set()
+        self.policy = policy
+        self.threshold = threshold
+        self.min_words = min_words
+        self.urls: dict[str, str] = {}  # this run: URL key -> record id
+        self.texts: dict[str, str] = {}  # this run: text digest -> record id
+        self.near: NearDuplicates | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> UrlDedupePipeline:
-        assert crawler.stats is not None
-        return cls(crawler, crawler.stats)
+    def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
+        settings = crawler.settings
+        policy = settings.get("NEWS_DUPLICATES", "drop")
+        if policy not in ("drop", "mark"):
+            raise ValueError(f"NEWS_DUPLICATES is {policy!r}; use drop or mark")
+        return cls(
+            crawler,
+            policy,
+            settings.getfloat("NEWS_NEAR_DUPLICATE_THRESHOLD"),
+            settings.getint("NEWS_NEAR_DUPLICATE_MIN_WORDS"),
+        )
+
+    def open_spider(self) -> None:
+        if self.threshold <= 0:
+            return
+        state = state_of(self.crawler)
+        # Without a state store, near duplicates are found within the run, in memory.
+        store = state.store if state is not None else SqliteStateStore(Path(":memory:"))
+        self.near = NearDuplicates(store, self.threshold, self.min_words)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        keys = {url_key(item.url), url_key(item.canonical_url)}
         state = state_of(self.crawler)
-        if keys & self.seen or (state is not None and state.store.seen_urls(sorted(keys))):
-            count(self.crawler, "duplicates/url", item.source)
-            self.remember(item)
-            raise DropItem(f"duplicate URL: {item.url}", log_level="DEBUG")
-        digest = text_key(item.text)
-        if digest in self.texts or (state is not None and state.store.seen_text(digest)):
-            count(self.crawler, "duplicates/exact", item.source)
-            self.remember(item)
-            raise DropItem(f"duplicate text: {item.url}", log_level="DEBUG")
-        self.seen |= keys
-        self.texts.add(digest)
+        keys = sorted({url_key(u) for u in (item.url, item.canonical_url) if u})
+        original = next((self.urls[k] for k in keys if k in self.urls), None)
+        if original is None and state is not None and state.store.seen_urls(keys):
+            original = state.store.record_for(keys) or "?"
+        if original is not None:
+            return self.duplicate(item, "url", original)
+        digest = exact_key(item.text)
+        original = self.texts.get(digest) or (state.store.seen_text(digest) if state else None)
+        if original is not None:
+            return self.duplicate(item, "exact", original)
+        found = sketch(item.text) if self.near is not None else None
+        if self.near is not None and found is not None:
+            match = self.near.find(found, item.id, item.text)
+            if match is not None:
+                return self.duplicate(item, "near", match[0], match[1])
+            self.near.add(found, item.id)
+        self.urls.update(dict.fromkeys(keys, item.id))
+        self.texts[digest] = item.id
         return item
 
-    def remember(self, item: Article) -> None:
-        """A duplicate's URLs need no download next time."""
+    def duplicate(self, item: Article, kind: str, original: str, score: float = 1.0) -> Article:
+        count(self.crawler, f"duplicates/{kind}", item.source)
+        logger.debug("%s duplicates %s (%s, %.2f)", item.url, original, kind, score)
+        if self.policy == "mark":
+            item.duplicate_of = original
+            return item
         if (state := state_of(self.crawler)) is not None:
+            # Its URLs need no download next time.
             state.mark_seen([item.url, item.canonical_url, item.requested_url])
+        raise DropItem(f"{kind} duplicate of {original}: {item.url}", log_level="DEBUG")

@@ -37,9 +37,9 @@ from crawler.counters import count
 from crawler.exceptions import OutputError
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
+from crawler.neardup import exact_key
 from crawler.runinfo import run_path
 from crawler.urls import url_key
-from pipelines.dedupe import text_key
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ Record = tuple[str, list[str], str]  # record id, URL keys, text digest
 
 def article_record(article: Article) -> Record:
     urls = {article.url, article.canonical_url, article.requested_url or article.url}
-    return article.id, sorted({url_key(u) for u in urls}), text_key(article.text)
+    return article.id, sorted({url_key(u) for u in urls}), exact_key(article.text)
 
 
 class JsonLinesPipeline:
@@ -204,7 +204,7 @@ def _record_of(data: dict[str, Any]) -> Record:
     return (
         str(data.get("id", "")),
         sorted(url_key(u) for u in urls),
-        text_key(str(data.get("text", ""))),
+        exact_key(str(data.get("text", ""))),
     )
 
 

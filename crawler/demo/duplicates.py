@@ -16,6 +16,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from crawler.neardup import NearDuplicates, exact_key, sketch
+
 Story = tuple[str, list[str]]  # headline, paragraphs
 
 _FILLER = (
@@ -409,3 +411,23 @@ def evaluate(docs: list[Doc], is_duplicate_of: dict[str, str | None]) -> Score:
     recall = tp / (tp + len(missed)) if tp + len(missed) else 1.0
     lost = sorted({d.cluster for d in docs} - kept)
     return Score(precision, recall, tp + len(false_merges), false_merges, missed, lost)
+
+
+def detect(docs: list[Doc], store: object, threshold: float = 0.5) -> dict[str, str | None]:
+    """Run the crawler's text checks (exact, then near) over ``docs`` in order, as a crawl
+    would: doc id -> id of the earlier doc it duplicates, or None when it is kept."""
+    near = NearDuplicates(store, threshold=threshold)
+    texts: dict[str, str] = {}
+    verdicts: dict[str, str | None] = {}
+    for doc in docs:
+        digest = exact_key(doc.text)
+        if digest in texts:
+            verdicts[doc.id] = texts[digest]
+            continue
+        found = sketch(doc.text)
+        match = near.find(found, doc.id, doc.text)
+        verdicts[doc.id] = match[0] if match else None
+        if match is None:
+            texts[digest] = doc.id
+            near.add(found, doc.id)
+    return verdicts

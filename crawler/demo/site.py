@@ -8,6 +8,7 @@ three formats, a video page with no article, legacy-charset pages, robots.txt.
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -15,6 +16,7 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from crawler.demo.duplicates import edit
 from crawler.demo.stories import Story, make_stories
 
 SITE_NAME = "The Harbour Gazette"
@@ -161,6 +163,33 @@ def article_page(story: Story, *, charset: str = "utf-8", declare: bool = True) 
 """
 
 
+def wire_copy(story: Story) -> Story:
+    """A wire service's edit of a story: new headline, byline, one word in twenty changed."""
+    rng = random.Random(story.slug)
+    paragraphs = edit(story.paragraphs, 5, rng)
+    return Story(
+        slug=story.slug,
+        section="wire",
+        title=f"{story.title}, officials say",
+        lead=story.lead,
+        paragraphs=[f"By Harbour Wire staff, {story.published:%d %B}", *paragraphs],
+        authors=["Harbour Wire"],
+        published=story.published,
+        tags=["Wire"],
+    )
+
+
+def wire_page(story: Story) -> str:
+    """Another site's template: a plain page with the story and a wire credit."""
+    body = "".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{escape(story.title)} - Wire</title><meta property="og:type" content="article">
+<meta property="article:published_time" content="{story.published.isoformat()}"></head>
+<body><div id="top"><a href="/">Wire home</a></div><div id="story"><h1>{escape(story.title)}</h1>
+{body}<p class="credit">Distributed by Harbour Wire. Republishing rights apply.</p></div>
+<div id="foot">Wire service pages. All rights reserved.</div></body></html>"""
+
+
 def video_page() -> str:
     """A page with a video and a caption: no article text."""
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -225,6 +254,7 @@ def build_site(
     listings: bool = False,
     disallow: str | None = None,
     unpublished: int = 0,
+    syndicated: bool = False,
 ) -> Site:
     """The sample site.
 
@@ -235,6 +265,8 @@ def build_site(
     links to another host (``localhost`` instead of ``127.0.0.1``).
     ``disallow``: a path prefix robots.txt forbids.
     ``unpublished``: the newest stories not yet published (the site of an earlier hour).
+    ``syndicated``: ``/wire.xml`` lists a wire service's copies of the first four stories
+    (``/wire/...``: a new headline, a byline, 5% of the words edited, another template).
     """
     stories = make_stories(story_count)[unpublished:]
     russian, german = legacy_stories()
@@ -289,6 +321,12 @@ def build_site(
         robots.append(f"Sitemap: {base_url}/sitemap_index.xml")
     if listings:
         res.update(listing_pages(everything))
+    if syndicated:
+        copies = [wire_copy(story) for story in stories[:4]]
+        for copy in copies:
+            res[copy.path] = _html(wire_page(copy))
+        res["/wire.xml"] = Resource(rss_feed(copies, base_url).encode(), "application/rss+xml")
+        feed_map["/wire.xml"] = [c.path for c in copies]
     res["/robots.txt"] = Resource(("\n".join(robots) + "\n").encode(), "text/plain")
     res["/"] = _html(home_page(everything, feeds=feeds, listings=listings))
     aliases = {f"/mirror/{stories[1].slug}.html": stories[1].path} if feeds else {}

@@ -27,6 +27,9 @@ class StateStore(Protocol):
     def seen_urls(self, keys: list[str]) -> set[str]:
         """Which of these URL keys belong to articles already emitted."""
 
+    def record_for(self, keys: list[str]) -> str | None:
+        """The record id written under one of these URL keys, if any."""
+
     def seen_text(self, digest: str) -> str | None:
         """The record id of an emitted article with this text digest, if any."""
 

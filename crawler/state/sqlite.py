@@ -97,6 +97,14 @@ class SqliteStateStore:
             found.update(row[0] for row in rows)
         return found
 
+    def record_for(self, keys: list[str]) -> str | None:
+        marks = ",".join("?" * len(keys))
+        row = self.db.execute(
+            f"SELECT record_id FROM emitted WHERE url_key IN ({marks}) AND record_id != '' LIMIT 1",
+            keys,
+        ).fetchone()
+        return row[0] if row else None
+
     def seen_text(self, digest: str) -> str | None:
         row = self.db.execute("SELECT record_id FROM texts WHERE digest = ?", (digest,)).fetchone()
         return row[0] if row else None

@@ -1,0 +1,108 @@
+"""One story, one record: URL keys, exact and near duplicates, across sources and runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.duplicates import build_corpus, detect, evaluate, sample_originals
+from crawler.demo.site import build_site
+from crawler.state.sqlite import SqliteStateStore
+from crawler.urls import url_key
+from tests.conftest import Served, run_crawl, serve
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://www.example.com/a/b.html", "http://example.com/a/b.html"),
+        ("https://example.com/a?utm_source=x&utm_medium=y", "https://example.com/a"),
+        ("https://example.com/a?fbclid=1&gclid=2#rssom", "https://example.com/a"),
+        ("https://EXAMPLE.com:443/a/", "https://example.com/a"),
+        ("https://m.example.com/a", "https://example.com/a"),
+        ("https://example.com/a/amp/", "https://example.com/a"),
+        ("https://amp.example.com/a.amp.html", "https://example.com/a.html"),
+        ("https://example.com/a?amp=1", "https://example.com/a"),
+        ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
+    ],
+)
+def test_spellings_of_one_url_share_a_key(first: str, second: str) -> None:
+    assert url_key(first) == url_key(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://example.com/article?id=123", "https://example.com/article?id=124"),
+        ("https://example.com/?p=45", "https://example.com/?p=46"),
+        ("https://example.com/a", "https://example.org/a"),
+        ("https://example.com/camp", "https://example.com/c"),
+        ("https://example.com:8080/a", "https://example.com/a"),
+    ],
+)
+def test_different_articles_keep_different_keys(first: str, second: str) -> None:
+    assert url_key(first) != url_key(second)
+
+
+def test_the_labelled_corpus_is_deduplicated_precisely(tmp_path: Path) -> None:
+    docs = build_corpus(sample_originals(20), sample_originals(40, seed=99))
+    store = SqliteStateStore(tmp_path / "state.sqlite3")
+    score = evaluate(docs, detect(docs, store))
+    assert score.precision >= 0.99, score.false_merges
+    assert score.recall >= 0.95, score.missed
+    assert score.lost_clusters == []
+    kinds = {d.kind for d in docs}
+    assert {"negative:follow-up", "negative:disclaimer", "negative:template-report"} <= kinds
+
+
+@pytest.fixture
+def wire_site(tmp_path: Path) -> Iterator[Served]:
+    served = serve(build_site(syndicated=True), tmp_path / "site")
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
+def story_of(path: str) -> str:
+    return path.rsplit("/", 1)[-1]  # a wire copy keeps its story's file name
+
+
+def test_a_wire_copy_in_the_same_run_is_dropped_as_near_duplicate(
+    wire_site: Served, tmp_path: Path
+) -> None:
+    feeds = f"{wire_site.url}/feed.xml,{wire_site.url}/wire.xml"
+    result = run_crawl("feeds", {"feeds": feeds}, tmp_path)
+    assert result.returncode == 0, result.log[-2000:]
+    copies = wire_site.site.feeds["/wire.xml"]
+    assert result.stats["duplicates/near"] == len(copies)
+    stories = [story_of(p) for p in result.paths()]
+    assert len(stories) == len(set(stories))  # every story once, original or copy
+    assert result.report["sources"]["feeds"]["duplicates/near"] == len(copies)
+
+
+def test_a_copy_in_a_later_run_is_caught_through_the_state_store(
+    wire_site: Served, tmp_path: Path
+) -> None:
+    first = run_crawl("feeds", {"feeds": f"{wire_site.url}/feed.xml"}, tmp_path)
+    assert first.returncode == 0
+    second = run_crawl("feeds", {"feeds": f"{wire_site.url}/wire.xml"}, tmp_path)
+    assert second.returncode == 0
+    assert second.stats["duplicates/near"] == len(wire_site.site.feeds["/wire.xml"])
+    assert second.stats.get("output/articles", 0) == 0
+
+
+def test_mark_policy_keeps_copies_with_the_id_of_the_original(
+    wire_site: Served, tmp_path: Path
+) -> None:
+    first = run_crawl("feeds", {"feeds": f"{wire_site.url}/feed.xml"}, tmp_path)
+    ids = {story_of(i["url"]): i["id"] for i in first.items}
+    second = run_crawl(
+        "feeds", {"feeds": f"{wire_site.url}/wire.xml"}, tmp_path, {"NEWS_DUPLICATES": "mark"}
+    )
+    written = [i for i in second.items if "/wire/" in i["url"]]
+    assert len(written) == len(wire_site.site.feeds["/wire.xml"])
+    for item in written:
+        assert item["duplicate_of"] == ids[story_of(item["url"])]
+    assert all(i["duplicate_of"] is None for i in first.items)
