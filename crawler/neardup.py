@@ -179,8 +179,8 @@ class NearDuplicates:
         ]
         common = sketch("\n".join(kept)).sample
         rest, other_rest = np.setdiff1d(sample, common), np.setdiff1d(other, common)
-        if len(rest) < 3 or len(other_rest) < 3:
-            return True  # next to nothing besides the shared paragraphs: a copy
+        if not len(rest) or not len(other_rest):
+            return True  # one adds nothing to the shared paragraphs: a copy (maybe bylined)
         return max(contained(rest, other_rest), contained(other_rest, rest)) >= 0.5
 
     def add(self, found: Sketch, record_id: str) -> None:
