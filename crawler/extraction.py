@@ -218,3 +218,21 @@ def _clean(value: str | None) -> str | None:
     if not value:
         return None
     return " ".join(value.split()) or None
+
+
+_EXTRACTORS: dict[ExtractionOptions, ArticleExtractor] = {}
+
+
+def extract_page(
+    body: bytes,
+    url: str,
+    content_type: str | None,
+    content_language: str | None,
+    options: ExtractionOptions,
+) -> Extracted | None:
+    """``ArticleExtractor`` as a plain function, for worker processes: one extractor per
+    process and set of options, built on first use."""
+    extractor = _EXTRACTORS.get(options)
+    if extractor is None:
+        extractor = _EXTRACTORS[options] = ArticleExtractor(options)
+    return extractor(body, url, content_type, content_language)

@@ -135,3 +135,10 @@ NEWS_OUTPUT_SYNC_SECONDS = 1.0
 NEWS_DUPLICATES = "drop"
 NEWS_NEAR_DUPLICATE_THRESHOLD = 0.5
 NEWS_NEAR_DUPLICATE_MIN_WORDS = 40
+
+# Used by pipelines.extract.ExtractionPipeline: worker processes for extraction (-1: one per
+# CPU core; 0: in the crawl process), seconds before a page's extraction is abandoned and its
+# worker replaced, and the extraction function (a custom extractor takes the same arguments).
+NEWS_EXTRACT_WORKERS = -1
+NEWS_EXTRACT_TIMEOUT = 60.0
+NEWS_EXTRACT_FUNCTION = "crawler.extraction.extract_page"

@@ -1,20 +1,28 @@
-"""Turn fetched pages into articles with trafilatura; drop pages that hold no article."""
+"""Turn fetched pages into articles with trafilatura, in worker processes; drop pages that hold
+no article.
+
+Each ``Page`` goes to a worker (``crawler.workers``: ``NEWS_EXTRACT_WORKERS``, one per core by
+default) and the pipeline awaits the result, so downloads go on meanwhile. With
+``NEWS_EXTRACT_WORKERS = 0`` extraction runs in the crawl process itself (for debugging).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.statscollectors import StatsCollector
+from scrapy.utils.misc import load_object
 
 from crawler.arguments import parse_date
 from crawler.assemble import assemble_article
 from crawler.counters import count
 from crawler.extensions.state import state_of
-from crawler.extraction import ArticleExtractor, ExtractionOptions
-from crawler.items import Page
+from crawler.extraction import Extracted, ExtractionOptions
+from crawler.items import Article, Page
+from crawler.workers import ExtractionTimeout, WorkerDied, WorkerPool, default_workers
 
 logger = logging.getLogger(__name__)
 
@@ -22,21 +30,28 @@ logger = logging.getLogger(__name__)
 class ExtractionPipeline:
     """``Page`` in, ``Article`` out. Other items pass untouched.
 
-    Stats: ``extraction/ok``, ``extraction/no_article`` (no text, or shorter than
-    ``NEWS_MIN_TEXT_CHARS``), ``extraction/failed`` (the extractor raised).
+    Stats: ``extraction/ok``; ``extraction/no_article`` (no text, or shorter than
+    ``NEWS_MIN_TEXT_CHARS``); ``extraction/failed`` (the extractor raised),
+    ``extraction/timeout`` (past ``NEWS_EXTRACT_TIMEOUT``), ``extraction/worker_died``;
+    ``since/dropped`` (published before ``since``).
     """
 
     def __init__(
         self,
-        extractor: ArticleExtractor,
+        crawler: Crawler,
+        function: Callable[..., Extracted | None],
+        options: ExtractionOptions,
         min_text_chars: int,
-        stats: StatsCollector,
-        crawler: Crawler | None = None,
+        workers: int,
+        timeout: float,
     ) -> None:
         self.crawler = crawler
-        self.extractor = extractor
+        self.function = function
+        self.options = options
         self.min_text_chars = min_text_chars
-        self.stats = stats
+        self.workers = workers
+        self.timeout = timeout
+        self.pool: WorkerPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPipeline:
@@ -44,46 +59,63 @@ class ExtractionPipeline:
         favor = settings.get("NEWS_EXTRACT_FAVOR", "balanced")
         if favor not in ("balanced", "precision", "recall"):
             raise ValueError(f"NEWS_EXTRACT_FAVOR is {favor!r}; use balanced, precision or recall")
-        options = ExtractionOptions(favor=favor, tables=settings.getbool("NEWS_EXTRACT_TABLES"))
-        assert crawler.stats is not None
+        workers = settings.getint("NEWS_EXTRACT_WORKERS", -1)
         return cls(
-            ArticleExtractor(options),
-            settings.getint("NEWS_MIN_TEXT_CHARS"),
-            crawler.stats,
             crawler,
+            load_object(settings.get("NEWS_EXTRACT_FUNCTION")),
+            ExtractionOptions(favor=favor, tables=settings.getbool("NEWS_EXTRACT_TABLES")),
+            settings.getint("NEWS_MIN_TEXT_CHARS"),
+            default_workers() if workers < 0 else workers,
+            settings.getfloat("NEWS_EXTRACT_TIMEOUT"),
         )
 
-    def process_item(self, item: Any) -> Any:
+    def open_spider(self) -> None:
+        if self.workers > 0:
+            self.pool = WorkerPool(self.workers, self.timeout)
+            logger.info("Extracting in %d worker processes", self.workers)
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
             return item
+        args = (item.body, item.url, item.content_type, item.content_language, self.options)
         try:
-            found = self.extractor(item.body, item.url, item.content_type, item.content_language)
+            if self.pool is not None:
+                found = await self.pool.run(self.function, *args)
+            else:
+                found = self.function(*args)
+        except (ExtractionTimeout, WorkerDied) as exc:
+            kind = "timeout" if isinstance(exc, ExtractionTimeout) else "worker_died"
+            self.fail(item, kind, str(exc))
         except Exception as exc:  # a third-party parser on hostile input must not end the crawl
-            self.count("extraction/failed", item)
-            logger.error("Extraction failed on %s: %r", item.url, exc)
-            raise DropItem(f"extraction failed: {item.url}", log_level="DEBUG") from exc
+            self.fail(item, "failed", repr(exc))
+        return self.article(item, found)
+
+    def article(self, item: Page, found: Extracted | None) -> Article:
         # A page that declares itself an article may be a brief: half the minimum will do.
-        minimum = (
-            self.min_text_chars // 2 if found and found.declared_article else self.min_text_chars
-        )
+        minimum = self.min_text_chars
+        if found is not None and found.declared_article:
+            minimum //= 2
         if found is None or len(found.text) < minimum:
-            self.count("extraction/no_article", item)
-            if self.crawler is not None and (state := state_of(self.crawler)) is not None:
+            count(self.crawler, "extraction/no_article", item.source)
+            if (state := state_of(self.crawler)) is not None:
                 state.mark_seen([item.url, item.requested_url])
             size = len(found.text) if found else 0
             logger.debug("No article on %s (%d characters of text)", item.url, size)
             raise DropItem(f"no article text: {item.url}", log_level="DEBUG")
-        self.count("extraction/ok", item)
+        count(self.crawler, "extraction/ok", item.source)
         article = assemble_article(item, found)
         published = parse_date(article.published)
         since = parse_date(item.since)
         if since and published and published < since:
-            self.count("since/dropped", item)
+            count(self.crawler, "since/dropped", item.source)
             raise DropItem(f"published {article.published}, before {item.since}", log_level="DEBUG")
         return article
 
-    def count(self, key: str, item: Page) -> None:
-        if self.crawler is not None:
-            count(self.crawler, key, item.source)
-        else:
-            self.stats.inc_value(key)
+    def fail(self, item: Page, kind: str, reason: str) -> None:
+        count(self.crawler, f"extraction/{kind}", item.source)
+        logger.error("Extraction %s on %s: %s", kind.replace("_", " "), item.url, reason)
+        raise DropItem(f"extraction {kind}: {item.url}", log_level="DEBUG")

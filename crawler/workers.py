@@ -1,0 +1,70 @@
+"""Extraction off the reactor thread: a pool of worker processes (pebble).
+
+Scrapy runs spiders and pipelines on one thread; extraction done there stalls every download.
+The extraction pipeline sends each page to this pool and awaits the result, so the reactor
+keeps downloading while the workers extract on every core.
+
+Backpressure comes from Scrapy itself: a response counts towards ``SCRAPER_SLOT_MAX_ACTIVE_SIZE``
+until its items have left the pipelines, and the engine stops downloading while that is
+exceeded, so pages waiting for a worker cannot pile up.
+
+A page whose extraction runs past its timeout is abandoned and its worker killed and replaced;
+a worker that dies (a crash in a parser) is replaced as well. Either way the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractionTimeout(Exception):
+    """A page took longer than the timeout; its worker was replaced."""
+
+
+class WorkerDied(Exception):
+    """The worker process died on a page (crash, out of memory); it was replaced."""
+
+
+def default_workers() -> int:
+    """One worker per CPU core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class WorkerPool:
+    def __init__(self, workers: int, timeout: float) -> None:
+        self.workers = workers
+        self.timeout = timeout
+        # forkserver: workers start from a clean interpreter, not a fork of the running reactor.
+        self.pool = ProcessPool(
+            max_workers=workers, context=multiprocessing.get_context("forkserver")
+        )
+
+    async def run(self, function: Callable[..., Any], *args: Any) -> Any:
+        """Run ``function(*args)`` in a worker; raise ExtractionTimeout or WorkerDied."""
+        future = self.pool.schedule(function, args=args, timeout=self.timeout)
+        try:
+            return await asyncio.wrap_future(future)
+        except FutureTimeout:
+            raise ExtractionTimeout(f"no result after {self.timeout:g} s") from None
+        except ProcessExpired as exc:
+            raise WorkerDied(f"worker exited with code {exc.exitcode}") from None
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join(timeout=10)
+        if self.pool.active:
+            self.pool.stop()
+            self.pool.join()

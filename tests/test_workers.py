@@ -1,0 +1,59 @@
+"""Extraction in worker processes: a page that hangs or kills its worker is counted, logged
+and skipped; the worker is replaced and every other article is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.demo.site import Resource, article_page, build_site, rss_feed
+from crawler.demo.stories import make_stories
+from tests.conftest import run_crawl, serve
+
+
+def test_hanging_and_crashing_extractions_lose_nothing_else(tmp_path: Path) -> None:
+    site = build_site()
+    good = site.stories[:6]
+    hang, crash = make_stories(2, seed=41)
+    site.resources[hang.path] = Resource(
+        article_page(hang).replace("<body", "<!-- HANG-THE-EXTRACTOR --><body").encode(),
+        "text/html",
+    )
+    site.resources[crash.path] = Resource(
+        article_page(crash).replace("<body", "<!-- KILL-THE-EXTRACTOR --><body").encode(),
+        "text/html",
+    )
+    feed = rss_feed([good[0], good[1], hang, good[2], crash, *good[3:]], "http://__HOST__")
+    site.resources["/bad.xml"] = Resource(feed.encode(), "application/rss+xml")
+    served = serve(site, tmp_path / "site")
+    try:
+        result = run_crawl(
+            "feeds",
+            {"feeds": f"{served.url}/bad.xml"},
+            tmp_path,
+            {
+                "NEWS_EXTRACT_FUNCTION": "tests.extractors.hang_or_crash",
+                "NEWS_EXTRACT_TIMEOUT": "3",
+                "NEWS_EXTRACT_WORKERS": "2",
+            },
+        )
+    finally:
+        served.process.terminate()
+        served.process.wait()
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(result.paths()) == sorted(s.path for s in good)
+    assert result.stats["extraction/timeout"] == 1
+    assert result.stats["extraction/worker_died"] == 1
+    assert "Extraction timeout on" in result.log and "Extraction worker died on" in result.log
+
+
+def test_extraction_in_the_crawl_process_gives_the_same_articles(tmp_path: Path, news_site) -> None:
+    feeds = f"{news_site.url}/feed.json"
+    inline = run_crawl(
+        "feeds", {"feeds": feeds}, tmp_path / "inline", {"NEWS_EXTRACT_WORKERS": "0"}
+    )
+    pooled = run_crawl(
+        "feeds", {"feeds": feeds}, tmp_path / "pooled", {"NEWS_EXTRACT_WORKERS": "2"}
+    )
+    assert "Extracting in 2 worker processes" in pooled.log
+    strip = lambda items: sorted((i["url"], i["text"], i["title"]) for i in items)  # noqa: E731
+    assert strip(inline.items) == strip(pooled.items) != []
