@@ -41,7 +41,8 @@ def test_newest_articles_are_fetched_first(sitemap_site: Served, crawl) -> None:
     result = crawl(
         "sitemap",
         {"sitemaps": f"{sitemap_site.url}/sitemaps/a.xml.gz"},
-        settings={"CONCURRENT_REQUESTS": "1"},
+        # One request and one extraction at a time, so that output order is fetch order.
+        settings={"CONCURRENT_REQUESTS": "1", "NEWS_EXTRACT_WORKERS": "1"},
     )
     dates = [item["published"][:10] for item in result.items]
     assert len(dates) >= 3
