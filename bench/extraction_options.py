@@ -27,7 +27,8 @@ from bench.textscore import token_f1
 from crawler.assemble import without_headline
 from crawler.demo.site import article_page, legacy_stories
 from crawler.demo.stories import make_stories
-from crawler.extraction import ArticleExtractor, ExtractionOptions
+from crawler.extracted import ExtractionOptions
+from crawler.extraction import ArticleExtractor
 
 DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
 

@@ -6,7 +6,7 @@ timestamp refines a page date of the same day (pages often give only the day).
 
 from __future__ import annotations
 
-from crawler.extraction import Extracted
+from crawler.extracted import Extracted
 from crawler.items import Article, Page, record_id
 from crawler.urls import absolute_http_url
 
@@ -31,6 +31,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         source=page.source,
         fetched_at=page.fetched_at,
         requested_url=page.requested_url,
+        sketch=found.sketch,
     )
 
 

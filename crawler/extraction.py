@@ -10,9 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -22,6 +20,8 @@ from trafilatura.utils import load_html
 
 from crawler.arguments import parse_date
 from crawler.encoding import decode_html
+from crawler.extracted import Extracted, ExtractionOptions
+from crawler.neardup import sketch
 from crawler.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
@@ -55,47 +55,20 @@ PITCHES = XPath(
     "[string-length(normalize-space(.)) < 400]"
 )
 
-Favor = Literal["balanced", "precision", "recall"]
 
-
-@dataclass(frozen=True, kw_only=True)
-class ExtractionOptions:
-    """How trafilatura is asked to work; see the README's settings table."""
-
-    favor: Favor = "balanced"
-    tables: bool = True
-
-    def extractor(self) -> Extractor:
-        """A trafilatura options object, built once and copied per page."""
-        return Extractor(
-            output_format="python",
-            precision=self.favor == "precision",
-            recall=self.favor == "recall",
-            comments=False,  # reader comments are not the article
-            tables=self.tables,
-            images=False,
-            links=False,
-            dedup=False,  # trafilatura's dedup is a process-global cache, not ours to rely on
-            with_metadata=True,
-        )
-
-
-@dataclass(kw_only=True)
-class Extracted:
-    """What was found on the page. ``text`` is never empty."""
-
-    text: str
-    encoding: str
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    date: str | None = None
-    language: str | None = None
-    sitename: str | None = None
-    description: str | None = None
-    tags: list[str] = field(default_factory=list)
-    image: str | None = None
-    canonical_url: str | None = None
-    declared_article: bool = False  # the page says og:type=article
+def trafilatura_options(options: ExtractionOptions) -> Extractor:
+    """A trafilatura options object, built once and copied per page."""
+    return Extractor(
+        output_format="python",
+        precision=options.favor == "precision",
+        recall=options.favor == "recall",
+        comments=False,  # reader comments are not the article
+        tables=options.tables,
+        images=False,
+        links=False,
+        dedup=False,  # trafilatura's dedup is a process-global cache, not ours to rely on
+        with_metadata=True,
+    )
 
 
 class ArticleExtractor:
@@ -103,7 +76,7 @@ class ArticleExtractor:
 
     def __init__(self, options: ExtractionOptions | None = None) -> None:
         self.options = options or ExtractionOptions()
-        self._template = self.options.extractor()
+        self._template = trafilatura_options(self.options)
 
     def __call__(
         self,
@@ -144,6 +117,7 @@ class ArticleExtractor:
             image=document.image or None,
             canonical_url=canonical,
             declared_article=og_type.strip().lower() == "article",
+            sketch=sketch(text),
         )
 
 

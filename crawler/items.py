@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from typing import Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 SourceType = Literal["feed", "sitemap", "site"]
 
@@ -69,12 +69,14 @@ class Article:
     source: Source
     fetched_at: str
     duplicate_of: str | None = None  # with NEWS_DUPLICATES = "mark": the kept record's id
-    # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects.
+    # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects, and the
+    # near-duplicate sketch of the text, made in the extraction worker.
     requested_url: str | None = None
+    sketch: Any = None
 
 
 # The output schema's fields, in order: what the writer and -o/-O write.
-OUTPUT_FIELDS = [f.name for f in fields(Article) if f.name != "requested_url"]
+OUTPUT_FIELDS = [f.name for f in fields(Article) if f.name not in ("requested_url", "sketch")]
 
 
 def record_id(canonical_url: str) -> str:

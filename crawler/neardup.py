@@ -14,6 +14,10 @@ with the new text, those are set aside and what remains of the two must still be
 mostly contained in the other): a syndicated copy passes (its edited paragraphs are still the
 original's, its added byline is small), a different story under the same block does not.
 
+MinHash here is the affine scheme of datasketch 2 ("affine32": ``a * h + b mod 2**32`` with
+odd ``a``, a bijection) in a few lines of numpy: importing datasketch would load SciPy, 40 MB
+in every extraction worker, for nothing this module needs.
+
 Lookup is sublinear: the 128-value signature is cut into 42 bands of 3 values, and only
 articles that share a band with the new one are compared (with 3 rows a band, a pair at
 similarity 0.5 shares one with probability 0.996). Comparisons use a consistent half-sample of
@@ -29,19 +33,26 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 ROWS = 3
 BANDS = NUM_PERM // ROWS  # 42
 SHINGLE = 3
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SCHEME = "affine32"  # datasketch 2: 32-bit values, a collision-free permutation step
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=20261127, scheme=_SCHEME)
+_PERMUTATIONS = np.random.default_rng(20261127).integers(
+    0, 2**32, size=(2, NUM_PERM), dtype=np.uint64
+)
+_A = (_PERMUTATIONS[0] | 1)[:, None]  # odd multipliers: each permutation is a bijection
+_B = _PERMUTATIONS[1][:, None]
+_MASK = np.uint64(2**32 - 1)
 
 
-def _identity(value: Any) -> int:
-    return int(value)
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    """The NUM_PERM minimums of ``a * h + b mod 2**32`` over the shingle hashes."""
+    if not len(hashes):
+        return np.full(NUM_PERM, 2**32 - 1, dtype=np.uint32)
+    values = (_A * hashes.astype(np.uint64)[None, :] + _B) & _MASK
+    return values.min(axis=1).astype(np.uint32)
 
 
 @dataclass(frozen=True)
@@ -83,14 +94,9 @@ def sketch(text: str, leave_out: frozenset[str] = frozenset()) -> Sketch:
             for i in range(max(1, len(tokens) - SHINGLE + 1))
         )
     hashes = np.unique(np.array(shingles, dtype=np.uint32))
-    minhash = MinHash(
-        num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_SCHEME, hashfunc=_identity
-    )
-    if len(hashes):
-        minhash.update_batch(hashes.tolist())
     numbers = frozenset(w for w in words if any(c.isdigit() for c in w))
     return Sketch(
-        minhash.hashvalues.astype(np.uint32),
+        minhash(hashes),
         hashes[hashes % 2 == 0],
         numbers,
         len(words),

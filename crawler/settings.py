@@ -43,6 +43,15 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 # Scrapy default: 20. Real redirect chains of news sites are short; loops end sooner.
 REDIRECT_MAX_TIMES = 10
 
+# Scrapy default: 100 outputs of one response processed at once, each an asyncio task. Our
+# callbacks yield one article, or many cheap requests: 8 spares a hundred tasks per page.
+CONCURRENT_ITEMS = 8
+
+# Scrapy default: LIFO (depth first). FIFO keeps the order in which a spider yields requests
+# of one priority: a sitemap's newest-first order, a site's breadth-first link-following.
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
 
 EXTENSIONS = {
@@ -142,3 +151,5 @@ NEWS_NEAR_DUPLICATE_MIN_WORDS = 40
 NEWS_EXTRACT_WORKERS = -1
 NEWS_EXTRACT_TIMEOUT = 60.0
 NEWS_EXTRACT_FUNCTION = "crawler.extraction.extract_page"
+# A worker is replaced after this many pages (0: never), so that its memory cannot creep.
+NEWS_EXTRACT_MAX_TASKS = 2000

@@ -23,6 +23,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
+from scrapy.utils.misc import load_object
 
 logger = logging.getLogger(__name__)
 
@@ -43,18 +44,34 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+
+def call(path: str, *args: Any) -> Any:
+    """Run the function named by a dotted path, in the worker: the crawl process need not
+    import the extractor (and trafilatura) at all."""
+    function = _FUNCTIONS.get(path)
+    if function is None:
+        function = _FUNCTIONS[path] = load_object(path)
+    return function(*args)
+
+
 class WorkerPool:
-    def __init__(self, workers: int, timeout: float) -> None:
+    def __init__(self, workers: int, timeout: float, max_tasks: int = 0) -> None:
         self.workers = workers
         self.timeout = timeout
         # forkserver: workers start from a clean interpreter, not a fork of the running reactor.
+        # max_tasks: a worker is replaced after that many pages, so memory cannot creep.
         self.pool = ProcessPool(
-            max_workers=workers, context=multiprocessing.get_context("forkserver")
+            max_workers=workers,
+            max_tasks=max_tasks,
+            context=multiprocessing.get_context("forkserver"),
         )
 
-    async def run(self, function: Callable[..., Any], *args: Any) -> Any:
-        """Run ``function(*args)`` in a worker; raise ExtractionTimeout or WorkerDied."""
-        future = self.pool.schedule(function, args=args, timeout=self.timeout)
+    async def run(self, path: str, *args: Any) -> Any:
+        """Run the function at ``path`` with ``args`` in a worker; raise ExtractionTimeout or
+        WorkerDied."""
+        future = self.pool.schedule(call, args=(path, *args), timeout=self.timeout)
         try:
             return await asyncio.wrap_future(future)
         except FutureTimeout:

@@ -76,7 +76,7 @@ class DuplicatesPipeline:
         original = self.texts.get(digest) or (state.store.seen_text(digest) if state else None)
         if original is not None:
             return self.duplicate(item, "exact", original)
-        found = sketch(item.text) if self.near is not None else None
+        found = (item.sketch or sketch(item.text)) if self.near is not None else None
         if self.near is not None and found is not None:
             match = self.near.find(found, item.id, item.text)
             if match is not None:

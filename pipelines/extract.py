@@ -9,7 +9,6 @@ default) and the pipeline awaits the result, so downloads go on meanwhile. With
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -20,7 +19,7 @@ from crawler.arguments import parse_date
 from crawler.assemble import assemble_article
 from crawler.counters import count
 from crawler.extensions.state import state_of
-from crawler.extraction import Extracted, ExtractionOptions
+from crawler.extracted import Extracted, ExtractionOptions
 from crawler.items import Article, Page
 from crawler.workers import ExtractionTimeout, WorkerDied, WorkerPool, default_workers
 
@@ -39,11 +38,12 @@ class ExtractionPipeline:
     def __init__(
         self,
         crawler: Crawler,
-        function: Callable[..., Extracted | None],
+        function: str,
         options: ExtractionOptions,
         min_text_chars: int,
         workers: int,
         timeout: float,
+        max_tasks: int = 0,
     ) -> None:
         self.crawler = crawler
         self.function = function
@@ -51,6 +51,7 @@ class ExtractionPipeline:
         self.min_text_chars = min_text_chars
         self.workers = workers
         self.timeout = timeout
+        self.max_tasks = max_tasks
         self.pool: WorkerPool | None = None
 
     @classmethod
@@ -62,16 +63,17 @@ class ExtractionPipeline:
         workers = settings.getint("NEWS_EXTRACT_WORKERS", -1)
         return cls(
             crawler,
-            load_object(settings.get("NEWS_EXTRACT_FUNCTION")),
+            settings.get("NEWS_EXTRACT_FUNCTION"),
             ExtractionOptions(favor=favor, tables=settings.getbool("NEWS_EXTRACT_TABLES")),
             settings.getint("NEWS_MIN_TEXT_CHARS"),
             default_workers() if workers < 0 else workers,
             settings.getfloat("NEWS_EXTRACT_TIMEOUT"),
+            settings.getint("NEWS_EXTRACT_MAX_TASKS"),
         )
 
     def open_spider(self) -> None:
         if self.workers > 0:
-            self.pool = WorkerPool(self.workers, self.timeout)
+            self.pool = WorkerPool(self.workers, self.timeout, self.max_tasks)
             logger.info("Extracting in %d worker processes", self.workers)
 
     def close_spider(self) -> None:
@@ -86,7 +88,7 @@ class ExtractionPipeline:
             if self.pool is not None:
                 found = await self.pool.run(self.function, *args)
             else:
-                found = self.function(*args)
+                found = load_object(self.function)(*args)
         except (ExtractionTimeout, WorkerDied) as exc:
             kind = "timeout" if isinstance(exc, ExtractionTimeout) else "worker_died"
             self.fail(item, kind, str(exc))

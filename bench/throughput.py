@@ -1,0 +1,258 @@
+"""Throughput: the crawler end to end against the ceiling and a naive spider.
+
+    python -m bench.throughput [--pages 5000] [--long 20000] [--templates DIR]
+
+Generates a local site of article pages of 50-200 KB with real-world structure (the pages of
+``../shared/pages`` in that size range as templates, their paragraphs' words shuffled so that
+every page has its own text; generated pages when the folder is missing) and a sitemap,
+served on 127.0.0.1. Then, on the same pages:
+
+(a) the ceiling: the crawler's extraction function, same options, in one process per core,
+    no crawling;
+(b) the crawler: ``scrapy crawl sitemap`` with the default settings, but no politeness delay
+    and 16 requests at a time for the local host;
+(c) a naive Scrapy spider that calls the same extraction in its callback (bench/naive_spider.py);
+
+and prints pages/s, CPU use (cores busy) and peak RSS (the whole process tree) of each, the
+ratios b/a and b/c, and a crawl of ``--long`` pages with its RSS over time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from crawler.demo.site import HOST_PLACEHOLDER, Resource, Site, article_page, write_site
+from crawler.demo.stories import make_stories
+from crawler.extracted import ExtractionOptions
+from crawler.extraction import extract_page
+from crawler.workers import default_workers
+
+PROJECT = Path(__file__).resolve().parents[1]
+DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"
+_PARAGRAPH = re.compile(rb"(<p[^>]*>)(.*?)(</p>)", re.DOTALL | re.IGNORECASE)
+_WORD = re.compile(rb"[A-Za-z]{4,}")
+
+
+def templates(folder: Path) -> list[bytes]:
+    pages = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.html")):
+            body = path.read_bytes()
+            if 50_000 <= len(body) <= 200_000 and len(_PARAGRAPH.findall(body)) >= 5:
+                pages.append(body)
+    if not pages:  # no real pages: generated ones, padded with navigation to about 60 KB
+        for story in make_stories(40, seed=9):
+            page = article_page(story)
+            nav = "".join(f'<li><a href="/topic/{i}/">Topic {i}</a></li>' for i in range(900))
+            pages.append(page.replace("</body>", f"<nav><ul>{nav}</ul></nav></body>").encode())
+    return pages
+
+
+def unique_page(template: bytes, number: int) -> bytes:
+    """The template with the words of its paragraphs shuffled: same structure, own text."""
+    rng = random.Random(number)
+
+    def shuffle(match: re.Match[bytes]) -> bytes:
+        words = _WORD.findall(match.group(2))
+        rng.shuffle(words)
+        pool = iter(words)
+        text = _WORD.sub(lambda _: next(pool), match.group(2))
+        return match.group(1) + text + match.group(3)
+
+    return _PARAGRAPH.sub(shuffle, template)
+
+
+def build(count: int, folder: Path, pool: list[bytes]) -> list[bytes]:
+    bodies = [unique_page(pool[n % len(pool)], n) for n in range(count)]
+    res = {f"/a/{n}.html": Resource(body, "text/html") for n, body in enumerate(bodies)}
+    urls = "".join(f"<url><loc>{HOST_PLACEHOLDER}/a/{n}.html</loc></url>" for n in range(count))
+    sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    res["/sitemap.xml"] = Resource(sitemap.encode(), "application/xml")
+    res["/robots.txt"] = Resource(b"User-agent: *\nAllow: /\n", "text/plain")
+    folder.mkdir(parents=True, exist_ok=True)
+    write_site(Site(resources=res, stories=[]), folder)
+    return bodies
+
+
+@dataclass
+class Measure:
+    seconds: float
+    cpu: float  # CPU seconds of the tree
+    peak_rss: float  # MB
+    samples: list[tuple[float, float]]  # (seconds, MB)
+
+
+class TreeWatcher(threading.Thread):
+    """Samples RSS and CPU of a process and all its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.peak = 0.0
+        self.cpu: dict[int, float] = {}
+        self.samples: list[tuple[float, float]] = []
+        self.done = threading.Event()
+        self.started = time.monotonic()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                break
+            rss = 0
+            for proc in procs:
+                try:
+                    rss += proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self.cpu[proc.pid] = times.user + times.system
+                except psutil.NoSuchProcess:
+                    pass
+            self.peak = max(self.peak, rss / 2**20)
+            self.samples.append((time.monotonic() - self.started, rss / 2**20))
+            self.done.wait(0.2)
+
+
+def watch(command: list[str]) -> Measure:
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    watcher = TreeWatcher(process.pid)
+    watcher.start()
+    process.wait()
+    watcher.done.set()
+    watcher.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{command[3:6]} failed with status {process.returncode}")
+    return Measure(
+        time.monotonic() - started, sum(watcher.cpu.values()), watcher.peak, watcher.samples
+    )
+
+
+def _extract(body: bytes) -> bool:
+    return (
+        extract_page(body, "http://127.0.0.1/a.html", "text/html", None, ExtractionOptions())
+        is not None
+    )
+
+
+def ceiling(bodies: list[bytes], workers: int) -> Measure:
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(workers) as pool:
+        pool.map(_extract, bodies[:workers])  # warm: imports done before the clock starts
+        start_cpu = sum(sum(p.cpu_times()[:2]) for p in psutil.Process().children(recursive=True))
+        started = time.monotonic()
+        watcher = TreeWatcher(psutil.Process().pid)
+        watcher.start()
+        pool.map(_extract, bodies, chunksize=4)
+        seconds = time.monotonic() - started
+        cpu = (
+            sum(sum(p.cpu_times()[:2]) for p in psutil.Process().children(recursive=True))
+            - start_cpu
+        )
+        watcher.done.set()
+        watcher.join()
+    return Measure(seconds, cpu, watcher.peak, watcher.samples)
+
+
+def serve(folder: Path) -> tuple[subprocess.Popen[str], str]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crawler.demo.server", str(folder)],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return server, server.stdout.readline().strip()  # type: ignore[union-attr]
+
+
+def crawl_command(url: str, work: Path) -> list[str]:
+    return [
+        sys.executable, "-m", "scrapy", "crawl", "sitemap", "-a", f"sitemaps={url}/sitemap.xml",
+        "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "NEWS_PROGRESS=off",
+        "-s", f"NEWS_OUTPUT_PATH={work}/out/{{spider}}/{{start}}.jsonl",
+        "-s", f"NEWS_REPORT_PATH={work}/out/{{spider}}/{{start}}.report.json",
+        "-s", f"NEWS_STATE_PATH={work}/state.sqlite3", "-L", "WARNING",
+    ]  # fmt: skip
+
+
+def naive_command(url: str, work: Path) -> list[str]:
+    return [
+        sys.executable, "-m", "scrapy", "runspider", "bench/naive_spider.py",
+        "-a", f"sitemap={url}/sitemap.xml", "-O", f"{work}/naive.jsonl",
+        "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "NEWS_STATE_PATH=", "-L", "WARNING",
+    ]  # fmt: skip
+
+
+def line(label: str, pages: int, m: Measure) -> str:
+    return (
+        f"{label:30} {pages / m.seconds:7.1f} pages/s  {m.seconds:7.1f} s  "
+        f"CPU {m.cpu / m.seconds:4.2f} cores  peak RSS {m.peak_rss:6.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--long", type=int, default=20000)
+    parser.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES)
+    args = parser.parse_args()
+    workers = default_workers()
+    pool = templates(args.templates)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bodies = build(args.pages, folder / "site", pool)
+        sizes = sorted(len(b) for b in bodies)
+        print(
+            f"{args.pages} pages from {len(pool)} templates, {sizes[0] // 1000}-{sizes[-1] // 1000} KB "
+            f"(median {sizes[len(sizes) // 2] // 1000} KB); {workers} cores"
+        )
+        a = ceiling(bodies, workers)
+        print(line(f"(a) ceiling, {workers} processes", args.pages, a))
+        del bodies
+        server, url = serve(folder / "site")
+        try:
+            b = watch(crawl_command(url, folder / "b"))
+            print(line("(b) crawler end to end", args.pages, b))
+            c = watch(naive_command(url, folder / "c"))
+            print(line("(c) naive spider", args.pages, c))
+        finally:
+            server.terminate()
+            server.wait()
+        print(f"b/a = {a.seconds / b.seconds:.2f}   b/c = {c.seconds / b.seconds:.2f}")
+        if args.long:
+            build(args.long, folder / "long", pool)
+            server, url = serve(folder / "long")
+            try:
+                m = watch(crawl_command(url, folder / "long-run"))
+            finally:
+                server.terminate()
+                server.wait()
+            print(line(f"crawler, {args.long} pages", args.long, m))
+            print(
+                f"time per page: {b.seconds / args.pages * 1000:.1f} ms at {args.pages}, "
+                f"{m.seconds / args.long * 1000:.1f} ms at {args.long}"
+            )
+            quarters = [m.samples[int(len(m.samples) * q) - 1] for q in (0.25, 0.5, 0.75, 1.0)]
+            print(
+                "RSS over the long crawl: "
+                + ", ".join(f"{s:.0f} s {mb:.0f} MB" for s, mb in quarters)
+            )
+
+
+if __name__ == "__main__":
+    main()

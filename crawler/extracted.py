@@ -1,0 +1,41 @@
+"""What extraction takes and gives: plain data that crosses to worker processes and back.
+
+Kept apart from ``crawler.extraction`` so that the crawl process does not load trafilatura
+when the workers do the extracting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from crawler.neardup import Sketch
+
+Favor = Literal["balanced", "precision", "recall"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractionOptions:
+    """How trafilatura is asked to work; see the README's settings table."""
+
+    favor: Favor = "balanced"
+    tables: bool = True
+
+
+@dataclass(kw_only=True)
+class Extracted:
+    """What was found on the page. ``text`` is never empty."""
+
+    text: str
+    encoding: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    language: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
+    canonical_url: str | None = None
+    declared_article: bool = False  # the page says og:type=article
+    sketch: Sketch | None = None  # for near-duplicate search, made where the text is made
