@@ -143,13 +143,31 @@ def same_facts(first: frozenset[str], second: frozenset[str]) -> bool:
     return len(first & second) / len(first | second) >= 0.5
 
 
-class NearDuplicates:
-    """Near-duplicate search over a state store (``crawler.state.StateStore``)."""
+Candidate = tuple[str, bytes, str, str]  # record id, sample, numbers, paragraph digests
 
-    def __init__(self, store: Any, threshold: float = 0.5, min_words: int = 40) -> None:
+
+class NearDuplicates:
+    """Near-duplicate search over a state store (``crawler.state.StateStore``).
+
+    New sketches wait in memory (and are searched there) until ``flush`` writes them in one
+    transaction, every ``batch`` sketches and at the end of the run.
+    """
+
+    def __init__(
+        self, store: Any, threshold: float = 0.5, min_words: int = 40, batch: int = 1
+    ) -> None:
         self.store = store
         self.threshold = threshold
         self.min_words = min_words
+        self.batch = batch
+        self.pending: list[tuple[Candidate, list[int]]] = []
+        self.pending_bands: dict[int, list[Candidate]] = {}
+
+    def candidates(self, bands: list[int]) -> list[Candidate]:
+        found = list(self.store.near_candidates(bands))
+        for band in bands:
+            found.extend(self.pending_bands.get(band, ()))
+        return found
 
     def find(self, found: Sketch, record_id: str, text: str) -> tuple[str, float] | None:
         """The most similar earlier article (record id, similarity) at or above the threshold.
@@ -160,9 +178,11 @@ class NearDuplicates:
         if found.words < self.min_words:
             return None
         best: tuple[str, float] | None = None
-        for other_id, sample_data, numbers, paragraphs in self.store.near_candidates(found.bands()):
-            if other_id == record_id:
+        seen = set()
+        for other_id, sample_data, numbers, paragraphs in self.candidates(found.bands()):
+            if other_id == record_id or other_id in seen:
                 continue
+            seen.add(other_id)
             sample = from_bytes(sample_data)
             score = jaccard(found.sample, sample)
             if score < self.threshold or (best is not None and score <= best[1]):
@@ -190,11 +210,24 @@ class NearDuplicates:
         return max(contained(rest, other_rest), contained(other_rest, rest)) >= 0.5
 
     def add(self, found: Sketch, record_id: str) -> None:
-        if found.words >= self.min_words:
-            self.store.add_sketch(
-                record_id,
-                to_bytes(found.sample),
-                " ".join(sorted(found.numbers)),
-                " ".join(sorted(found.paragraphs)),
-                found.bands(),
-            )
+        if found.words < self.min_words:
+            return
+        candidate = (
+            record_id,
+            to_bytes(found.sample),
+            " ".join(sorted(found.numbers)),
+            " ".join(sorted(found.paragraphs)),
+        )
+        bands = found.bands()
+        self.pending.append((candidate, bands))
+        for band in bands:
+            self.pending_bands.setdefault(band, []).append(candidate)
+        if len(self.pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the sketches waiting in memory to the store, in one transaction."""
+        if self.pending:
+            self.store.add_sketches([(*candidate, bands) for candidate, bands in self.pending])
+        self.pending.clear()
+        self.pending_bands.clear()

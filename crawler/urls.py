@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -60,6 +61,7 @@ _AMP_PATH = re.compile(r"/amp(/|\.html?)?$", re.IGNORECASE)
 _AMP_QUERY = re.compile(r"^(amp|outputtype|output)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # one URL is keyed by the spider, the duplicates check and the writer
 def url_key(url: str) -> str:
     """The key under which spellings of one article's URL compare equal.
 

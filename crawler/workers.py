@@ -15,6 +15,7 @@ a worker that dies (a crash in a parser) is replaced as well. Either way the cra
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import multiprocessing
 import os
@@ -23,7 +24,6 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
-from scrapy.utils.misc import load_object
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +49,11 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {}
 
 def call(path: str, *args: Any) -> Any:
     """Run the function named by a dotted path, in the worker: the crawl process need not
-    import the extractor (and trafilatura) at all."""
+    import the extractor (and trafilatura) at all, nor the worker Scrapy."""
     function = _FUNCTIONS.get(path)
     if function is None:
-        function = _FUNCTIONS[path] = load_object(path)
+        module, _, name = path.rpartition(".")
+        function = _FUNCTIONS[path] = getattr(importlib.import_module(module), name)
     return function(*args)
 
 

@@ -60,7 +60,11 @@ class DuplicatesPipeline:
         state = state_of(self.crawler)
         # Without a state store, near duplicates are found within the run, in memory.
         store = state.store if state is not None else SqliteStateStore(Path(":memory:"))
-        self.near = NearDuplicates(store, self.threshold, self.min_words)
+        self.near = NearDuplicates(store, self.threshold, self.min_words, batch=64)
+
+    def close_spider(self) -> None:
+        if self.near is not None:
+            self.near.flush()
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):

@@ -40,15 +40,9 @@ class StateStore(Protocol):
         """(record id, shingle sample, numbers, paragraph digests) of sketched articles that
         share one of these bands."""
 
-    def add_sketch(
-        self,
-        record_id: str,
-        sample: bytes,
-        numbers: str,
-        paragraphs: str,
-        band_keys: list[int],
-    ) -> None:
-        """Index an article's near-duplicate sketch under its band keys; committed."""
+    def add_sketches(self, sketches: list[tuple[str, bytes, str, str, list[int]]]) -> None:
+        """Index near-duplicate sketches (record id, sample, numbers, paragraph digests, band
+        keys) in one transaction."""
 
     def validators(self, url: str) -> Validators | None:
         """The validators stored for a feed or sitemap URL."""

@@ -130,21 +130,16 @@ class SqliteStateStore:
             band_keys,
         ).fetchall()
 
-    def add_sketch(
-        self,
-        record_id: str,
-        sample: bytes,
-        numbers: str,
-        paragraphs: str,
-        band_keys: list[int],
-    ) -> None:
+    def add_sketches(self, sketches: list[tuple[str, bytes, str, str, list[int]]]) -> None:
+        now = time.time()
         with self._transaction():
-            self.db.execute(
+            self.db.executemany(
                 "INSERT OR IGNORE INTO sketches VALUES (?, ?, ?, ?, ?)",
-                (record_id, sample, numbers, paragraphs, time.time()),
+                [(rid, sample, numbers, paras, now) for rid, sample, numbers, paras, _ in sketches],
             )
             self.db.executemany(
-                "INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, record_id) for k in band_keys]
+                "INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                [(key, rid) for rid, _, _, _, keys in sketches for key in keys],
             )
 
     def validators(self, url: str) -> Validators | None:
