@@ -90,7 +90,8 @@ def build(count: int, folder: Path, pool: list[bytes]) -> list[bytes]:
 class Measure:
     seconds: float
     cpu: float  # CPU seconds of the tree
-    peak_rss: float  # MB
+    peak_rss: float  # MB, the whole process tree at its peak
+    largest: float  # MB, the peak RSS of the largest single process
     samples: list[tuple[float, float]]  # (seconds, MB)
 
 
@@ -101,6 +102,7 @@ class TreeWatcher(threading.Thread):
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peak = 0.0
+        self.largest = 0.0
         self.cpu: dict[int, float] = {}
         self.samples: list[tuple[float, float]] = []
         self.done = threading.Event()
@@ -115,7 +117,9 @@ class TreeWatcher(threading.Thread):
             rss = 0
             for proc in procs:
                 try:
-                    rss += proc.memory_info().rss
+                    one = proc.memory_info().rss
+                    rss += one
+                    self.largest = max(self.largest, one / 2**20)
                     times = proc.cpu_times()
                     self.cpu[proc.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
