@@ -13,8 +13,9 @@ served on 127.0.0.1. Then, on the same pages:
     and 16 requests at a time for the local host;
 (c) a naive Scrapy spider that calls the same extraction in its callback (bench/naive_spider.py);
 
-and prints pages/s, CPU use (cores busy) and peak RSS (the whole process tree) of each, the
-ratios b/a and b/c, and a crawl of ``--long`` pages with its RSS over time.
+and prints pages/s, CPU use (cores busy) and peak RSS of each (the sum over the whole process
+tree, workers included, and the largest single process), the ratios b/a and b/c, and a crawl
+of ``--long`` pages with its RSS over time.
 """
 
 from __future__ import annotations
@@ -142,7 +143,11 @@ def watch(command: list[str]) -> Measure:
     if process.returncode != 0:
         raise SystemExit(f"{command[3:6]} failed with status {process.returncode}")
     return Measure(
-        time.monotonic() - started, sum(watcher.cpu.values()), watcher.peak, watcher.samples
+        time.monotonic() - started,
+        sum(watcher.cpu.values()),
+        watcher.peak,
+        watcher.largest,
+        watcher.samples,
     )
 
 
@@ -169,7 +174,7 @@ def ceiling(bodies: list[bytes], workers: int) -> Measure:
         )
         watcher.done.set()
         watcher.join()
-    return Measure(seconds, cpu, watcher.peak, watcher.samples)
+    return Measure(seconds, cpu, watcher.peak, watcher.largest, watcher.samples)
 
 
 def serve(folder: Path) -> tuple[subprocess.Popen[str], str]:
@@ -205,7 +210,8 @@ def naive_command(url: str, work: Path) -> list[str]:
 def line(label: str, pages: int, m: Measure) -> str:
     return (
         f"{label:30} {pages / m.seconds:7.1f} pages/s  {m.seconds:7.1f} s  "
-        f"CPU {m.cpu / m.seconds:4.2f} cores  peak RSS {m.peak_rss:6.0f} MB"
+        f"CPU {m.cpu / m.seconds:4.2f} cores  peak RSS {m.peak_rss:5.0f} MB "
+        f"(largest process {m.largest:4.0f} MB)"
     )
 
 
