@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
 
 _STARTS: WeakKeyDictionary[Crawler, datetime] = WeakKeyDictionary()
+_STAMPS: WeakKeyDictionary[Crawler, str] = WeakKeyDictionary()
 
 
 def run_start(crawler: Crawler) -> datetime:
@@ -16,10 +18,23 @@ def run_start(crawler: Crawler) -> datetime:
 
 
 def run_path(crawler: Crawler, template: str) -> str:
-    """Fill ``{spider}`` and ``{start}`` in a path template for this run."""
+    """Fill ``{spider}`` and ``{start}`` in a path template for this run.
+
+    The stamp is the UTC start to the second; should a file of that name exist already (two
+    runs in one second), ``-2``, ``-3``, ... is added to the stamp, for every path of the run.
+    """
     assert crawler.spidercls is not None
-    stamp = run_start(crawler).strftime("%Y-%m-%dT%H-%M-%SZ")
-    return template.format(spider=crawler.spidercls.name, start=stamp)
+    if crawler not in _STAMPS:
+        stamp = run_start(crawler).strftime("%Y-%m-%dT%H-%M-%SZ")
+        candidate, number = stamp, 1
+        while any(
+            Path(template.format(spider=crawler.spidercls.name, start=candidate) + suffix).exists()
+            for suffix in ("", ".part")
+        ):
+            number += 1
+            candidate = f"{stamp}-{number}"
+        _STAMPS[crawler] = candidate
+    return template.format(spider=crawler.spidercls.name, start=_STAMPS[crawler])
 
 
 def utc_now() -> str:

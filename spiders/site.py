@@ -154,6 +154,7 @@ class SiteMixin(SitemapMixin, FeedsMixin):
 
 class SiteSpider(SiteMixin):
     name = "site"
+    one_off = True  # no state store unless -a state=on (crawler.extensions.state.uses_state)
 
     def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
         plan = super().plan_from_arguments(kwargs)

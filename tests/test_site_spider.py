@@ -60,3 +60,16 @@ def test_a_bad_argument_names_itself(crawl) -> None:
     result = crawl("site", {"url": "ftp://127.0.0.1/"})
     assert result.returncode != 0
     assert "spider argument url='ftp://127.0.0.1/'" in result.log
+
+
+def test_a_one_off_scrape_gets_everything_every_time(linked_site: Served, crawl) -> None:
+    expected = len(allowed_paths(linked_site))
+    first = crawl("site", {"url": f"{linked_site.url}/"})
+    second = crawl("site", {"url": f"{linked_site.url}/"})
+    assert first.stats["output/articles"] == second.stats["output/articles"] == expected
+    incremental = crawl("site", {"url": f"{linked_site.url}/", "state": "on"})
+    again = crawl("site", {"url": f"{linked_site.url}/", "state": "on"})
+    assert incremental.stats["output/articles"] == expected
+    assert again.stats.get("output/articles", 0) == 0
+    files = list((first.output_dir / "site").glob("*.jsonl"))
+    assert len(files) == 3  # runs within one second do not overwrite each other's files

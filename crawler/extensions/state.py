@@ -38,6 +38,8 @@ class StateExtension:
         path = settings.get("NEWS_STATE_PATH")
         if not path:
             raise NotConfigured("NEWS_STATE_PATH is empty: runs keep no state")
+        if not uses_state(crawler):
+            raise NotConfigured("a one-off run (site spider, -o/-O, or -a state=off)")
         reset = settings.getbool("NEWS_STATE_RESET") or arguments.boolean(
             "reset_state", getattr(crawler.spider, "reset_state", False)
         )
@@ -79,6 +81,19 @@ class StateExtension:
             self.store.close()
         finally:
             self.lock.release()
+
+
+def uses_state(crawler: Crawler) -> bool:
+    """Whether this run is incremental: ``-a state=on|off`` says so; otherwise scheduled-style
+    runs (feeds, sitemap, sources spiders writing per-run files) are, and one-off scrapes (the
+    site spider, or any export with -o/-O) are not: they get everything, every time."""
+    explicit = getattr(crawler.spider, "state", None)
+    if explicit is not None:
+        return arguments.boolean("state", explicit)
+    one_off = getattr(crawler.spidercls, "one_off", False) or bool(
+        crawler.settings.getdict("FEEDS")
+    )
+    return not one_off
 
 
 def state_of(crawler: Crawler) -> StateExtension | None:
