@@ -144,10 +144,16 @@ class NewsSpider(Spider):
         if failure.check(IgnoreRequest):  # robots.txt, offsite: counted by their middleware
             logger.debug("Article page not fetched: %s (%s)", failed_url(failure), failure.value)
             return
+        self.fetch_failed(failure, "articles", "Article page", logging.WARNING)
+
+    def fetch_failed(
+        self, failure: Failure, counter: str, what: str, level: int = logging.ERROR
+    ) -> None:
+        """Count ``<counter>/failed`` (overall and per source) and log the reason once."""
         request = getattr(failure, "request", None)
-        self.count("articles/failed", plan=self.plan(request) if request is not None else None)
-        logger.warning(
-            "Article page failed: %s (%s)", failed_url(failure), failure.getErrorMessage()
+        self.count(f"{counter}/failed", plan=self.plan(request) if request is not None else None)
+        logger.log(
+            level, "%s failed: %s (%s)", what, failed_url(failure), failure.getErrorMessage()
         )
 
     def conditional(self, url: str) -> dict[str, Any]:

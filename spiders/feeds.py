@@ -64,9 +64,7 @@ class FeedsMixin(NewsSpider):
             yield from self.article_requests(entry.url, source, entry.hints(), plan)
 
     def feed_failed(self, failure: Failure) -> None:
-        request = getattr(failure, "request", None)
-        self.count("feeds/failed", plan=self.plan(request) if request is not None else None)
-        logger.error("Feed failed: %s (%s)", failed_url(failure), failure.getErrorMessage())
+        self.fetch_failed(failure, "feeds", "Feed")
 
     def feed_guess_failed(self, failure: Failure) -> None:
         logger.debug("No feed at %s (%s)", failed_url(failure), failure.getErrorMessage())

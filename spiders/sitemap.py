@@ -150,9 +150,7 @@ class SitemapMixin(NewsSpider):
                 yield from self.sitemap_requests(url, plan)
 
     def sitemap_failed(self, failure: Failure) -> None:
-        request = getattr(failure, "request", None)
-        self.count("sitemaps/failed", plan=self.plan(request) if request is not None else None)
-        logger.error("Sitemap failed: %s (%s)", failed_url(failure), failure.getErrorMessage())
+        self.fetch_failed(failure, "sitemaps", "Sitemap")
 
     def sitemap_guess_failed(self, failure: Failure) -> None:
         logger.debug("No sitemap at %s (%s)", failed_url(failure), failure.getErrorMessage())
