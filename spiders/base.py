@@ -141,8 +141,12 @@ class NewsSpider(Spider):
 
     def article_failed(self, failure: Failure) -> None:
         """An article page could not be fetched: count it, log it, go on."""
-        if failure.check(IgnoreRequest):  # robots.txt, offsite: counted by their middleware
-            logger.debug("Article page not fetched: %s (%s)", failed_url(failure), failure.value)
+        if failure.check(IgnoreRequest):
+            # A middleware said no: robots.txt, another host, too many redirects, too big
+            # once unpacked (a decompression bomb).
+            request = getattr(failure, "request", None)
+            self.count("articles/skipped", plan=self.plan(request) if request is not None else None)
+            logger.info("Article page skipped: %s (%s)", failed_url(failure), failure.value)
             return
         self.fetch_failed(failure, "articles", "Article page", logging.WARNING)
 

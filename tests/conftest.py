@@ -34,12 +34,12 @@ class Served:
     process: subprocess.Popen[str]
 
 
-def serve(site: Site, folder: Path) -> Served:
+def serve(site: Site, folder: Path, server: str = "crawler.demo.server") -> Served:
     """Write ``site`` into ``folder`` and serve it; the caller stops the process."""
     folder.mkdir(parents=True, exist_ok=True)
     write_site(site, folder)
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demo.server", str(folder)],
+        [sys.executable, "-m", server, str(folder)],
         cwd=PROJECT,
         stdout=subprocess.PIPE,
         text=True,
