@@ -15,7 +15,6 @@ Prints mean precision, recall and F1 per option set and corpus; "plain" is
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +26,7 @@ from bench.textscore import token_f1
 from crawler.assemble import without_headline
 from crawler.demo.site import article_page, legacy_stories
 from crawler.demo.stories import make_stories
+from crawler.discovery import jsonld_nodes
 from crawler.extracted import ExtractionOptions
 from crawler.extraction import ArticleExtractor
 
@@ -47,26 +47,11 @@ def real_cases(folder: Path) -> list[Case]:
 
 def _article_body(body: bytes) -> str | None:
     tree = lxml_html.fromstring(body)
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for node in _walk(data):
-            text = node.get("articleBody")
-            if isinstance(text, str):
-                return lxml_html.fromstring(f"<div>{text}</div>").text_content()
+    for node in jsonld_nodes(tree.xpath('//script[@type="application/ld+json"]/text()')):
+        text = node.get("articleBody")
+        if isinstance(text, str):
+            return lxml_html.fromstring(f"<div>{text}</div>").text_content()
     return None
-
-
-def _walk(data: object):  # type: ignore[no-untyped-def]
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _walk(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _walk(value)
 
 
 def sample_cases() -> list[Case]:

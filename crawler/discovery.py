@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -90,17 +91,24 @@ def page_kind(selector: Selector, url: str) -> PageKind:
 
 
 def _jsonld_says_article(selector: Selector) -> bool:
-    for script in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
+    scripts = selector.xpath('//script[@type="application/ld+json"]/text()').getall()
+    for node in jsonld_nodes(scripts):
+        types = node.get("@type")
+        for kind in types if isinstance(types, list) else [types]:
+            if isinstance(kind, str) and kind.lower().endswith(_ARTICLE_TYPES):
+                return True
+    return False
+
+
+def jsonld_nodes(scripts: Iterable[str]) -> Iterator[dict]:
+    """The schema.org nodes of a page's JSON-LD scripts (lists and ``@graph`` unfolded);
+    scripts that are not JSON are skipped."""
+    for script in scripts:
         try:
             data = json.loads(script)
         except ValueError:
             continue
-        for node in _nodes(data):
-            types = node.get("@type")
-            for kind in types if isinstance(types, list) else [types]:
-                if isinstance(kind, str) and kind.lower().endswith(_ARTICLE_TYPES):
-                    return True
-    return False
+        yield from _nodes(data)
 
 
 def _nodes(data: object) -> list[dict]:

@@ -160,6 +160,10 @@ class NewsSpider(Spider):
             level, "%s failed: %s (%s)", what, failed_url(failure), failure.getErrorMessage()
         )
 
+    def guess_failed(self, failure: Failure) -> None:
+        """A guessed location (a common feed or sitemap path) is not there: that is normal."""
+        logger.debug("Nothing at %s (%s)", failed_url(failure), failure.getErrorMessage())
+
     def conditional(self, url: str) -> dict[str, Any]:
         """Request keywords for a conditional GET of a feed or sitemap fetched before:
         validators as headers, and a 304 let through to the callback."""

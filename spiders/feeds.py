@@ -19,7 +19,7 @@ from crawler import arguments
 from crawler.exceptions import SpiderArgumentError
 from crawler.feeds import parse_feed
 from crawler.items import Source
-from spiders.base import ORIGIN, NewsSpider, Plan, failed_url, header
+from spiders.base import ORIGIN, NewsSpider, Plan, header
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class FeedsMixin(NewsSpider):
         return Request(
             url,
             callback=self.parse_feed,
-            errback=self.feed_guess_failed if quiet else self.feed_failed,
+            errback=self.guess_failed if quiet else self.feed_failed,
             cb_kwargs={"feed_url": url, "quiet": quiet},
             headers=conditional["headers"],
             meta={ORIGIN: plan.name, **conditional["meta"]},
@@ -65,9 +65,6 @@ class FeedsMixin(NewsSpider):
 
     def feed_failed(self, failure: Failure) -> None:
         self.fetch_failed(failure, "feeds", "Feed")
-
-    def feed_guess_failed(self, failure: Failure) -> None:
-        logger.debug("No feed at %s (%s)", failed_url(failure), failure.getErrorMessage())
 
 
 class FeedsSpider(FeedsMixin):

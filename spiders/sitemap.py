@@ -96,7 +96,7 @@ class SitemapMixin(NewsSpider):
         yield Request(
             url,
             callback=self.parse_sitemap,
-            errback=self.sitemap_guess_failed if quiet else self.sitemap_failed,
+            errback=self.guess_failed if quiet else self.sitemap_failed,
             cb_kwargs={"quiet": quiet},
             headers=conditional["headers"],
             meta={ORIGIN: plan.name, **conditional["meta"]},
@@ -151,9 +151,6 @@ class SitemapMixin(NewsSpider):
 
     def sitemap_failed(self, failure: Failure) -> None:
         self.fetch_failed(failure, "sitemaps", "Sitemap")
-
-    def sitemap_guess_failed(self, failure: Failure) -> None:
-        logger.debug("No sitemap at %s (%s)", failed_url(failure), failure.getErrorMessage())
 
 
 def _date(value: str | None) -> datetime:
