@@ -13,9 +13,12 @@ served on 127.0.0.1. Then, on the same pages:
     and 16 requests at a time for the local host;
 (c) a naive Scrapy spider that calls the same extraction in its callback (bench/naive_spider.py);
 
-and prints pages/s, CPU use (cores busy) and peak RSS of each (the sum over the whole process
-tree, workers included, and the largest single process), the ratios b/a and b/c, and a crawl
-of ``--long`` pages with its RSS over time.
+and prints pages/s, CPU use (cores busy) and the peak memory of each: the sum of RSS over the
+whole process tree (pages shared between processes, such as the libraries the extraction
+workers get from their forkserver, counted once per process), the sum of PSS (shared pages
+split among the processes sharing them: the memory the crawl really takes) and the RSS of the
+largest single process; then the ratios b/a and b/c, and a crawl of ``--long`` pages with its
+memory over time.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ class Measure:
     seconds: float
     cpu: float  # CPU seconds of the tree
     peak_rss: float  # MB, the whole process tree at its peak
+    peak_pss: float  # MB, the same counting shared pages once
     largest: float  # MB, the peak RSS of the largest single process
     samples: list[tuple[float, float]]  # (seconds, MB)
 
@@ -103,6 +107,7 @@ class TreeWatcher(threading.Thread):
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peak = 0.0
+        self.peak_pss = 0.0
         self.largest = 0.0
         self.cpu: dict[int, float] = {}
         self.samples: list[tuple[float, float]] = []
@@ -115,18 +120,21 @@ class TreeWatcher(threading.Thread):
                 procs = [self.root, *self.root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 break
-            rss = 0
+            rss = pss = 0
             for proc in procs:
                 try:
-                    one = proc.memory_info().rss
+                    memory = proc.memory_full_info()
+                    one = memory.rss
                     rss += one
+                    pss += memory.pss
                     self.largest = max(self.largest, one / 2**20)
                     times = proc.cpu_times()
                     self.cpu[proc.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     pass
             self.peak = max(self.peak, rss / 2**20)
-            self.samples.append((time.monotonic() - self.started, rss / 2**20))
+            self.peak_pss = max(self.peak_pss, pss / 2**20)
+            self.samples.append((time.monotonic() - self.started, pss / 2**20))
             self.done.wait(0.2)
 
 
@@ -146,6 +154,7 @@ def watch(command: list[str]) -> Measure:
         time.monotonic() - started,
         sum(watcher.cpu.values()),
         watcher.peak,
+        watcher.peak_pss,
         watcher.largest,
         watcher.samples,
     )
@@ -174,7 +183,7 @@ def ceiling(bodies: list[bytes], workers: int) -> Measure:
         )
         watcher.done.set()
         watcher.join()
-    return Measure(seconds, cpu, watcher.peak, watcher.largest, watcher.samples)
+    return Measure(seconds, cpu, watcher.peak, watcher.peak_pss, watcher.largest, watcher.samples)
 
 
 def serve(folder: Path) -> tuple[subprocess.Popen[str], str]:
@@ -210,8 +219,8 @@ def naive_command(url: str, work: Path) -> list[str]:
 def line(label: str, pages: int, m: Measure) -> str:
     return (
         f"{label:30} {pages / m.seconds:7.1f} pages/s  {m.seconds:7.1f} s  "
-        f"CPU {m.cpu / m.seconds:4.2f} cores  peak RSS {m.peak_rss:5.0f} MB "
-        f"(largest process {m.largest:4.0f} MB)"
+        f"CPU {m.cpu / m.seconds:4.2f} cores  peak memory: PSS {m.peak_pss:4.0f} MB, "
+        f"RSS {m.peak_rss:4.0f} MB, largest process {m.largest:4.0f} MB"
     )
 
 
@@ -259,7 +268,7 @@ def main() -> None:
             )
             quarters = [m.samples[int(len(m.samples) * q) - 1] for q in (0.25, 0.5, 0.75, 1.0)]
             print(
-                "RSS over the long crawl: "
+                "PSS over the long crawl: "
                 + ", ".join(f"{s:.0f} s {mb:.0f} MB" for s, mb in quarters)
             )
 

@@ -47,12 +47,19 @@ _B = _PERMUTATIONS[1][:, None]
 _MASK = np.uint64(2**32 - 1)
 
 
+_BLOCK = 1024  # shingles per block: 128 x 1024 x 8 bytes = 1 MiB per temporary
+
+
 def minhash(hashes: np.ndarray) -> np.ndarray:
     """The NUM_PERM minimums of ``a * h + b mod 2**32`` over the shingle hashes."""
     if not len(hashes):
         return np.full(NUM_PERM, 2**32 - 1, dtype=np.uint32)
-    values = (_A * hashes.astype(np.uint64)[None, :] + _B) & _MASK
-    return values.min(axis=1).astype(np.uint32)
+    # In blocks: a long article's NUM_PERM x shingles matrix would take tens of MB at once.
+    low = np.full(NUM_PERM, 2**32 - 1, dtype=np.uint64)
+    for start in range(0, len(hashes), _BLOCK):
+        block = hashes[start : start + _BLOCK].astype(np.uint64)[None, :]
+        np.minimum(low, ((_A * block + _B) & _MASK).min(axis=1), out=low)
+    return low.astype(np.uint32)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import importlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
@@ -58,16 +58,17 @@ def call(path: str, *args: Any) -> Any:
 
 
 class WorkerPool:
-    def __init__(self, workers: int, timeout: float, max_tasks: int = 0) -> None:
+    def __init__(
+        self, workers: int, timeout: float, max_tasks: int = 0, preload: Sequence[str] = ()
+    ) -> None:
         self.workers = workers
         self.timeout = timeout
-        # forkserver: workers start from a clean interpreter, not a fork of the running reactor.
+        # forkserver: workers start from a clean interpreter, not a fork of the running reactor;
+        # the modules in ``preload`` are imported once in that server and shared by the workers.
         # max_tasks: a worker is replaced after that many pages, so memory cannot creep.
-        self.pool = ProcessPool(
-            max_workers=workers,
-            max_tasks=max_tasks,
-            context=multiprocessing.get_context("forkserver"),
-        )
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(preload))
+        self.pool = ProcessPool(max_workers=workers, max_tasks=max_tasks, context=context)
 
     async def run(self, path: str, *args: Any) -> Any:
         """Run the function at ``path`` with ``args`` in a worker; raise ExtractionTimeout or
