@@ -32,6 +32,19 @@ def url_list(argument: str, value: Any) -> list[str]:
     return urls
 
 
+def host_list(argument: str, value: Any) -> list[str]:
+    """A comma-separated string (or a list) of host names, lower-cased (``example.org``)."""
+    parts = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
+    hosts = []
+    for part in (str(p).strip().lower().strip(".") for p in parts):
+        if not part:
+            continue
+        if "/" in part or " " in part or not re.fullmatch(r"[\w.:\[\]-]+", part):
+            raise SpiderArgumentError(argument, part, "expected a host name (example.org)")
+        hosts.append(part)
+    return hosts
+
+
 def since(argument: str, value: Any, now: datetime | None = None) -> datetime | None:
     """An ISO date or datetime (``2026-11-01``, ``2026-11-01T06:00:00+01:00``) or a duration
     back from now (``30m``, ``36h``, ``7d``, ``2w``); None when empty. Naive times are UTC."""

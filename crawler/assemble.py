@@ -1,33 +1,73 @@
-"""Assemble the output record from what the page says and what the feed or sitemap said.
+"""Assemble the output record from every witness, and note where each field came from.
 
-The page is the better witness for its own text and metadata; the feed fills the gaps. A feed
-timestamp refines a page date of the same day (pages often give only the day).
+The witnesses: trafilatura's reading of the page, the page's JSON-LD and meta tags (checked
+against the page in the worker, ``crawler.extraction``), and what the feed entry or sitemap
+record said (``Page.hints``). ``crawler.reconcile`` has the rules; ``provenance`` in the record
+names the witness of its text, title, authors, published and modified.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from crawler.arguments import parse_date
 from crawler.extracted import Extracted
 from crawler.items import Article, Page, record_id
+from crawler.reconcile import best_date
 from crawler.urls import absolute_http_url
 
 
 def assemble_article(page: Page, found: Extracted) -> Article:
     """Merge a page's extraction with its hints into the Article record."""
     hints = page.hints
+    evidence = found.evidence
+    listed_by = page.source["type"] if page.source["type"] in ("feed", "sitemap") else "feed"
     canonical = found.canonical_url or page.url
+    provenance = {"text": found.text_source}
+    title, provenance["title"] = first(
+        ("jsonld", evidence.headline), ("trafilatura", found.title), (listed_by, hints.get("title"))
+    )
+    authors, provenance["authors"] = first(
+        ("jsonld", evidence.authors),
+        ("byline", evidence.byline if _extends(evidence.byline, found.authors) else None),
+        ("trafilatura", found.authors),
+        (listed_by, hints.get("authors")),
+    )
+    published, provenance["published"] = best_date(
+        [
+            ("jsonld", evidence.published),
+            ("meta", evidence.meta_published),
+            ("trafilatura", found.date),
+            ("page", evidence.time_published),
+            (listed_by, hints.get("published")),
+        ]
+    )
+    modified, provenance["modified"] = best_date(
+        [("jsonld", evidence.modified), ("meta", evidence.meta_modified)]
+    )
+    if modified and published and parse_date(modified) < parse_date(published):  # type: ignore[operator]
+        modified, provenance["modified"] = None, None
+    language, provenance["language"] = first(
+        ("page", found.language),
+        ("jsonld", _language(evidence.language)),
+        (listed_by, hints.get("language")),
+    )
     return Article(
         id=record_id(canonical),
         url=page.url,
         canonical_url=canonical,
-        title=found.title or hints.get("title"),
-        authors=found.authors or list(hints.get("authors", [])),
-        published=published_date(found.date, hints.get("published")),
-        language=found.language or hints.get("language"),
+        title=title,
+        authors=list(authors or []),
+        published=published,
+        modified=modified,
+        language=language,
         sitename=found.sitename,
         description=found.description or hints.get("summary"),
         tags=_merge(found.tags, hints.get("tags", [])),
         image=absolute_http_url(found.image, page.url) if found.image else None,
-        text=without_headline(found.text, found.title or hints.get("title")),
+        text=without_headline(found.text, title),
+        content=found.content,
+        provenance={field: source for field, source in provenance.items() if source},
         source=page.source,
         fetched_at=page.fetched_at,
         requested_url=page.requested_url,
@@ -35,19 +75,32 @@ def assemble_article(page: Page, found: Extracted) -> Article:
     )
 
 
-def published_date(page_date: str | None, feed_date: str | None) -> str | None:
-    """The page's date, made precise by the feed's timestamp when both name the same day."""
-    if page_date and feed_date and feed_date.startswith(page_date[:10]):
-        return feed_date
-    return page_date or feed_date
+def first(*witnesses: tuple[str, object]) -> tuple[Any, str | None]:
+    """The first witness with a value: ``(value, its name)``, or ``(None, None)``."""
+    for source, value in witnesses:
+        if value:
+            return value, source
+    return None, None
+
+
+def _extends(byline: list[str], authors: list[str]) -> bool:
+    """Whether the story's rel=author links name more people than trafilatura found, and all
+    of those (trafilatura stops at the first of several bylines)."""
+    folded = {name.casefold() for name in byline}
+    return len(byline) > len(authors) and all(a.casefold() in folded for a in authors)
 
 
 def without_headline(text: str, title: str | None) -> str:
     """The text without a first line that repeats the headline (trafilatura keeps the h1)."""
-    first, _, rest = text.partition("\n")
-    if title and rest.strip() and _fold(first) == _fold(title):
+    first_line, _, rest = text.partition("\n")
+    if title and rest.strip() and _fold(first_line) == _fold(title):
         return rest.strip()
     return text
+
+
+def _language(value: str | None) -> str | None:
+    primary = (value or "").replace("_", "-").split("-")[0].strip().lower()
+    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
 
 
 def _fold(value: str) -> str:

@@ -7,9 +7,11 @@ Order of evidence:
 3. bytes that are valid UTF-8: UTF-8, whatever a header or ``<meta>`` claims. Legacy text
    (cp1252, cp1251, Shift_JIS, ...) is practically never valid UTF-8 once it has a non-ASCII
    byte, while servers that label UTF-8 pages ``iso-8859-1`` are common;
-4. the HTTP ``charset``, if the bytes decode under it;
-5. the page's own declaration (``<meta charset>``, ``http-equiv``, XML declaration);
-6. detection from the bytes (charset-normalizer);
+4. the HTTP ``charset``, if the bytes decode under it into text that is not a mess;
+5. the page's own declaration (``<meta charset>``, ``http-equiv``, XML declaration), likewise;
+6. detection from the bytes (charset-normalizer); a label whose text is a mess (charset-
+   normalizer's mess ratio: a Russian page labelled latin-1) is used only when detection
+   does no better;
 7. cp1252 with replacement characters, as a last resort that never fails.
 
 Labels are resolved as browsers do (w3lib: ``latin-1`` means cp1252).
@@ -20,6 +22,7 @@ from __future__ import annotations
 import logging
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 from w3lib.encoding import (
     html_body_declared_encoding,
     http_content_type_encoding,
@@ -32,6 +35,10 @@ logger = logging.getLogger(__name__)
 _WIDE = ("utf-16", "utf-32")
 # Detection looks at this many bytes at most: enough for any page's statistics.
 _DETECT_BYTES = 64 * 1024
+# Decoded text whose mess ratio is above this reads as mojibake; clean text of any script
+# scores near 0, a legacy page in the wrong single-byte charset 0.1 to several.
+MAX_MESS = 0.1
+_MESS_SAMPLE = 32 * 1024
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -53,20 +60,35 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
         if text is not None:
             return text, "utf-8"
 
+    # A label is believed unless its text is a mess (a Russian page labelled latin-1 reads as
+    # "Ð’ Ð³Ð¾Ñ€Ð¾Ð´Ðµ"): then the other label, or the detector, if either reads cleanly.
+    fallback: tuple[str, str] | None = None
     for label in (header, declared):
         if label and label != "utf-8":
             text = _try(body, label)
-            if text is not None:
+            if text is None:
+                continue
+            if not _messy(text):
                 return text, label
+            fallback = fallback or (text, label)
 
     detected = _detect(body)
     if detected:
         text = _try(body, detected)
-        if text is not None:
+        if text is not None and (fallback is None or not _messy(text)):
+            if fallback is not None:
+                logger.debug("Charset %s reads as a mess; decoding as %s", fallback[1], detected)
             return text, detected
+    if fallback is not None:
+        return fallback
 
     logger.debug("No charset fits the page; decoding as cp1252 with replacements")
     return body.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _messy(text: str) -> bool:
+    """Whether decoded text looks like mojibake (charset-normalizer's mess ratio)."""
+    return mess_ratio(text[:_MESS_SAMPLE], maximum_threshold=1.0) > MAX_MESS
 
 
 def _declared(body: bytes) -> str | None:
@@ -86,3 +108,15 @@ def _detect(body: bytes) -> str | None:
     if match is None:
         return None
     return resolve_encoding(match.encoding) or match.encoding
+
+
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\ufffd"}
+
+
+def binary_share(text: str, sample: int = 8192) -> float:
+    """The share of control characters and U+FFFD in the start of a decoded page: near 0 for
+    text in any language and encoding, high for binary data decoded as text."""
+    head = text[:sample]
+    if not head:
+        return 0.0
+    return sum(1 for char in head if char in _CONTROL) / len(head)

@@ -39,3 +39,8 @@ class OutputError(NewsCrawlerError):
     """The output file cannot be created or written; raised by ``pipelines.jsonl``."""
 
     exit_status = exitcodes.OUTPUT_UNWRITABLE
+
+
+class NotText(NewsCrawlerError):
+    """A page served as HTML is binary data (an image, an archive, noise); raised by
+    ``crawler.extraction`` and counted as ``extraction/not_text``, not as a failure."""

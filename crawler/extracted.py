@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from crawler.evidence import PageEvidence
 from crawler.neardup import Sketch
 
 Favor = Literal["balanced", "precision", "recall"]
@@ -20,6 +21,7 @@ class ExtractionOptions:
 
     favor: Favor = "balanced"
     tables: bool = True
+    content_format: Literal["", "markdown", "html"] = ""  # the structured copy of the text
 
 
 @dataclass(kw_only=True)
@@ -39,3 +41,8 @@ class Extracted:
     canonical_url: str | None = None
     declared_article: bool = False  # the page says og:type=article
     sketch: Sketch | None = None  # for near-duplicate search, made where the text is made
+    text_source: str = "trafilatura"  # or "jsonld", "feed": whose body the text is
+    evidence: PageEvidence = field(default_factory=PageEvidence)  # checked against the page
+    content: str | None = (
+        None  # the text as Markdown or HTML, with ExtractionOptions.content_format
+    )

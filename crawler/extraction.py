@@ -11,20 +11,29 @@ import copy
 import logging
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
 
 from crawler.arguments import parse_date
-from crawler.encoding import decode_html
+from crawler.encoding import binary_share, decode_html
+from crawler.evidence import PageEvidence, headline_agrees, page_evidence, without_node
+from crawler.exceptions import NotText
 from crawler.extracted import Extracted, ExtractionOptions
 from crawler.neardup import sketch
+from crawler.reconcile import is_better_body, with_paragraphs, words
 from crawler.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
+
+# Text in any language has next to no control characters; binary data decoded has many.
+MAX_BINARY_SHARE = 0.05
 
 _PUBLISHED_TIME = (
     'string((//head/meta[@property="article:published_time"]/@content'
@@ -49,6 +58,7 @@ _PITCH_TOKENS = (
 )
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
+_VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
 PITCHES = XPath(
     "//body//*[self::div or self::aside or self::section or self::p or self::form]"
     f"[{' or '.join(f'contains({_LOWER}, {token!r})' for token in _PITCH_TOKENS)}]"
@@ -84,11 +94,18 @@ class ArticleExtractor:
         url: str,
         content_type: str | None = None,
         content_language: str | None = None,
+        feed_text: str | None = None,
     ) -> Extracted | None:
-        """Extract the article on a page, or None when there is no article text at all."""
+        """Extract the article on a page, or None when there is no article text at all.
+
+        ``feed_text`` is the article's text as its feed gave it (``content:encoded``), a witness
+        weighed against the page's JSON-LD body and trafilatura's text (``crawler.reconcile``).
+        """
         html, encoding = decode_html(body, content_type)
         if not html.strip():
             return None
+        if (share := binary_share(html)) > MAX_BINARY_SHARE:
+            raise NotText(f"{share:.0%} of its first characters are control or undecodable")
         tree = load_html(html)
         if tree is None:
             return None
@@ -96,29 +113,58 @@ class ArticleExtractor:
         canonical = _canonical_url(tree, url)
         og_type = tree.xpath('string(//head/meta[@property="og:type"]/@content)')
         stamp = parse_date(tree.xpath(_PUBLISHED_TIME).strip() or None)
+        page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
+        evidence = checked(page_evidence(tree), tree)
         for element in PITCHES(tree):
             element.drop_tree()
         options = copy.copy(self._template)
         options.url = options.source = url
         document = bare_extraction(tree, url=url, options=options)
         text = (document.text or "").strip() if document is not None else ""
-        if document is None or not text:
+        text_source = "trafilatura"
+        for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
+            if is_better_body(candidate, text, page_words):
+                text, text_source = with_paragraphs(candidate, text), source  # type: ignore[arg-type]
+                break
+        if not text:
             return None
-        return Extracted(
+        found = Extracted(
             text=text,
             encoding=encoding,
-            title=_clean(document.title),
-            authors=_split_authors(document.author),
-            date=_precise(document.date or None, stamp),
             language=language,
-            sitename=_clean(document.sitename),
-            description=_clean(document.description),
-            tags=_unique([*(document.categories or []), *(document.tags or [])]),
-            image=document.image or None,
             canonical_url=canonical,
             declared_article=og_type.strip().lower() == "article",
             sketch=sketch(text),
+            text_source=text_source,
+            evidence=evidence,
         )
+        if document is not None:
+            found.title = _clean(document.title)
+            found.authors = _split_authors(document.author)
+            found.date = _precise(document.date or None, stamp)
+            found.sitename = _clean(document.sitename)
+            found.description = _clean(document.description)
+            found.tags = _unique([*(document.categories or []), *(document.tags or [])])
+            found.image = document.image or None
+            if self.options.content_format and document.body is not None:
+                found.content = _structured(document, self.options.content_format)
+        return found
+
+
+def checked(evidence: PageEvidence, tree: HtmlElement) -> PageEvidence:
+    """The evidence without a JSON-LD node whose headline is not this page's: a template's
+    node of another story, whose body, authors and dates are not this article's either."""
+    if evidence.headline and not headline_agrees(evidence.headline, tree):
+        logger.debug("JSON-LD of another story set aside: %r", evidence.headline)
+        return without_node(evidence)
+    return evidence
+
+
+def _structured(document: Any, form: str) -> str | None:
+    """The extracted body as Markdown (headings, lists, emphasis kept) or as HTML."""
+    if form == "markdown":
+        return xmltotxt(document.body, include_formatting=True).strip() or None
+    return build_html_output(document) or None
 
 
 def _precise(date: str | None, stamp: datetime | None) -> str | None:
@@ -203,10 +249,33 @@ def extract_page(
     content_type: str | None,
     content_language: str | None,
     options: ExtractionOptions,
+    feed_text: str | None = None,
 ) -> Extracted | None:
     """``ArticleExtractor`` as a plain function, for worker processes: one extractor per
     process and set of options, built on first use."""
     extractor = _EXTRACTORS.get(options)
     if extractor is None:
         extractor = _EXTRACTORS[options] = ArticleExtractor(options)
-    return extractor(body, url, content_type, content_language)
+    return extractor(body, url, content_type, content_language, feed_text)
+
+
+_WARM_UP_PAGE = (
+    "<html lang='en'><head><title>Warm-up</title></head><body><nav><a href='/'>Home</a></nav>"
+    "<article><h1>Warm-up</h1>"
+    + "<p>The council met on Monday to discuss the budget for the coming year.</p>" * 4
+    + "</article></body></html>"
+).encode()
+
+
+def warm_up() -> None:
+    """Build now what trafilatura builds on first use: its union of all justext stop lists
+    (150,000 words, some 30 MB with the set made of them) and lazily imported modules.
+
+    Called once in the forkserver (``crawler.preload``): every worker forked from it then
+    shares these pages instead of building its own copy on its first hard page.
+    """
+    from justext.core import define_stoplist
+    from trafilatura import external
+
+    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+    extract_page(_WARM_UP_PAGE, "http://127.0.0.1/warm-up", "text/html", None, ExtractionOptions())

@@ -16,6 +16,7 @@ from typing import Any
 
 import feedparser
 
+from crawler.evidence import html_to_text
 from crawler.items import Hints
 from crawler.urls import absolute_http_url
 
@@ -31,6 +32,7 @@ class FeedEntry:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     summary: str | None = None
+    content: str | None = None  # the full text the feed carries (content:encoded), as text
     tags: list[str] = field(default_factory=list)
 
     def hints(self) -> Hints:
@@ -44,6 +46,8 @@ class FeedEntry:
             hints["authors"] = list(self.authors)
         if self.summary:
             hints["summary"] = self.summary
+        if self.content:
+            hints["content"] = self.content
         if self.tags:
             hints["tags"] = list(self.tags)
         return hints
@@ -103,8 +107,19 @@ def _rss_entry(raw: Any, base: str) -> FeedEntry | None:
         published=_iso_from_struct(parsed_date) if parsed_date else None,
         authors=[a for a in authors if a],
         summary=_clean(raw.get("summary")),
+        content=_content(raw.get("content")),
         tags=[t for t in tags if t],
     )
+
+
+def _content(values: Any) -> str | None:
+    """The longest of an entry's content elements (RSS content:encoded, Atom content)."""
+    texts = [
+        html_to_text(str(value.get("value", "")))
+        for value in values or []
+        if isinstance(value, dict)
+    ]
+    return max((t for t in texts if t), key=len, default=None)
 
 
 def _alternate_link(raw: Any) -> str | None:
@@ -140,6 +155,7 @@ def parse_json_feed(body: bytes, url: str) -> Feed:
                 published=_iso_from_text(item.get("date_published") or item.get("date_modified")),
                 authors=names,
                 summary=_clean(item.get("summary") or item.get("content_text")),
+                content=html_to_text(item.get("content_html") or item.get("content_text")),
                 tags=tags,
             )
         )

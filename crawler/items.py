@@ -29,6 +29,7 @@ class Hints(TypedDict, total=False):
     published: str
     authors: list[str]
     summary: str
+    content: str  # the article's text as the feed gives it (content:encoded), for extraction
     tags: list[str]
     language: str
 
@@ -60,12 +61,15 @@ class Article:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    modified: str | None = None
     language: str | None = None
     sitename: str | None = None
     description: str | None = None
     tags: list[str] = field(default_factory=list)
     image: str | None = None
     text: str
+    content: str | None = None  # with NEWS_CONTENT_FORMAT: the text as Markdown or HTML
+    provenance: dict[str, str] = field(default_factory=dict)
     source: Source
     fetched_at: str
     duplicate_of: str | None = None  # with NEWS_DUPLICATES = "mark": the kept record's id

@@ -52,7 +52,21 @@ CONCURRENT_ITEMS = 8
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 
-DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
+    # Scrapy's decodes every whole page to read its first 4,096 characters.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.metarefresh.MetaRefreshMiddleware": 580,
+    # Scrapy's retries 429 and 503 at once, whatever their Retry-After says.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retryafter.RetryAfterMiddleware": 550,
+    # Redirects may not leave the hosts of the source a request was made for, nor loop; the
+    # news spiders check hosts per source, so Scrapy's per-spider offsite filter is not used.
+    "crawler.redirects.RedirectGuardMiddleware": 610,  # after RedirectMiddleware (600)
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+}
+# Used by crawler.retryafter: the longest Retry-After (seconds) waited for before a retry;
+# a page whose server asks for longer is given up for this run.
+NEWS_RETRY_AFTER_MAX = 120.0
 
 EXTENSIONS = {
     # First: the lock and the state store, before anything else reads or writes.
@@ -111,6 +125,9 @@ NEWS_MIN_TEXT_CHARS = 200
 # Used by crawler.extraction: trafilatura's options, chosen by bench/extraction_options.py.
 NEWS_EXTRACT_FAVOR = "balanced"  # "balanced", "precision" or "recall"
 NEWS_EXTRACT_TABLES = True
+# "markdown" or "html": also write the text with its structure (paragraphs, headings, lists)
+# in the record's "content" field; "" (default): plain text only.
+NEWS_CONTENT_FORMAT = ""
 
 # Used by spiders.sitemap: how many sitemaps (indexes included) one run follows at most.
 NEWS_SITEMAP_MAX_SITEMAPS = 500
@@ -152,4 +169,7 @@ NEWS_EXTRACT_WORKERS = -1
 NEWS_EXTRACT_TIMEOUT = 60.0
 NEWS_EXTRACT_FUNCTION = "crawler.extraction.extract_page"
 # A worker is replaced after this many pages (0: never), so that its memory cannot creep.
-NEWS_EXTRACT_MAX_TASKS = 2000
+NEWS_EXTRACT_MAX_TASKS = 500
+# Modules imported once in the server the workers are forked from, so that the workers share
+# what they load (trafilatura and its lazily built tables) instead of each loading its own.
+NEWS_EXTRACT_PRELOAD = ["crawler.preload"]

@@ -9,6 +9,7 @@ default) and the pipeline awaits the result, so downloads go on meanwhile. With
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -18,6 +19,7 @@ from scrapy.utils.misc import load_object
 from crawler.arguments import parse_date
 from crawler.assemble import assemble_article
 from crawler.counters import count
+from crawler.exceptions import NotText
 from crawler.extensions.state import state_of
 from crawler.extracted import Extracted, ExtractionOptions
 from crawler.items import Article, Page
@@ -32,7 +34,8 @@ class ExtractionPipeline:
     Stats: ``extraction/ok``; ``extraction/no_article`` (no text, or shorter than
     ``NEWS_MIN_TEXT_CHARS``); ``extraction/failed`` (the extractor raised),
     ``extraction/timeout`` (past ``NEWS_EXTRACT_TIMEOUT``), ``extraction/worker_died``;
-    ``since/dropped`` (published before ``since``).
+    ``extraction/not_text`` (binary data served as HTML); ``since/dropped`` (published before
+    ``since``).
     """
 
     def __init__(
@@ -44,6 +47,7 @@ class ExtractionPipeline:
         workers: int,
         timeout: float,
         max_tasks: int = 0,
+        preload: Sequence[str] = (),
     ) -> None:
         self.crawler = crawler
         self.function = function
@@ -52,6 +56,7 @@ class ExtractionPipeline:
         self.workers = workers
         self.timeout = timeout
         self.max_tasks = max_tasks
+        self.preload = preload
         self.pool: WorkerPool | None = None
 
     @classmethod
@@ -60,20 +65,28 @@ class ExtractionPipeline:
         favor = settings.get("NEWS_EXTRACT_FAVOR", "balanced")
         if favor not in ("balanced", "precision", "recall"):
             raise ValueError(f"NEWS_EXTRACT_FAVOR is {favor!r}; use balanced, precision or recall")
+        content_format = (settings.get("NEWS_CONTENT_FORMAT") or "").lower()
+        if content_format not in ("", "markdown", "html"):
+            raise ValueError(f"NEWS_CONTENT_FORMAT is {content_format!r}; use markdown, html or ''")
         workers = settings.getint("NEWS_EXTRACT_WORKERS", -1)
         return cls(
             crawler,
             settings.get("NEWS_EXTRACT_FUNCTION"),
-            ExtractionOptions(favor=favor, tables=settings.getbool("NEWS_EXTRACT_TABLES")),
+            ExtractionOptions(
+                favor=favor,
+                tables=settings.getbool("NEWS_EXTRACT_TABLES"),
+                content_format=content_format,
+            ),
             settings.getint("NEWS_MIN_TEXT_CHARS"),
             default_workers() if workers < 0 else workers,
             settings.getfloat("NEWS_EXTRACT_TIMEOUT"),
             settings.getint("NEWS_EXTRACT_MAX_TASKS"),
+            settings.getlist("NEWS_EXTRACT_PRELOAD"),
         )
 
     def open_spider(self) -> None:
         if self.workers > 0:
-            self.pool = WorkerPool(self.workers, self.timeout, self.max_tasks)
+            self.pool = WorkerPool(self.workers, self.timeout, self.max_tasks, self.preload)
             logger.info("Extracting in %d worker processes", self.workers)
 
     def close_spider(self) -> None:
@@ -83,12 +96,19 @@ class ExtractionPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
             return item
-        args = (item.body, item.url, item.content_type, item.content_language, self.options)
+        args = (
+            item.body, item.url, item.content_type, item.content_language, self.options,
+            item.hints.get("content"),
+        )  # fmt: skip
         try:
             if self.pool is not None:
                 found = await self.pool.run(self.function, *args)
             else:
                 found = load_object(self.function)(*args)
+        except NotText as exc:
+            count(self.crawler, "extraction/not_text", item.source)
+            logger.info("Not a text page: %s (%s)", item.url, exc)
+            raise DropItem(f"not text: {item.url}", log_level="DEBUG") from None
         except (ExtractionTimeout, WorkerDied) as exc:
             kind = "timeout" if isinstance(exc, ExtractionTimeout) else "worker_died"
             self.fail(item, kind, str(exc))
@@ -106,7 +126,7 @@ class ExtractionPipeline:
             if (state := state_of(self.crawler)) is not None:
                 state.mark_seen([item.url, item.requested_url])
             size = len(found.text) if found else 0
-            logger.debug("No article on %s (%d characters of text)", item.url, size)
+            logger.info("No article on %s (%d characters of text)", item.url, size)
             raise DropItem(f"no article text: {item.url}", log_level="DEBUG")
         count(self.crawler, "extraction/ok", item.source)
         article = assemble_article(item, found)

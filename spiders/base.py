@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 from crawler import arguments
 from crawler.arguments import parse_date
 from crawler.extensions.state import state_of
+from crawler.failures import failure_reason
 from crawler.items import Hints, Page, Source
 from crawler.runinfo import utc_now
 from crawler.state import Validators
@@ -76,10 +77,15 @@ class NewsSpider(Spider):
         return Plan(
             since=arguments.since("since", kwargs.get("since")),
             max_articles=arguments.positive_int("max_articles", kwargs.get("max_articles")),
+            allowed_hosts=arguments.host_list("allowed_domains", kwargs.get("allowed_domains")),
         )
 
     def plan(self, response_or_request: Response | Request) -> Plan:
         return self.plans[response_or_request.meta.get(ORIGIN, "")]
+
+    def allows(self, request: Request) -> bool:
+        """Whether a request (a redirect, say) is on the hosts of the source it was made for."""
+        return on_site(request.url, self.plan(request))
 
     def article_requests(
         self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None
@@ -125,6 +131,10 @@ class NewsSpider(Spider):
             logger.info("Skipping %s: served as %s, not HTML", response.url, media_type)
             return None
         plan = self.plan(response)
+        if not response.body.strip():
+            self.count("articles/empty", plan=plan)
+            logger.info("Skipping %s: empty response (HTTP %d)", response.url, response.status)
+            return None
         self.count("articles/fetched", plan=plan)
         since = plan.since
         return Page(
@@ -146,6 +156,7 @@ class NewsSpider(Spider):
             # once unpacked (a decompression bomb).
             request = getattr(failure, "request", None)
             self.count("articles/skipped", plan=self.plan(request) if request is not None else None)
+            self.count(f"articles/skipped/{failure_reason(failure)}")
             logger.info("Article page skipped: %s (%s)", failed_url(failure), failure.value)
             return
         self.fetch_failed(failure, "articles", "Article page", logging.WARNING)
@@ -153,9 +164,11 @@ class NewsSpider(Spider):
     def fetch_failed(
         self, failure: Failure, counter: str, what: str, level: int = logging.ERROR
     ) -> None:
-        """Count ``<counter>/failed`` (overall and per source) and log the reason once."""
+        """Count ``<counter>/failed`` (overall and per source) and
+        ``<counter>/failed/<reason>``, and log the reason once."""
         request = getattr(failure, "request", None)
         self.count(f"{counter}/failed", plan=self.plan(request) if request is not None else None)
+        self.count(f"{counter}/failed/{failure_reason(failure)}")
         logger.log(
             level, "%s failed: %s (%s)", what, failed_url(failure), failure.getErrorMessage()
         )

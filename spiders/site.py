@@ -165,8 +165,6 @@ class SiteSpider(SiteMixin):
         plan.subdomains = arguments.boolean("subdomains", kwargs.get("subdomains", False))
         host = (urlsplit(plan.home).hostname or "").lower()
         plan.allowed_hosts = [host.removeprefix("www.") if plan.subdomains else host]
-        # Scrapy's OffsiteMiddleware then also keeps redirects on the site.
-        self.allowed_domains = list(plan.allowed_hosts)
         self.configure_links(kwargs)
         return plan
 

@@ -7,16 +7,19 @@ A site is built in memory (``crawler.demo.site``), written to a folder and serve
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import psutil
 import pytest
 
 from crawler.demo.site import Site, build_site, write_site
@@ -88,6 +91,7 @@ class CrawlResult:
     items: list[dict[str, Any]]
     report: dict[str, Any]
     output_dir: Path
+    peak_memory: int = 0  # bytes, the process tree's RSS at its peak (with watch_memory)
 
     @property
     def stats(self) -> dict[str, Any]:
@@ -117,8 +121,10 @@ def run_crawl(
     settings: dict[str, str] | None = None,
     extra: list[str] | None = None,
     timeout: float = 180,
+    watch_memory: bool = False,
 ) -> CrawlResult:
-    """Run ``scrapy crawl`` with output and report under ``workdir``; collect what it wrote."""
+    """Run ``scrapy crawl`` with output and report under ``workdir``; collect what it wrote
+    (and with ``watch_memory``, the peak memory of its process tree, workers included)."""
     output_dir = workdir / "output"
     merged = {
         "NEWS_OUTPUT_PATH": str(output_dir / "{spider}" / "{start}.jsonl"),
@@ -134,9 +140,16 @@ def run_crawl(
         command += ["-s", f"{name}={value}"]
     command += extra or []
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    done = subprocess.run(
-        command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=timeout
-    )
+    with subprocess.Popen(
+        command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        watcher = TreeMemory(process.pid) if watch_memory else None
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        finally:
+            process.kill()
+            if watcher is not None:
+                watcher.stop()
     items = [
         json.loads(line)
         for path in sorted(output_dir.glob("*/*.jsonl"))
@@ -144,7 +157,36 @@ def run_crawl(
     ]
     reports = sorted(output_dir.glob("*/*.report.json"))
     report = json.loads(reports[-1].read_text(encoding="utf-8")) if reports else {}
-    return CrawlResult(done.returncode, done.stderr, items, report, output_dir)
+    peak = watcher.peak if watcher is not None else 0
+    return CrawlResult(process.returncode, stderr, items, report, output_dir, peak)
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants: an upper bound on the
+    memory they take, as pages they share are counted in each."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.peak = 0
+        self.done = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            total = 0
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            for process in processes:
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                    total += process.memory_info().rss
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
 
 
 @pytest.fixture

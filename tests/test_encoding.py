@@ -50,3 +50,26 @@ def test_utf16_with_or_without_bom(codec: str) -> None:
 def test_undecodable_bytes_never_raise() -> None:
     text, _ = decode_html(bytes(range(256)) * 4, "text/html; charset=nonsense")
     assert isinstance(text, str)
+
+
+GREEK = (
+    "<p>"
+    + "Η νέα γραμμή λεωφορείου συνδέει το λιμάνι με το αεροδρόμιο κάθε μισή ώρα. " * 10
+    + "</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "meta"),
+    [
+        (RUSSIAN, "cp1251", ""),
+        (RUSSIAN, "cp1251", '<meta charset="windows-1251">'),
+        (GREEK, "iso-8859-7", ""),
+        (JAPANESE, "shift_jis", '<meta charset="shift_jis">'),
+    ],
+)
+def test_a_wrong_legacy_header_charset_does_not_make_mojibake(
+    text: str, encoding: str, meta: str
+) -> None:
+    body = f"<html><head>{meta}</head><body>{text}</body></html>".encode(encoding)
+    assert text in decode_html(body, "text/html; charset=iso-8859-1")[0]

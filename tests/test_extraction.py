@@ -82,10 +82,16 @@ def test_the_feed_fills_what_the_page_lacks_and_refines_its_date() -> None:
 
 
 def test_the_page_date_wins_over_a_feed_date_of_another_day() -> None:
-    from crawler.assemble import published_date
+    from crawler.reconcile import best_date
 
-    assert published_date("2026-11-19", "2026-11-20T07:45:00+00:00") == "2026-11-19"
-    assert published_date(None, "2026-11-20T07:45:00+00:00") == "2026-11-20T07:45:00+00:00"
+    assert best_date([("page", "2026-11-19"), ("feed", "2026-11-20T07:45:00+00:00")]) == (
+        "2026-11-19",
+        "page",
+    )
+    assert best_date([("page", None), ("feed", "2026-11-20T07:45:00+00:00")]) == (
+        "2026-11-20T07:45:00+00:00",
+        "feed",
+    )
 
 
 def test_language_comes_from_the_markup_or_the_header() -> None:

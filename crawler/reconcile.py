@@ -1,0 +1,118 @@
+"""Each field of the record chosen from every witness, with a note of which one it came from.
+
+The witnesses: trafilatura's reading of the page; the page's schema.org JSON-LD and meta tags
+(``crawler.evidence``); the feed entry (its ``content:encoded``, ``pubDate``, ``dc:creator``)
+or the news sitemap record. Each can be wrong, so each is checked before it is believed:
+
+- a body from JSON-LD or the feed replaces trafilatura's text only when it is *better*: it is
+  on the page (nearly all its words are in the page's own text, so it is this article and not a
+  template's other story), it is whole (not much shorter than trafilatura's text, and not ending
+  in "…" or "Read more": not a teaser), and it has some length;
+- a date must be possible: not in the future, not before the web had news sites;
+- a precise timestamp beats a bare day, when both name the same day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from crawler.arguments import parse_date
+
+# The first news sites went online in the mid-1990s; earlier dates are template defaults.
+EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
+# Clocks and zones differ: a day of slack before a date counts as in the future.
+FUTURE_SLACK = timedelta(days=1)
+# A body is on the page when this share of its distinct words are in the page's text.
+MIN_AGREEMENT = 0.9
+# A body is whole when it has at least this share of the words of trafilatura's text.
+MIN_COMPLETENESS = 0.7
+MIN_BODY_WORDS = 30
+_TEASER_END = re.compile(
+    r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def is_better_body(body: str | None, extracted: str, page_words: frozenset[str]) -> bool:
+    """Whether a publisher's body (JSON-LD or feed) should replace trafilatura's text."""
+    if not body:
+        return False
+    body_words = words(body)
+    if len(body_words) < MIN_BODY_WORDS or _TEASER_END.search(body[-40:]):
+        return False
+    if len(body_words) < MIN_COMPLETENESS * len(words(extracted)):
+        return False
+    distinct = set(body_words)
+    return len(distinct & page_words) >= MIN_AGREEMENT * len(distinct)
+
+
+def with_paragraphs(body: str, extracted: str) -> str:
+    """A body given as one block, cut into paragraphs where trafilatura's paragraphs start."""
+    if "\n" in body:
+        return body
+    cut = body
+    for paragraph in extracted.split("\n")[1:]:
+        opening = " ".join(paragraph.split()[:6])
+        if len(opening) >= 20:
+            at = cut.find(opening)
+            if at > 0:
+                cut = cut[:at].rstrip() + "\n" + cut[at:]
+    return cut
+
+
+def plausible_date(value: str | None, now: datetime | None = None) -> datetime | None:
+    """A date that could be a news article's: readable, not in the future, not before 1995."""
+    parsed = parse_date(value)
+    now = now or datetime.now(UTC)
+    if parsed is None or parsed < EARLIEST or parsed > now + FUTURE_SLACK:
+        return None
+    return parsed
+
+
+def best_date(
+    candidates: Iterable[tuple[str, str | None]], now: datetime | None = None
+) -> tuple[str | None, str | None]:
+    """``(date, source)`` from ``(source, value)`` pairs in order of trust.
+
+    The day most witnesses agree on wins (ties go to the most trusted), so one wrong witness
+    (a template's JSON-LD, a sitemap's lastmod) is outvoted; that day is then given with the
+    time of the most trusted witness that has one.
+    """
+    possible = [
+        (source, value.strip(), parsed)
+        for source, value in candidates
+        if value and (parsed := plausible_date(value, now)) is not None
+    ]
+    if not possible:
+        return None, None
+    votes: dict[date, int] = {}  # in order of first appearance, so ties go to the most trusted
+    for _, _, parsed in possible:
+        votes[parsed.date()] = votes.get(parsed.date(), 0) + 1
+    day = max(votes, key=votes.__getitem__)
+    same_day = [
+        (source, value, parsed) for source, value, parsed in possible if parsed.date() == day
+    ]
+    for source, value, parsed in same_day:
+        if _has_time(value):
+            return _iso(value, parsed), source
+    return day.isoformat(), same_day[0][0]
+
+
+def _has_time(value: str) -> bool:
+    return "T" in value or (len(value) > 10 and ":" in value)
+
+
+def _iso(value: str, parsed: datetime) -> str:
+    """ISO 8601, with the zone the witness gave (none when it gave none)."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return parsed.isoformat()

@@ -1,0 +1,72 @@
+"""Retries that wait as long as the server asks.
+
+Scrapy's ``RetryMiddleware`` retries a 429 or 503 at once, however long its ``Retry-After``
+says to wait: the retry is refused again, and the page is lost once the retries are spent.
+This one waits first (only that request waits; the rest of the crawl goes on). A wait longer
+than ``NEWS_RETRY_AFTER_MAX`` seconds is not taken: the page is given up for this run
+(``retry/after_too_long``), as a cron crawl should not sit for hours on one server.
+"""
+
+from __future__ import annotations
+
+import logging
+from email.utils import parsedate_to_datetime
+from typing import Self
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import Response
+from scrapy.utils.asyncio import sleep
+
+from crawler.runinfo import utc_now
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after(response: Response) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date), or None."""
+    value = response.headers.get(b"Retry-After")
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - utc_now()).total_seconds())
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    max_wait: float
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        middleware.max_wait = crawler.settings.getfloat("NEWS_RETRY_AFTER_MAX")
+        return middleware
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        wait = retry_after(response) if response.status in self.retry_http_codes else None
+        if wait is None or request.meta.get("dont_retry", False):
+            return super().process_response(request, response)
+        stats = self.crawler.stats
+        if wait > self.max_wait:
+            if stats is not None:
+                stats.inc_value("retry/after_too_long")
+            logger.warning(
+                "Not retrying %s: HTTP %d asks to wait %.0f s (NEWS_RETRY_AFTER_MAX is %.0f s)",
+                request.url, response.status, wait, self.max_wait,
+            )  # fmt: skip
+            return response
+        retry = super().process_response(request, response)
+        if isinstance(retry, Request) and wait > 0:
+            if stats is not None:
+                stats.inc_value("retry/after_waited")
+            logger.info("Waiting %.1f s before retrying %s (Retry-After)", wait, request.url)
+            await sleep(wait)
+        return retry

@@ -1,0 +1,231 @@
+"""Build the golden corpus: pages around the hand-written stories, and what must come out.
+
+    python -m tests.golden.build        # rewrites tests/golden/cases/
+
+Each case is a page (``NN-name.html``) and a JSON file with the inputs the crawler would have
+(URL, Content-Type, the feed entry if any) and the expected record fields. The cases cross the
+evidence a page and its feed may carry with the ways it can be wrong:
+
+- JSON-LD with the full body (as one block or in paragraphs), none at all, a teaser body, and
+  a template's JSON-LD of another story with another date;
+- a feed whose ``content:encoded`` is the full text, or a truncated teaser;
+- several dates on the page (updated stamps, dated related stories, a copyright year);
+- several authors, in the byline and in JSON-LD;
+- German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
+- three page layouts: semantic ``<article>``, a div soup with teaser lists, and a body with
+  subheadings and lists.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from tests.golden.stories import STORIES, GoldenStory
+
+CASES = Path(__file__).parent / "cases"
+HOST = "https://gazette.example"
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    layout: str = "article"  # article | divs
+    jsonld: str = ""  # "" | full | block | teaser | wrong | meta-only
+    feed: str = ""  # "" | full | teaser
+    extra_dates: bool = False
+    meta: bool = True  # article:published_time in the head
+
+
+def _paragraph_html(line: str) -> str:
+    if line.startswith("## "):
+        return f"<h2>{escape(line[3:])}</h2>"
+    if line.startswith("- "):
+        return f"<li>{escape(line[2:])}</li>"
+    return f"<p>{escape(line)}</p>"
+
+
+def body_html(story: GoldenStory) -> str:
+    """The story's body; list items grouped into one list; a pitch and an ad inside."""
+    parts: list[str] = []
+    in_list = False
+    for index, line in enumerate(story.body):
+        is_item = line.startswith("- ")
+        if is_item and not in_list:
+            parts.append("<ul>")
+        if not is_item and in_list:
+            parts.append("</ul>")
+        in_list = is_item
+        parts.append(_paragraph_html(line))
+        if index == 1 and not is_item:
+            parts.append(
+                '<div class="newsletter-box"><p>Get our morning briefing in your inbox.</p>'
+                '<form><input name="email"><button>Sign up</button></form></div>'
+            )
+        if index == 2 and not is_item:
+            parts.append('<div class="ad-slot"><span>Advertisement</span></div>')
+    if in_list:
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def jsonld(story: GoldenStory, variant: Variant, other: GoldenStory) -> str:
+    if not variant.jsonld:
+        return ""
+    source = other if variant.jsonld == "wrong" else story
+    node: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": source.title,
+        "datePublished": source.published,
+        "dateModified": source.published,
+        "author": [{"@type": "Person", "name": name} for name in source.authors],
+        "publisher": {"@type": "NewsMediaOrganization", "name": "The Gazette"},
+        "inLanguage": source.language,
+    }
+    if variant.jsonld in ("full", "wrong"):
+        node["articleBody"] = "\n\n".join(source.text.split("\n"))
+    elif variant.jsonld == "block":
+        node["articleBody"] = " ".join(source.text.split("\n"))
+    elif variant.jsonld == "teaser":
+        node["articleBody"] = " ".join(source.text.split()[:40]) + " …"
+    data = json.dumps({"@graph": [node]}, ensure_ascii=False)
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def related(story: GoldenStory, others: list[GoldenStory], dated: bool) -> str:
+    items = []
+    for other in others:
+        when = f' <time datetime="{other.published}">{other.published[:10]}</time>' if dated else ""
+        items.append(f'<li><a href="/news/{other.slug}.html">{escape(other.title)}</a>{when}</li>')
+    return f'<section class="related"><h3>More news</h3><ul>{"".join(items)}</ul></section>'
+
+
+def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str:
+    byline = ", ".join(
+        f'<a rel="author" href="/author/{n}/">{escape(n)}</a>' for n in story.authors
+    )
+    head_meta = (
+        f'<meta property="article:published_time" content="{story.published}">'
+        if variant.meta
+        else ""
+    )
+    updated = (
+        '<p class="updated">Updated: <time datetime="2026-11-26T10:00:00+00:00">26 Nov 2026</time></p>'
+        if variant.extra_dates
+        else ""
+    )
+    copyright_line = "<p>&copy; 1998&ndash;2026 The Gazette</p>" if variant.extra_dates else ""
+    header = (
+        f'<h1>{escape(story.title)}</h1><p class="byline">{byline} &middot; '
+        f'<time datetime="{story.published}">{story.published[:10]}</time></p>{updated}'
+        '<ul class="share"><li><a href="/share/fb">Share</a></li><li><a href="/share/x">Post</a></li></ul>'
+    )
+    if variant.layout == "divs":
+        main = (
+            f'<div class="wrap"><div class="col-left">{header}'
+            f'<div class="txt">{body_html(story)}</div></div>'
+            f'<div class="col-right">{related(story, others, variant.extra_dates)}'
+            '<div class="promo">Subscribe for 1 euro a month and read without limits.</div></div></div>'
+        )
+    else:
+        main = (
+            f'<main><article><header>{header}</header><div class="article-body">'
+            f"{body_html(story)}</div></article>{related(story, others, variant.extra_dates)}</main>"
+        )
+    return f"""<!DOCTYPE html>
+<html lang="{story.language}"><head><meta charset="utf-8">
+<title>{escape(story.title)} – The Gazette</title>
+<meta property="og:type" content="article">
+<meta property="og:title" content="{escape(story.title)}">
+{head_meta}
+{jsonld(story, variant, others[0])}
+</head><body>
+<header class="site"><a href="/">The Gazette</a><nav><a href="/news/">News</a> <a href="/sport/">Sport</a>
+<a href="/culture/">Culture</a> <a href="/subscribe/">Subscribe</a></nav></header>
+{main}
+<section class="comments"><h3>Comments</h3><form><textarea name="c"></textarea>
+<button>Post comment</button></form></section>
+<footer class="site"><a href="/about/">About</a> <a href="/privacy/">Privacy</a>{copyright_line}</footer>
+</body></html>
+"""
+
+
+def feed_entry(story: GoldenStory, variant: Variant) -> dict[str, object] | None:
+    if not variant.feed:
+        return None
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in story.text.split("\n"))
+    content = paragraphs if variant.feed == "full" else f"<p>{escape(story.body[0][:120])}…</p>"
+    return {"content": content, "published": story.published, "title": story.title}
+
+
+ENGLISH_VARIANTS = [
+    Variant("jsonld-full", jsonld="full"),
+    Variant("jsonld-block-divs", layout="divs", jsonld="block"),
+    Variant("no-jsonld"),
+    Variant("no-jsonld-divs", layout="divs"),
+    Variant("jsonld-teaser", jsonld="teaser"),
+    Variant("jsonld-wrong", jsonld="wrong"),
+    Variant("jsonld-wrong-divs", layout="divs", jsonld="wrong"),
+    Variant("feed-full", feed="full"),
+    Variant("feed-full-divs", layout="divs", feed="full"),
+    Variant("feed-teaser", feed="teaser"),
+    Variant("feed-teaser-divs", layout="divs", feed="teaser"),
+    Variant("many-dates", extra_dates=True, jsonld="meta-only"),
+    Variant("many-dates-divs", layout="divs", extra_dates=True),
+    Variant("many-dates-no-meta", extra_dates=True, meta=False),
+]
+
+
+def cases() -> list[tuple[str, str, dict[str, object]]]:
+    """``(name, html, spec)`` for every case."""
+    english = [s for s in STORIES if s.language == "en"]
+    others = [s for s in STORIES if s.language != "en"]
+    built = []
+    plan: list[tuple[GoldenStory, Variant]] = []
+    for number, variant in enumerate(ENGLISH_VARIANTS * 2):
+        plan.append((english[number % len(english)], variant))
+    for number, story in enumerate(others):
+        variant = [Variant("jsonld-full", jsonld="full"), Variant("no-jsonld-divs", layout="divs")][
+            number % 2
+        ]
+        plan.append((story, variant))
+        plan.append((story, Variant("feed-teaser", feed="teaser")))
+    for number, (story, variant) in enumerate(plan, 1):
+        pool = [s for s in STORIES if s.slug != story.slug]
+        neighbours = [pool[(number + k) % len(pool)] for k in range(3)]
+        name = f"{number:02d}-{story.slug}-{variant.name}"
+        spec = {
+            "input": {
+                "url": f"{HOST}/news/{story.slug}.html",
+                "content_type": "text/html; charset=utf-8",
+                "feed": feed_entry(story, variant),
+            },
+            "expected": {
+                "title": story.title,
+                "authors": list(story.authors),
+                "published": story.published,
+                "language": story.language,
+                "text": story.text,
+            },
+        }
+        built.append((name, page(story, variant, neighbours), spec))
+    return built
+
+
+def main() -> None:
+    CASES.mkdir(exist_ok=True)
+    for old in CASES.glob("*"):
+        old.unlink()
+    for name, html, spec in cases():
+        (CASES / f"{name}.html").write_text(html, encoding="utf-8")
+        (CASES / f"{name}.json").write_text(
+            json.dumps(spec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    print(f"{len(cases())} cases in {CASES}")
+
+
+if __name__ == "__main__":
+    main()
