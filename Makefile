@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint clean
+.PHONY: demo test quality clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +14,13 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed  ## crawl the bundled sample news site (served on 127.0.0.1) into output/
 	$(BIN)/python -m crawler.demo
 
-test: $(BIN)/.installed  ## lint, then the whole test suite (offline, 127.0.0.1 only)
+test: $(BIN)/.installed  ## lint, the extraction quality gate, then the whole test suite (offline)
 	$(BIN)/ruff check .
+	$(BIN)/python -m tests.golden.gate
 	$(BIN)/python -m pytest
+
+quality: $(BIN)/.installed  ## the extraction quality gate alone: scores on tests/golden, pinned floors
+	$(BIN)/python -m tests.golden.gate
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

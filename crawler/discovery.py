@@ -115,5 +115,10 @@ def _nodes(data: object) -> list[dict]:
     if isinstance(data, list):
         return [n for item in data for n in _nodes(item)]
     if isinstance(data, dict):
-        return [data, *_nodes(data.get("@graph", []))]
+        main = data.get("mainEntity")  # a WebPage whose main entity is the article
+        return [
+            data,
+            *_nodes(data.get("@graph", [])),
+            *(_nodes(main) if isinstance(main, dict) else []),
+        ]
     return []

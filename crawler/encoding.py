@@ -35,9 +35,18 @@ logger = logging.getLogger(__name__)
 _WIDE = ("utf-16", "utf-32")
 # Detection looks at this many bytes at most: enough for any page's statistics.
 _DETECT_BYTES = 64 * 1024
-# Decoded text whose mess ratio is above this reads as mojibake; clean text of any script
-# scores near 0, a legacy page in the wrong single-byte charset 0.1 to several.
-MAX_MESS = 0.1
+# Decoded text whose mess ratio is above this reads as mojibake: a legacy page in the wrong
+# single-byte charset scores 0.2 to several; clean text near 0, but a page full of symbols
+# and typographic marks may reach 0.15.
+MAX_MESS = 0.2
+# Legacy charsets of the web (the WHATWG Encoding Standard's), most used first.
+WEB_CHARSETS = [
+    "utf_8", "cp1252", "iso8859_15", "cp1251", "koi8_r", "koi8_u", "cp1250", "iso8859_2",
+    "cp1253", "iso8859_7", "cp1254", "cp1257", "iso8859_13", "iso8859_4", "cp1255",
+    "iso8859_8", "cp1256", "iso8859_6", "cp874", "cp1258", "shift_jis", "euc_jp",
+    "iso2022_jp", "gb18030", "big5", "euc_kr", "mac_cyrillic", "iso8859_5", "iso8859_10",
+    "iso8859_14", "iso8859_16",
+]  # fmt: skip
 _MESS_SAMPLE = 32 * 1024
 
 
@@ -104,10 +113,26 @@ def _try(body: bytes, encoding: str) -> str | None:
 
 
 def _detect(body: bytes) -> str | None:
-    match = from_bytes(body[:_DETECT_BYTES]).best()
-    if match is None:
+    """The legacy charset the bytes read best in, among those web pages use.
+
+    Unrestricted, charset-normalizer often names DOS or Mac code pages (cp775, cp852,
+    mac_latin2) for a cp1252 page: they read as cleanly, but no browser even offers them.
+    Among charsets that read about as cleanly as the best, the one the web uses most wins.
+    """
+    results = from_bytes(body[:_DETECT_BYTES], cp_isolation=WEB_CHARSETS)
+    best = results.best()
+    if best is None:
         return None
-    return resolve_encoding(match.encoding) or match.encoding
+    # Readings as clean and as much like a language as the best; each stands for the
+    # charsets that give the very same text (cp1250 for cp1252 on a page without Š or ž).
+    close = [
+        name
+        for match in results
+        if match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.05
+        for name in [match.encoding, *match.could_be_from_charset]
+    ]
+    chosen = min(close, key=lambda name: WEB_CHARSETS.index(name) if name in WEB_CHARSETS else 99)
+    return resolve_encoding(chosen) or chosen
 
 
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\ufffd"}

@@ -9,12 +9,13 @@ a teaser for a body, a date of 1970), so ``crawler.reconcile`` cross-checks them
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml.html import HtmlElement
+
+from crawler.discovery import jsonld_nodes
 
 ARTICLE_TYPES = frozenset(
     t.casefold()
@@ -113,27 +114,11 @@ def html_to_text(value: object) -> str | None:
 
 
 def _article_node(tree: HtmlElement) -> dict | None:
-    candidates = []
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        candidates.extend(node for node in _nodes(data) if _is_article(node))
+    scripts = tree.xpath('//script[@type="application/ld+json"]/text()')
+    candidates = [node for node in jsonld_nodes(scripts) if _is_article(node)]
     # The node with a body first: some pages carry a second, bare node for a related story.
     candidates.sort(key=lambda node: not node.get("articleBody"))
     return candidates[0] if candidates else None
-
-
-def _nodes(data: object) -> Iterator[dict]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _nodes(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _nodes(data.get("@graph", []))
-        if isinstance(data.get("mainEntity"), dict):
-            yield data["mainEntity"]
 
 
 def _is_article(node: dict) -> bool:
