@@ -72,6 +72,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         fetched_at=page.fetched_at,
         requested_url=page.requested_url,
         sketch=found.sketch,
+        lease=page.lease,
     )
 
 

@@ -49,6 +49,7 @@ class Page:
     since: str | None = None
     # The URL as requested, before redirects: remembered so the next run need not fetch it.
     requested_url: str | None = None
+    lease: str | None = None  # distributed mode: the lease of the request (crawler.distributed)
 
 
 @dataclass(kw_only=True)
@@ -77,10 +78,13 @@ class Article:
     # near-duplicate sketch of the text, made in the extraction worker.
     requested_url: str | None = None
     sketch: Any = None
+    lease: str | None = None  # distributed mode: the request's lease, acknowledged when written
 
 
 # The output schema's fields, in order: what the writer and -o/-O write.
-OUTPUT_FIELDS = [f.name for f in fields(Article) if f.name not in ("requested_url", "sketch")]
+OUTPUT_FIELDS = [
+    f.name for f in fields(Article) if f.name not in ("requested_url", "sketch", "lease")
+]
 
 
 def record_id(canonical_url: str) -> str:

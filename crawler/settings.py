@@ -68,11 +68,15 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
 # a page whose server asks for longer is given up for this run.
 NEWS_RETRY_AFTER_MAX = 120.0
 
+# Distributed mode (crawler.distributed) when REDIS_URL is set; nothing changes without it.
+ADDONS = {"crawler.distributed.RedisAddon": 0}
+
 EXTENSIONS = {
     # First: the lock and the state store, before anything else reads or writes.
     "crawler.extensions.state.StateExtension": 100,
     "crawler.extensions.report.RunReport": 500,
     "crawler.extensions.progress.Progress": 510,
+    "crawler.distributed.DistributedIdle": 520,
     # Scrapy's per-minute "Crawled N pages" line: replaced by crawler.extensions.progress.
     "scrapy.extensions.logstats.LogStats": None,
 }
@@ -173,3 +177,19 @@ NEWS_EXTRACT_MAX_TASKS = 500
 # Modules imported once in the server the workers are forked from, so that the workers share
 # what they load (trafilatura and its lazily built tables) instead of each loading its own.
 NEWS_EXTRACT_PRELOAD = ["crawler.preload"]
+
+# Distributed mode (crawler.distributed): set REDIS_URL (scrapy-redis's setting), e.g.
+# "redis://:password@10.0.0.5:6379/0", on every worker; None: one process, SQLite state.
+REDIS_URL = None
+# Keys in Redis start with this (queue, dupefilter, leases, state, rounds).
+NEWS_REDIS_PREFIX = "news:"
+# A request taken from the queue comes back to it if not done with after this many seconds
+# (longer than DOWNLOAD_TIMEOUT with its retries, plus NEWS_EXTRACT_TIMEOUT); after this many
+# takes it goes to the dead letters instead.
+NEWS_REDIS_LEASE_SECONDS = 600.0
+NEWS_REDIS_MAX_TRIES = 3
+# A worker stops once nothing has been queued or leased anywhere for this long.
+NEWS_REDIS_IDLE_SECONDS = 10.0
+# A stable name per worker ("host-1"): restarted under the same name, a worker takes back at
+# once the requests its killed run held. Empty: host and process id (they wait for the lease).
+NEWS_REDIS_WORKER = ""

@@ -19,6 +19,7 @@ pipeline is off, and Scrapy's feed exporter writes instead.
 
 from __future__ import annotations
 
+import fcntl
 import glob
 import json
 import logging
@@ -30,6 +31,7 @@ from typing import IO, Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler import exitcodes
@@ -39,6 +41,7 @@ from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
 from crawler.neardup import exact_key
 from crawler.runinfo import run_path
+from crawler.signals import leases_done
 from crawler.urls import url_key
 
 logger = logging.getLogger(__name__)
@@ -64,6 +67,9 @@ class JsonLinesPipeline:
         self.file: IO[str] | None = None
         self.written = 0
         self.pending: list[Record] = []
+        self.pending_leases: list[str] = []
+        self.marked = 0  # lines synced and marked in the state store
+        self.syncer: Any = None
         self.synced_at = time.monotonic()
         self.failed = False
 
@@ -87,20 +93,33 @@ class JsonLinesPipeline:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.recover()
             self.file = self.partial.open("w", encoding="utf-8")
+            fcntl.flock(self.file.fileno(), fcntl.LOCK_EX)  # live: not to be recovered
         except OSError as exc:
             raise OutputError(f"cannot write output {self.partial}: {exc}") from exc
+        self.syncer = create_looping_call(self.sync_pending)
+        self.syncer.start(self.sync_seconds, now=False)
 
     def recover(self) -> None:
         """Promote the ``.part`` files of runs that did not end to ``.jsonl`` files.
 
-        Only under the state store's lock: without it, a ``.part`` may be a live run's file.
+        A ``.part`` file a live writer holds (its ``flock``: another worker of a distributed
+        crawl) is left alone. Lines past the last sync a dead writer marked (``.synced``) are
+        kept only if no one has written their article since (in a distributed crawl, another
+        worker may have redone a request whose lease ran out).
         """
         if self.state is None:
             return
         for leftover in map(Path, sorted(glob.glob(self.pattern))):
-            records, kept, torn = [], [], 0
+            if leftover == self.partial:
+                continue
             with leftover.open("rb") as handle:
-                for raw in handle:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # a live writer's file
+                marked = _synced_lines(leftover)
+                records, kept, torn, redone = [], [], 0, 0
+                for number, raw in enumerate(handle):
                     try:
                         data = json.loads(raw.decode("utf-8"))
                         if not raw.endswith(b"\n") or not isinstance(data, dict):
@@ -108,24 +127,31 @@ class JsonLinesPipeline:
                     except ValueError:
                         torn += 1
                         break  # a torn line can only be the last one written
+                    record = _record_of(data)
+                    if number >= marked and self.state.store.seen_urls(record[1]):
+                        redone += 1
+                        continue
                     kept.append(raw)
-                    records.append(_record_of(data))
-            target = leftover.with_name(leftover.name.removesuffix(".part"))
-            if kept:
-                with leftover.open("wb") as handle:
-                    handle.writelines(kept)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                self.state.store.mark_emitted(records)
-                os.replace(leftover, target)
-            else:
-                leftover.unlink()
+                    records.append(record)
+                target = leftover.with_name(leftover.name.removesuffix(".part"))
+                if kept:
+                    with leftover.open("wb") as rewritten:
+                        rewritten.writelines(kept)
+                        rewritten.flush()
+                        os.fsync(rewritten.fileno())
+                    self.state.store.mark_emitted(records)
+                    os.replace(leftover, target)
+                else:
+                    leftover.unlink()
+                _synced_path(leftover).unlink(missing_ok=True)
             self._stat("output/recovered_files")
             self._stat("output/recovered_lines", len(kept))
             self._stat("output/torn_lines", torn)
+            self._stat("output/redone_lines", redone)
             logger.warning(
-                "Recovered %d articles from %s, left by a run that did not end (%d torn lines cut)",
-                len(kept), leftover, torn,
+                "Recovered %d articles from %s, left by a run that did not end (%d torn lines "
+                "cut, %d written again by another worker since)",
+                len(kept), leftover, torn, redone,
             )  # fmt: skip
 
     def process_item(self, item: Any) -> Any:
@@ -139,6 +165,8 @@ class JsonLinesPipeline:
             self.file.write(line + "\n")
             self.file.flush()
             self.pending.append(article_record(item))
+            if item.lease:
+                self.pending_leases.append(item.lease)
             if time.monotonic() - self.synced_at >= self.sync_seconds:
                 self.sync()
         except OSError as exc:
@@ -148,6 +176,15 @@ class JsonLinesPipeline:
         count(self.crawler, "output/articles", item.source)
         return item
 
+    def sync_pending(self) -> None:
+        """Sync what is pending even when no new article comes: the state, and in a
+        distributed crawl the leases, must not wait for the next article or the end."""
+        if self.file is not None and (self.pending or self.pending_leases) and not self.failed:
+            try:
+                self.sync()
+            except OSError as exc:
+                self.fail(exc)
+
     def sync(self) -> None:
         """Put the lines on disk, then mark their articles as emitted."""
         assert self.file is not None
@@ -155,7 +192,12 @@ class JsonLinesPipeline:
         self.synced_at = time.monotonic()
         if self.pending and self.state is not None:
             self.state.store.mark_emitted(self.pending)
+            self.marked += len(self.pending)
+            _write_synced(self.partial, self.marked)
         self.pending = []
+        if self.pending_leases:  # distributed mode: these requests are done with
+            self.crawler.signals.send_catch_log(leases_done, leases=self.pending_leases)
+            self.pending_leases = []
 
     def fail(self, exc: OSError) -> None:
         """The disk is full or gone: stop the crawl; what was written stays valid."""
@@ -166,6 +208,8 @@ class JsonLinesPipeline:
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_error"))
 
     def close_spider(self) -> None:
+        if self.syncer is not None and self.syncer.running:
+            self.syncer.stop()
         if self.file is None:
             return
         try:
@@ -179,6 +223,7 @@ class JsonLinesPipeline:
             return
         finally:
             self.file = None
+        _synced_path(self.partial).unlink(missing_ok=True)
         if self.written:
             os.replace(self.partial, self.path)
             _sync_folder(self.path.parent)
@@ -206,6 +251,28 @@ def _record_of(data: dict[str, Any]) -> Record:
         sorted(url_key(u) for u in urls),
         exact_key(str(data.get("text", ""))),
     )
+
+
+def _synced_path(partial: Path) -> Path:
+    return partial.with_name(partial.name + ".synced")
+
+
+def _write_synced(partial: Path, lines: int) -> None:
+    """Note how many lines of a ``.part`` file are marked in the state store, durably."""
+    note = _synced_path(partial)
+    temporary = note.with_name(note.name + ".tmp")
+    with temporary.open("w", encoding="ascii") as handle:
+        handle.write(str(lines))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, note)
+
+
+def _synced_lines(partial: Path) -> int:
+    try:
+        return int(_synced_path(partial).read_text(encoding="ascii").strip() or 0)
+    except (OSError, ValueError):
+        return 0
 
 
 def _sync_folder(folder: Path) -> None:

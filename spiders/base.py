@@ -10,7 +10,7 @@ are not fetched and older articles are dropped; undated ones are kept) and ``max
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Self
@@ -24,6 +24,7 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.arguments import parse_date
+from crawler.distributed import round_taken
 from crawler.extensions.state import state_of
 from crawler.failures import failure_reason
 from crawler.items import Hints, Page, Source
@@ -79,6 +80,23 @@ class NewsSpider(Spider):
             max_articles=arguments.positive_int("max_articles", kwargs.get("max_articles")),
             allowed_hosts=arguments.host_list("allowed_domains", kwargs.get("allowed_domains")),
         )
+
+    async def start(self) -> AsyncIterator[Request]:
+        """The seeds (feeds, sitemaps, the home page); in a distributed crawl, only from the
+        first worker of the round (``-a round=ID``, default the UTC hour)."""
+        if self.settings.get("REDIS_URL"):
+            round_id = getattr(self, "round", None) or utc_now()[:13]
+            if round_taken(self.crawler, self, str(round_id)):
+                logger.info("Round %s is seeded by another worker: taking from its queue", round_id)
+                return
+            logger.info("Seeding round %s for all workers", round_id)
+        async for request in self.seeds():
+            yield request
+
+    async def seeds(self) -> AsyncIterator[Request]:
+        """The first requests of a crawl."""
+        return
+        yield
 
     def plan(self, response_or_request: Response | Request) -> Plan:
         return self.plans[response_or_request.meta.get(ORIGIN, "")]

@@ -77,7 +77,7 @@ class FeedsSpider(FeedsMixin):
             raise SpiderArgumentError("feeds", kwargs.get("feeds"), "at least one URL is required")
         return plan
 
-    async def start(self) -> AsyncIterator[Request]:
+    async def seeds(self) -> AsyncIterator[Request]:
         for plan in self.plans.values():
             for url in plan.feeds:
                 yield self.feed_request(url, plan)

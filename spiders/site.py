@@ -168,7 +168,7 @@ class SiteSpider(SiteMixin):
         self.configure_links(kwargs)
         return plan
 
-    async def start(self) -> AsyncIterator[Request]:
+    async def seeds(self) -> AsyncIterator[Request]:
         for plan in self.plans.values():
             for request in self.site_start_requests(plan):
                 yield request

@@ -188,7 +188,7 @@ class SitemapSpider(SitemapMixin):
             )
         return plan
 
-    async def start(self) -> AsyncIterator[Request]:
+    async def seeds(self) -> AsyncIterator[Request]:
         for plan in self.plans.values():
             for request in self.sitemap_start_requests(plan):
                 yield request

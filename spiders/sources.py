@@ -41,7 +41,7 @@ class SourcesSpider(SiteMixin):
     def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
         return Plan()  # replaced by the sources file's plans in from_crawler
 
-    async def start(self) -> AsyncIterator[Request]:
+    async def seeds(self) -> AsyncIterator[Request]:
         for plan in self.plans.values():
             for url in plan.feeds:
                 yield self.feed_request(url, plan)

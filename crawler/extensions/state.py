@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 from crawler import arguments
 from crawler.lock import RunLock
 from crawler.state import StateStore, Validators
+from crawler.state.redis import RedisStateStore
 from crawler.state.sqlite import SqliteStateStore
 from crawler.urls import url_key
 
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 
 class StateExtension:
-    def __init__(self, crawler: Crawler, store: StateStore, lock: RunLock) -> None:
+    def __init__(self, crawler: Crawler, store: StateStore, lock: RunLock | NoLock) -> None:
         self.crawler = crawler
         self.store = store
         self.lock = lock
@@ -43,19 +44,28 @@ class StateExtension:
         reset = settings.getbool("NEWS_STATE_RESET") or arguments.boolean(
             "reset_state", getattr(crawler.spider, "reset_state", False)
         )
-        lock = RunLock(Path(f"{path}.lock"))
-        lock.acquire()  # before anything is read or written
-        try:
-            store: StateStore = SqliteStateStore(Path(path))
-        except Exception:
-            lock.release()
-            raise
+        redis_url = settings.get("REDIS_URL")
+        expire_days = settings.getfloat("NEWS_STATE_EXPIRE_DAYS")
+        if redis_url:  # distributed: one state for all workers, which run side by side
+            lock: RunLock | NoLock = NoLock()
+            store: StateStore = RedisStateStore(
+                redis_url, expire_days, settings.get("NEWS_REDIS_PREFIX", "news:")
+            )
+            path = redis_url
+        else:
+            lock = RunLock(Path(f"{path}.lock"))
+            lock.acquire()  # before anything is read or written
+            try:
+                store = SqliteStateStore(Path(path))
+            except Exception:
+                lock.release()
+                raise
         assert crawler.stats is not None
         if reset:
             store.reset()
             crawler.stats.set_value("state/reset", True)
             logger.info("State store %s emptied (reset)", path)
-        expired = store.expire(settings.getfloat("NEWS_STATE_EXPIRE_DAYS"))
+        expired = store.expire(expire_days)
         crawler.stats.set_value("state/expired", expired)
         for kind, count in store.counts().items():
             crawler.stats.set_value(f"state/{kind}_at_start", count)
@@ -83,10 +93,19 @@ class StateExtension:
             self.lock.release()
 
 
+class NoLock:
+    """Distributed workers share the state on purpose: nothing to lock."""
+
+    def release(self) -> None:
+        pass
+
+
 def uses_state(crawler: Crawler) -> bool:
     """Whether this run is incremental: ``-a state=on|off`` says so; otherwise scheduled-style
     runs (feeds, sitemap, sources spiders writing per-run files) are, and one-off scrapes (the
     site spider, or any export with -o/-O) are not: they get everything, every time."""
+    if crawler.settings.get("REDIS_URL"):
+        return True  # workers of one crawl share what was emitted
     explicit = getattr(crawler.spider, "state", None)
     if explicit is not None:
         return arguments.boolean("state", explicit)

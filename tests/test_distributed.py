@@ -1,0 +1,167 @@
+"""Distributed crawls: several `scrapy crawl` workers share one crawl through a real Redis
+server on 127.0.0.1 (REDIS_URL); each article is written exactly once across their outputs,
+a worker killed with SIGKILL loses nothing, and a later round writes only what is new."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from crawler.demo.site import build_site, write_site
+from tests.conftest import FAST, PROJECT, Served, serve
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None and not os.environ.get("CI"),
+    reason="redis-server is not installed (.ci/run installs it; in CI this test must run)",
+)
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A private redis-server on a free port of 127.0.0.1, no persistence."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    for _ in range(100):
+        try:
+            redis.Redis.from_url(url).ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield url
+    server.terminate()
+    server.wait()
+
+
+def start_worker(
+    name: str, served: Served, workdir: Path, redis_url: str, round_id: str, **settings: str
+) -> subprocess.Popen:
+    output = workdir / name
+    merged = {
+        **FAST,
+        "REDIS_URL": redis_url,
+        "NEWS_REDIS_WORKER": name,
+        "NEWS_REDIS_IDLE_SECONDS": "3",
+        "NEWS_REDIS_LEASE_SECONDS": "30",
+        "NEWS_OUTPUT_PATH": str(output / "{spider}" / "{start}.jsonl"),
+        "NEWS_REPORT_PATH": str(output / "{spider}" / "{start}.report.json"),
+        "NEWS_OUTPUT_SYNC_SECONDS": "0.2",
+        "NEWS_PROGRESS": "off",
+        **settings,
+    }
+    feeds = ",".join(f"{served.url}{p}" for p in ("/feed.xml", "/atom.xml", "/feed.json"))
+    command = [sys.executable, "-m", "scrapy", "crawl", "feeds",
+               "-a", f"feeds={feeds}", "-a", f"round={round_id}"]  # fmt: skip
+    for key, value in merged.items():
+        command += ["-s", f"{key}={value}"]
+    log = (workdir / f"{name}.log").open("a")
+    return subprocess.Popen(
+        command, cwd=PROJECT, env={**os.environ, "PYTHONPATH": str(PROJECT)},
+        stdout=subprocess.DEVNULL, stderr=log,
+    )  # fmt: skip
+
+
+def written(workdir: Path, served: Served, exclude: set[Path] = frozenset()) -> Counter[str]:  # type: ignore[assignment]
+    """Stories written, over every worker's output files (each line must parse); a mirror
+    page counts as its original."""
+    paths: Counter[str] = Counter()
+    for path in set(workdir.glob("w*/feeds/*.jsonl")) - exclude:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            page = json.loads(line)["url"].removeprefix(served.url)
+            paths[served.site.aliases.get(page, page)] += 1
+    return paths
+
+
+def requested(site_folder: Path) -> Counter[str]:
+    lines = (site_folder / "requests.log").read_text(encoding="utf-8").splitlines()
+    return Counter(line.split(" ", 1)[1] for line in lines)
+
+
+def wait_all(workers: list[subprocess.Popen], workdir: Path) -> None:
+    for worker in workers:
+        assert worker.wait(timeout=240) == 0, (workdir / "w0.log").read_text()[-3000:]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Served]:
+    """The sample site with 20 stories not published yet; requests are logged."""
+    served = serve(
+        build_site(story_count=60, unpublished=20), tmp_path / "site", server="tests.hostile"
+    )
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
+def expected_paths(served: Served) -> set[str]:
+    return set(served.site.feed_paths)
+
+
+def test_three_workers_write_every_article_once_and_fetch_each_page_once(
+    site: Served, tmp_path: Path, redis_url: str
+) -> None:
+    workers = [start_worker(f"w{n}", site, tmp_path, redis_url, "r1") for n in range(3)]
+    wait_all(workers, tmp_path)
+    paths = written(tmp_path, site)
+    assert set(paths) == expected_paths(site)
+    assert max(paths.values()) == 1
+    fetched = requested(tmp_path / "site")
+    assert all(fetched[path] == 1 for path in paths)  # each article page requested once
+    assert fetched["/feed.xml"] == 1  # seeded by one worker for all
+    logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(3))
+    assert "Deprecation" not in logs and "Traceback" not in logs
+    assert sum(1 for n in range(3) if (tmp_path / f"w{n}").glob("feeds/*.jsonl")) >= 2
+
+
+def test_a_worker_killed_and_restarted_loses_and_repeats_nothing(
+    site: Served, tmp_path: Path, redis_url: str
+) -> None:
+    slow = {"DOWNLOAD_DELAY": "0.15", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
+    workers = [start_worker(f"w{n}", site, tmp_path, redis_url, "r1", **slow) for n in range(3)]
+    victim = workers[1]
+    for _ in range(200):  # kill it once it has written something, mid-crawl
+        if any(p.stat().st_size for p in (tmp_path / "w1").glob("feeds/*.part")):
+            break
+        time.sleep(0.05)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    workers[1] = start_worker("w1", site, tmp_path, redis_url, "r1", **slow)
+    wait_all(workers, tmp_path)
+    paths = written(tmp_path, site)
+    assert set(paths) == expected_paths(site)
+    assert max(paths.values()) == 1
+    assert not list(tmp_path.glob("w*/feeds/*.part"))
+
+
+def test_a_later_round_writes_exactly_the_new_articles(
+    site: Served, tmp_path: Path, redis_url: str
+) -> None:
+    wait_all([start_worker(f"w{n}", site, tmp_path, redis_url, "r1") for n in range(2)], tmp_path)
+    first = written(tmp_path, site)
+    first_files = set(tmp_path.glob("w*/feeds/*.jsonl"))
+    time.sleep(0.01)
+    site.site = build_site(story_count=60)  # the 20 newest stories appear
+    write_site(site.site, tmp_path / "site")
+    wait_all([start_worker(f"w{n}", site, tmp_path, redis_url, "r2") for n in range(2)], tmp_path)
+    second = written(tmp_path, site, exclude=first_files)
+    assert len(second) == 20
+    assert set(second) == expected_paths(site) - set(first)
+    assert max(second.values()) == 1
