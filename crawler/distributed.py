@@ -16,7 +16,7 @@ workers; this layer adds what is missing:
 - **Waiting and stopping together**: a worker whose queue is empty waits while any request is
   queued or leased anywhere (another worker's feed may yet yield articles), and stops once
   nothing has been queued or leased for ``NEWS_REDIS_IDLE_SECONDS``.
-- **Rounds**: the first worker of a round (``-a round=ID``; default the UTC hour) seeds the
+- **Rounds**: the first worker of a round (``-a round=ID``; default the UTC minute) seeds the
   feeds and sitemaps; the others find the round taken and work the shared queue. Feeds and
   sitemaps are requested with ``dont_filter``, so the shared dupefilter never blocks them in a
   later round; conditional GET still applies through the shared state store.

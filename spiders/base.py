@@ -83,9 +83,10 @@ class NewsSpider(Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         """The seeds (feeds, sitemaps, the home page); in a distributed crawl, only from the
-        first worker of the round (``-a round=ID``, default the UTC hour)."""
+        first worker of the round (``-a round=ID``, default the UTC minute: workers that cron
+        starts together on several machines share it)."""
         if self.settings.get("REDIS_URL"):
-            round_id = getattr(self, "round", None) or utc_now()[:13]
+            round_id = getattr(self, "round", None) or utc_now()[:16]
             if round_taken(self.crawler, self, str(round_id)):
                 logger.info("Round %s is seeded by another worker: taking from its queue", round_id)
                 return
