@@ -6,8 +6,10 @@ knows one ``allowed_domains`` list per spider (a sources file gives each source 
 drops offsite redirects while scheduling them, where no errback hears of it; a redirect to a
 URL already in the chain is dropped as silently by the duplicate filter. This middleware
 refuses both with ``IgnoreRequest``, so the spider's errback logs them and counts them
-(``articles/skipped/offsite``, ``articles/skipped/redirects``). A source without a host list
-may be redirected anywhere (feeds often link through a redirector such as feedproxy).
+(``articles/skipped/offsite``, ``articles/skipped/redirects``), and likewise a redirect to
+another scheme such as ftp: (``articles/skipped/scheme``; Scrapy would pass the 3xx on).
+A source without a host list may be redirected anywhere (feeds often link through a
+redirector such as feedproxy).
 """
 
 from __future__ import annotations
@@ -34,7 +36,11 @@ class RedirectGuardMiddleware:
         """Runs before Scrapy's RedirectMiddleware sees the response (a higher order)."""
         location = response.headers.get(b"Location")
         if 300 <= response.status < 400 and location:
-            target = canonicalize_url(urljoin(request.url, location.decode("latin-1")))
+            absolute = urljoin(request.url, location.decode("latin-1"))
+            scheme = urlsplit(absolute).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise IgnoreRequest(f"Location {absolute[:80]} uses the {scheme}: scheme")
+            target = canonicalize_url(absolute)
             chain = [*request.meta.get("redirect_urls", []), request.url]
             if any(canonicalize_url(url) == target for url in chain):
                 raise IgnoreRequest(f"redirect loop: {request.url} redirects back to {target}")

@@ -51,6 +51,7 @@ def test_every_good_article_survives_the_hostile_site(tmp_path: Path) -> None:
     # Redirect loop and 30-hop chain; another host; an ftp: target.
     assert stats["articles/skipped/redirects"] >= 2
     assert stats["articles/skipped/offsite"] >= 1
+    assert stats["articles/skipped/scheme"] == 1
     assert stats["articles/skipped/robots"] == 1
     assert stats["articles/empty"] == 1
     assert stats["extraction/not_text"] == 1
