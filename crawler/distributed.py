@@ -17,9 +17,10 @@ workers; this layer adds what is missing:
   queued or leased anywhere (another worker's feed may yet yield articles), and stops once
   nothing has been queued or leased for ``NEWS_REDIS_IDLE_SECONDS``.
 - **Rounds**: the first worker of a round (``-a round=ID``; default the UTC minute) seeds the
-  feeds and sitemaps; the others find the round taken and work the shared queue. Feeds and
-  sitemaps are requested with ``dont_filter``, so the shared dupefilter never blocks them in a
-  later round; conditional GET still applies through the shared state store.
+  feeds and sitemaps; the others find the round taken and work the shared queue. Each round
+  has its own dupefilter (kept a week), so a later round fetches feeds, home pages and
+  earlier failures again; articles already written are skipped through the shared state, and
+  conditional GET still applies.
 - **Politeness** is divided, not shared: each worker keeps its own per-site budget, so with N
   workers give each ``DOWNLOAD_DELAY`` times N (see the README).
 
@@ -41,14 +42,17 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.misc import load_object
+from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
+from crawler.runinfo import utc_now
 from crawler.signals import leases_done
 
 logger = logging.getLogger(__name__)
 
 LEASE = "news_lease"  # request.meta key: the lease id of a request taken from the queue
+ROUND_SECONDS = 7 * 86400  # how long a round's seeding mark and dupefilter are kept
 
 _POP = """
 local found = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
@@ -163,8 +167,13 @@ class LeasedScheduler(Scheduler):
             key=self.queue_key % {"spider": spider.name},
             serializer=self.serializer,
         )
-        if not self.df:
-            self.df = load_object(self.dupefilter_cls).from_spider(spider)
+        # One dupefilter per round: a later round must fetch the home page, guessed feeds and
+        # pages that failed again; articles already written are skipped through the state.
+        self.df = RFPDupeFilter(
+            server=self.server,
+            key=f"{self.dupefilter_key % {'spider': spider.name}}:{round_of(spider)}",
+            debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
+        )
         if len(self.queue):
             logger.info("Resuming the shared crawl: %d requests queued", len(self.queue))
         settings = self.crawler.settings
@@ -192,13 +201,20 @@ class LeasedScheduler(Scheduler):
     # scrapy-redis 0.9.1 passes ``spider=`` to the stats collector, which Scrapy 2.19 warns
     # about on every request; the same logic without it.
     def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
-        if self.stats:
-            self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
-        return True
+        # A redirect or a retry carries the lease of the request it replaces (Scrapy copies
+        # meta): that one is done with once its successor is queued (or filtered).
+        parent = request.meta.pop(LEASE, None)
+        try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
+            if self.stats:
+                self.stats.inc_value("scheduler/enqueued/redis")
+            self.queue.push(request)
+            return True
+        finally:
+            if parent:
+                self.queue.ack([parent])
 
     def next_request(self) -> Request | None:
         request = self.queue.pop()
@@ -215,6 +231,7 @@ class LeasedScheduler(Scheduler):
             self.queue.ack([lease])
 
     def reap(self) -> None:
+        self.server.expire(self.df.key, ROUND_SECONDS)
         requeued, dead = self.queue.reap()
         stats = self.crawler.stats
         if stats is not None:
@@ -307,6 +324,14 @@ class RedisAddon:
         settings.set("SPIDER_MIDDLEWARES", middlewares, "addon")
 
 
+def round_of(spider: Spider) -> str:
+    """The spider's round: ``-a round=ID``, else the UTC minute it started (workers cron
+    starts together on several machines share it)."""
+    if not getattr(spider, "news_round", None):
+        spider.news_round = str(getattr(spider, "round", None) or utc_now()[:16])
+    return spider.news_round
+
+
 def round_taken(crawler: Crawler, spider: Spider, round_id: str) -> bool:
     """Claim this round's seeding for this worker; False if another worker has it."""
     import redis
@@ -315,6 +340,6 @@ def round_taken(crawler: Crawler, spider: Spider, round_id: str) -> bool:
     db = redis.Redis.from_url(settings.get("REDIS_URL"))
     key = f"{settings.get('NEWS_REDIS_PREFIX', 'news:')}{spider.name}:round:{round_id}"
     try:
-        return not db.set(key, str(time.time()), nx=True, ex=30 * 86400)
+        return not db.set(key, str(time.time()), nx=True, ex=ROUND_SECONDS)
     finally:
         db.close()

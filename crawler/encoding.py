@@ -117,18 +117,19 @@ def _detect(body: bytes) -> str | None:
 
     Unrestricted, charset-normalizer often names DOS or Mac code pages (cp775, cp852,
     mac_latin2) for a cp1252 page: they read as cleanly, but no browser even offers them.
-    Among charsets that read about as cleanly as the best, the one the web uses most wins.
+    Among the charsets that decode the page to the same text, the one the web uses most wins.
     """
     results = from_bytes(body[:_DETECT_BYTES], cp_isolation=WEB_CHARSETS)
     best = results.best()
     if best is None:
         return None
-    # Readings as clean and as much like a language as the best; each stands for the
-    # charsets that give the very same text (cp1250 for cp1252 on a page without Š or ž).
-    close = [
+    # The charsets that give the very same text as the best reading (cp1250 and cp1252 on a
+    # page without Š or ž), and readings as clean that look at least as much like a language:
+    # of those, the one the web uses most.
+    close = [best.encoding, *best.could_be_from_charset] + [
         name
         for match in results
-        if match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.05
+        if match.chaos <= best.chaos + 0.01 and match.coherence >= max(best.coherence, 0.01)
         for name in [match.encoding, *match.could_be_from_charset]
     ]
     chosen = min(close, key=lambda name: WEB_CHARSETS.index(name) if name in WEB_CHARSETS else 99)

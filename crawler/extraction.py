@@ -113,7 +113,6 @@ class ArticleExtractor:
         canonical = _canonical_url(tree, url)
         og_type = tree.xpath('string(//head/meta[@property="og:type"]/@content)')
         stamp = parse_date(tree.xpath(_PUBLISHED_TIME).strip() or None)
-        page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
         evidence = checked(page_evidence(tree), tree)
         for element in PITCHES(tree):
             element.drop_tree()
@@ -122,8 +121,11 @@ class ArticleExtractor:
         document = bare_extraction(tree, url=url, options=options)
         text = (document.text or "").strip() if document is not None else ""
         text_source = "trafilatura"
+        page_words: frozenset[str] | None = None  # only when there is a body to weigh
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
-            if is_better_body(candidate, text, page_words):
+            if candidate and page_words is None:
+                page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
+            if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
                 text, text_source = with_paragraphs(candidate, text), source  # type: ignore[arg-type]
                 break
         if not text:

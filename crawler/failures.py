@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -18,8 +19,9 @@ _BY_MESSAGE = (
     ("offsite", ("offsite", "not allowed domain")),
     ("redirects", ("max redirections", "redirect")),
     ("robots", ("robots.txt",)),
-    ("scheme", ("unsupported url scheme", "scheme")),
+    ("scheme", ("unsupported url scheme", ": scheme")),
 )
+_URL = re.compile(r"<?\w+ https?://\S+|https?://\S+")
 # Words in the exception's class name.
 _BY_TYPE = (
     ("timeout", ("timeout", "timedout")),
@@ -38,14 +40,16 @@ _BY_TYPE = (
 
 def failure_reason(failure: Failure) -> str:
     """``http_404``, ``timeout``, ``too_big``, ``redirects``, ``robots``... or the exception's
-    class name in snake case."""
+    class name in snake case. Messages are read only for the refusals (``IgnoreRequest``) and
+    cancellations Scrapy explains in words, with URLs taken out of them."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
-    message = str(failure.value).lower()
-    for reason, words in _BY_MESSAGE:
-        if any(word in message for word in words):
-            return reason
     name = type(failure.value).__name__
+    if failure.check(IgnoreRequest) or "cancel" in name.lower():
+        message = _URL.sub(" ", str(failure.value).lower())
+        for reason, words in _BY_MESSAGE:
+            if any(word in message for word in words):
+                return reason
     for reason, words in _BY_TYPE:
         if any(word in name.lower() for word in words):
             return reason

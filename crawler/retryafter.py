@@ -2,7 +2,8 @@
 
 Scrapy's ``RetryMiddleware`` retries a 429 or 503 at once, however long its ``Retry-After``
 says to wait: the retry is refused again, and the page is lost once the retries are spent.
-This one waits first (only that request waits; the rest of the crawl goes on). A wait longer
+This one waits first; the rest of the crawl goes on (the waiting request keeps its place
+among ``CONCURRENT_REQUESTS`` meanwhile). A wait longer
 than ``NEWS_RETRY_AFTER_MAX`` seconds is not taken: the page is given up for this run
 (``retry/after_too_long``), as a cron crawl should not sit for hours on one server.
 """
@@ -10,6 +11,7 @@ than ``NEWS_RETRY_AFTER_MAX`` seconds is not taken: the page is given up for thi
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Self
 
@@ -18,8 +20,6 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.asyncio import sleep
-
-from crawler.runinfo import utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def retry_after(response: Response) -> float | None:
         return None
     if when.tzinfo is None:
         return None
-    return max(0.0, (when - utc_now()).total_seconds())
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class RetryAfterMiddleware(RetryMiddleware):

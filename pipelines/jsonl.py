@@ -92,12 +92,24 @@ class JsonLinesPipeline:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.recover()
-            self.file = self.partial.open("w", encoding="utf-8")
-            fcntl.flock(self.file.fileno(), fcntl.LOCK_EX)  # live: not to be recovered
+            self.file = self._create()
         except OSError as exc:
             raise OutputError(f"cannot write output {self.partial}: {exc}") from exc
         self.syncer = create_looping_call(self.sync_pending)
         self.syncer.start(self.sync_seconds, now=False)
+
+    def _create(self) -> IO[str]:
+        """The new ``.part`` file, created exclusively (a worker started in the same second
+        on this machine gets ``-<pid>`` names) and locked while it lives: not to be recovered."""
+        try:
+            handle = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            suffix = f"-{os.getpid()}"
+            self.path = self.path.with_name(self.path.name.replace(".jsonl", f"{suffix}.jsonl"))
+            self.partial = self.path.with_name(self.path.name + ".part")
+            handle = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return os.fdopen(handle, "w", encoding="utf-8")
 
     def recover(self) -> None:
         """Promote the ``.part`` files of runs that did not end to ``.jsonl`` files.
@@ -109,6 +121,8 @@ class JsonLinesPipeline:
         """
         if self.state is None:
             return
+        # Only a distributed crawl has other writers who may have redone an unmarked line.
+        shared = bool(self.crawler.settings.get("REDIS_URL"))
         for leftover in map(Path, sorted(glob.glob(self.pattern))):
             if leftover == self.partial:
                 continue
@@ -117,6 +131,11 @@ class JsonLinesPipeline:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
                     continue  # a live writer's file
+                if (
+                    not leftover.exists()
+                    or os.stat(leftover).st_ino != os.fstat(handle.fileno()).st_ino
+                ):
+                    continue  # finished and renamed by its writer meanwhile
                 marked = _synced_lines(leftover)
                 records, kept, torn, redone = [], [], 0, 0
                 for number, raw in enumerate(handle):
@@ -128,7 +147,7 @@ class JsonLinesPipeline:
                         torn += 1
                         break  # a torn line can only be the last one written
                     record = _record_of(data)
-                    if number >= marked and self.state.store.seen_urls(record[1]):
+                    if shared and number >= marked and self.state.store.seen_urls(record[1]):
                         redone += 1
                         continue
                     kept.append(raw)
@@ -158,6 +177,7 @@ class JsonLinesPipeline:
         if not isinstance(item, Article) or self.file is None:
             return item
         if self.failed:
+            item.lease = None  # not written: its request must be done again
             raise DropItem("output is not writable", log_level="DEBUG")
         adapter = ItemAdapter(item)
         line = json.dumps({name: adapter[name] for name in OUTPUT_FIELDS}, ensure_ascii=False)
@@ -171,6 +191,7 @@ class JsonLinesPipeline:
                 self.sync()
         except OSError as exc:
             self.fail(exc)
+            item.lease = None  # not written: its request must be done again
             raise DropItem(f"output not writable: {exc}", log_level="DEBUG") from exc
         self.written += 1
         count(self.crawler, "output/articles", item.source)
@@ -191,9 +212,11 @@ class JsonLinesPipeline:
         os.fsync(self.file.fileno())
         self.synced_at = time.monotonic()
         if self.pending and self.state is not None:
-            self.state.store.mark_emitted(self.pending)
+            # The note first: lines it covers are on disk and ours, marked or about to be;
+            # a line past it that the state knows was written by another worker.
             self.marked += len(self.pending)
             _write_synced(self.partial, self.marked)
+            self.state.store.mark_emitted(self.pending)
         self.pending = []
         if self.pending_leases:  # distributed mode: these requests are done with
             self.crawler.signals.send_catch_log(leases_done, leases=self.pending_leases)
@@ -216,6 +239,14 @@ class JsonLinesPipeline:
             if self.failed:
                 self._truncate_torn()
             self.sync()
+            # Renamed while still locked: a worker starting its recovery meanwhile must not
+            # take the finished file for a dead one's.
+            if self.written:
+                os.replace(self.partial, self.path)
+                _sync_folder(self.path.parent)
+            else:
+                self.partial.unlink(missing_ok=True)
+            _synced_path(self.partial).unlink(missing_ok=True)
             self.file.close()
         except OSError as exc:
             logger.error("Cannot finish %s: %s; the next run recovers it", self.partial, exc)
@@ -223,13 +254,9 @@ class JsonLinesPipeline:
             return
         finally:
             self.file = None
-        _synced_path(self.partial).unlink(missing_ok=True)
         if self.written:
-            os.replace(self.partial, self.path)
-            _sync_folder(self.path.parent)
             logger.info("Wrote %d articles to %s", self.written, self.path)
         else:
-            self.partial.unlink(missing_ok=True)
             logger.info("No new articles; no output file written")
 
     def _truncate_torn(self) -> None:

@@ -24,11 +24,12 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.arguments import parse_date
-from crawler.distributed import round_taken
+from crawler.distributed import LEASE, round_of, round_taken
 from crawler.extensions.state import state_of
 from crawler.failures import failure_reason
 from crawler.items import Hints, Page, Source
 from crawler.runinfo import utc_now
+from crawler.signals import leases_done
 from crawler.state import Validators
 from crawler.urls import url_key, without_tracking
 
@@ -86,8 +87,8 @@ class NewsSpider(Spider):
         first worker of the round (``-a round=ID``, default the UTC minute: workers that cron
         starts together on several machines share it)."""
         if self.settings.get("REDIS_URL"):
-            round_id = getattr(self, "round", None) or utc_now()[:16]
-            if round_taken(self.crawler, self, str(round_id)):
+            round_id = round_of(self)
+            if round_taken(self.crawler, self, round_id):
                 logger.info("Round %s is seeded by another worker: taking from its queue", round_id)
                 return
             logger.info("Seeding round %s for all workers", round_id)
@@ -168,8 +169,17 @@ class NewsSpider(Spider):
             requested_url=response.request.url if response.request else None,
         )
 
+    def release(self, failure: Failure) -> None:
+        """Distributed mode: a failed request is done with (errbacks bypass the spider
+        middleware that acknowledges callbacks)."""
+        request = getattr(failure, "request", None)
+        lease = request.meta.get(LEASE) if request is not None else None
+        if lease:
+            self.crawler.signals.send_catch_log(leases_done, leases=[lease])
+
     def article_failed(self, failure: Failure) -> None:
         """An article page could not be fetched: count it, log it, go on."""
+        self.release(failure)
         if failure.check(IgnoreRequest):
             # A middleware said no: robots.txt, another host, too many redirects, too big
             # once unpacked (a decompression bomb).
@@ -185,6 +195,7 @@ class NewsSpider(Spider):
     ) -> None:
         """Count ``<counter>/failed`` (overall and per source) and
         ``<counter>/failed/<reason>``, and log the reason once."""
+        self.release(failure)
         request = getattr(failure, "request", None)
         self.count(f"{counter}/failed", plan=self.plan(request) if request is not None else None)
         self.count(f"{counter}/failed/{failure_reason(failure)}")
@@ -194,6 +205,7 @@ class NewsSpider(Spider):
 
     def guess_failed(self, failure: Failure) -> None:
         """A guessed location (a common feed or sitemap path) is not there: that is normal."""
+        self.release(failure)
         logger.debug("Nothing at %s (%s)", failed_url(failure), failure.getErrorMessage())
 
     def conditional(self, url: str) -> dict[str, Any]:

@@ -67,6 +67,7 @@ class SitemapMixin(NewsSpider):
             yield from self.sitemap_requests(url, plan)
 
     def robots_failed(self, failure: Failure) -> Iterator[Request]:
+        self.release(failure)
         logger.info("No robots.txt at %s (%s)", failed_url(failure), failure.getErrorMessage())
         request = getattr(failure, "request", None)
         if request is not None and request.cb_kwargs.get("fallback"):

@@ -9,11 +9,19 @@ from crawler.encoding import decode_html
 RUSSIAN = "<p>" + "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 10 + "</p>"
 JAPANESE = "<p>" + "日本語のテキストです。東京は日本の首都です。今日は晴れています。" * 10 + "</p>"
 GERMAN = "<p>" + "Grüße aus Köln: Die Fähre über die Förde fährt öfter. " * 10 + "</p>"
+TURKISH = (
+    "<p>" + "Meclis bugün yeni bir yasa kabul etti; ışık, şeker ve güzel çiçekler. " * 10 + "</p>"
+)
+KOREAN = (
+    "<p>" + "한국어 텍스트입니다. 서울은 한국의 수도입니다. 오늘은 날씨가 맑습니다. " * 10 + "</p>"
+)
 
 
 @pytest.mark.parametrize(
-    ("text", "encoding"), [(RUSSIAN, "cp1251"), (JAPANESE, "shift_jis"), (GERMAN, "cp1252")]
-)
+    ("text", "encoding"),
+    [(RUSSIAN, "cp1251"), (JAPANESE, "shift_jis"), (GERMAN, "cp1252"), (TURKISH, "cp1254"),
+     (KOREAN, "euc-kr")],
+)  # fmt: skip
 def test_undeclared_legacy_pages_are_read_from_their_bytes(text: str, encoding: str) -> None:
     decoded, _ = decode_html(f"<html><body>{text}</body></html>".encode(encoding), "text/html")
     assert text in decoded
