@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.discovery import jsonld_nodes
+from crawler.reconcile import words
 
 ARTICLE_TYPES = frozenset(
     t.casefold()
@@ -26,20 +28,23 @@ ARTICLE_TYPES = frozenset(
     )
 )  # fmt: skip
 _TAGS = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+")
-_TITLES = '//head/title/text() | //head/meta[@property="og:title"]/@content | (//h1)[1]//text()'
+# Compiled once: these run on every page.
+_TITLES = XPath(
+    '//head/title/text() | //head/meta[@property="og:title"]/@content | (//h1)[1]//text()'
+)
 _OUTSIDE = "not(ancestor::aside or ancestor::nav or ancestor::footer or ancestor::li)"
-_FIRST_TIME = f"//body//time[@datetime][{_OUTSIDE}]/@datetime"
-_BYLINE = f'//body//a[@rel="author"][{_OUTSIDE}]//text()'
+_FIRST_TIME = XPath(f"//body//time[@datetime][{_OUTSIDE}]/@datetime")
+_BYLINE = XPath(f'//body//a[@rel="author"][{_OUTSIDE}]//text()')
+_JSONLD = XPath('//script[@type="application/ld+json"]/text()')
 _META = {
     "published": (
-        '//head/meta[@property="article:published_time"]/@content',
-        '//meta[@itemprop="datePublished"]/@content',
-        '//head/meta[@name="pubdate" or @name="publishdate" or @name="date"]/@content',
+        XPath('//head/meta[@property="article:published_time"]/@content'),
+        XPath('//meta[@itemprop="datePublished"]/@content'),
+        XPath('//head/meta[@name="pubdate" or @name="publishdate" or @name="date"]/@content'),
     ),
     "modified": (
-        '//head/meta[@property="article:modified_time"]/@content',
-        '//meta[@itemprop="dateModified"]/@content',
+        XPath('//head/meta[@property="article:modified_time"]/@content'),
+        XPath('//meta[@itemprop="dateModified"]/@content'),
     ),
 }
 
@@ -67,7 +72,7 @@ def page_evidence(tree: HtmlElement) -> PageEvidence:
         meta_published=meta["published"],
         meta_modified=meta["modified"],
         time_published=_first(tree, (_FIRST_TIME,)),
-        byline=_unique(" ".join(str(name).split()) for name in tree.xpath(_BYLINE)),
+        byline=_unique(" ".join(str(name).split()) for name in _BYLINE(tree)),
     )
     if node is None:
         return page_only
@@ -85,9 +90,9 @@ def page_evidence(tree: HtmlElement) -> PageEvidence:
 def headline_agrees(headline: str, tree: HtmlElement) -> bool:
     """Whether a headline is this page's: it matches the page's title, og:title or first h1
     (a related story's headline may well be elsewhere on the page)."""
-    wanted = _words(headline)
-    for title in tree.xpath(_TITLES):
-        have = _words(str(title))
+    wanted = set(words(headline))
+    for title in _TITLES(tree):
+        have = set(words(str(title)))
         if wanted and len(wanted & have) >= 0.8 * len(wanted):
             return True
     return False
@@ -114,7 +119,7 @@ def html_to_text(value: object) -> str | None:
 
 
 def _article_node(tree: HtmlElement) -> dict | None:
-    scripts = tree.xpath('//script[@type="application/ld+json"]/text()')
+    scripts = _JSONLD(tree)
     candidates = [node for node in jsonld_nodes(scripts) if _is_article(node)]
     # The node with a body first: some pages carry a second, bare node for a related story.
     candidates.sort(key=lambda node: not node.get("articleBody"))
@@ -155,10 +160,6 @@ def _clean(value: str | None) -> str | None:
     return " ".join(html.unescape(value).split()) or None if value else None
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
-
-
 def _unique(names: Iterator[str]) -> list[str]:
     kept: list[str] = []
     for name in names:
@@ -167,9 +168,9 @@ def _unique(names: Iterator[str]) -> list[str]:
     return kept
 
 
-def _first(tree: HtmlElement, paths: tuple[str, ...]) -> str | None:
+def _first(tree: HtmlElement, paths: tuple[XPath, ...]) -> str | None:
     for path in paths:
-        for value in tree.xpath(path):
+        for value in path(tree):
             if str(value).strip():
                 return str(value).strip()
     return None

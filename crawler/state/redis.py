@@ -63,20 +63,21 @@ class RedisStateStore:
     def near_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, str, str]]:
         if not band_keys:
             return []
-        ids = self.db.sunion([self._key("band", key) for key in band_keys])
-        found = []
-        for raw_id in sorted(ids):
-            sketch = self.db.hgetall(self._key("sketch", raw_id.decode()))
-            if sketch:  # its band entry may outlive an expired sketch
-                found.append(
-                    (
-                        raw_id.decode(),
-                        sketch[b"sample"],
-                        sketch[b"numbers"].decode(),
-                        sketch[b"paragraphs"].decode(),
-                    )
-                )
-        return found
+        ids = sorted(self.db.sunion([self._key("band", key) for key in band_keys]))
+        with self.db.pipeline(transaction=False) as pipe:  # one round trip for all sketches
+            for raw_id in ids:
+                pipe.hgetall(self._key("sketch", raw_id.decode()))
+            sketches = pipe.execute()
+        return [
+            (
+                raw_id.decode(),
+                sketch[b"sample"],
+                sketch[b"numbers"].decode(),
+                sketch[b"paragraphs"].decode(),
+            )
+            for raw_id, sketch in zip(ids, sketches, strict=True)
+            if sketch  # its band entry may outlive an expired sketch
+        ]
 
     def add_sketches(self, sketches: list[tuple[str, bytes, str, str, list[int]]]) -> None:
         with self.db.pipeline(transaction=True) as pipe:
