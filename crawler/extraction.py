@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -56,14 +57,29 @@ _PITCH_TOKENS = (
     "advert",
     "sponsor",
 )
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LOWER = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
+_PITCH = re.compile("|".join(re.escape(token) for token in _PITCH_TOKENS), re.IGNORECASE)
+_PITCH_TAGS = ("div", "aside", "section", "p", "form")
+_PITCH_MAX_CHARS = 400
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-PITCHES = XPath(
-    "//body//*[self::div or self::aside or self::section or self::p or self::form]"
-    f"[{' or '.join(f'contains({_LOWER}, {token!r})' for token in _PITCH_TOKENS)}]"
-    "[string-length(normalize-space(.)) < 400]"
-)
+
+
+def pitches(tree: HtmlElement) -> list[HtmlElement]:
+    """Small boxes of the body whose class or id names a pitch. A walk in Python with one
+    regex: the same test as an XPath (translate() and a dozen contains() on every element)
+    took four times as long, a tenth of trafilatura's own time."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    found = []
+    for element in body.iter(_PITCH_TAGS):
+        names = element.get("class"), element.get("id")
+        if (
+            (names[0] or names[1])
+            and _PITCH.search(f"{names[0]} {names[1]}")
+            and len(" ".join(element.text_content().split())) < _PITCH_MAX_CHARS
+        ):
+            found.append(element)
+    return found
 
 
 def trafilatura_options(options: ExtractionOptions) -> Extractor:
@@ -114,7 +130,7 @@ class ArticleExtractor:
         og_type = tree.xpath('string(//head/meta[@property="og:type"]/@content)')
         stamp = parse_date(tree.xpath(_PUBLISHED_TIME).strip() or None)
         evidence = checked(page_evidence(tree), tree)
-        for element in PITCHES(tree):
+        for element in pitches(tree):
             element.drop_tree()
         options = copy.copy(self._template)
         options.url = options.source = url
