@@ -22,6 +22,7 @@ from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from crawler import lean
 from crawler.arguments import parse_date
 from crawler.encoding import binary_share, decode_html
 from crawler.evidence import PageEvidence, headline_agrees, page_evidence, without_node
@@ -103,6 +104,7 @@ class ArticleExtractor:
     def __init__(self, options: ExtractionOptions | None = None) -> None:
         self.options = options or ExtractionOptions()
         self._template = trafilatura_options(self.options)
+        lean.install()
 
     def __call__(
         self,
@@ -134,6 +136,7 @@ class ArticleExtractor:
             element.drop_tree()
         options = copy.copy(self._template)
         options.url = options.source = url
+        lean.set_page_language(language)
         document = bare_extraction(tree, url=url, options=options)
         text = (document.text or "").strip() if document is not None else ""
         text_source = "trafilatura"
@@ -287,13 +290,12 @@ _WARM_UP_PAGE = (
 
 def warm_up() -> None:
     """Build now what trafilatura builds on first use: its union of all justext stop lists
-    (150,000 words, some 30 MB with the set made of them) and lazily imported modules.
+    (~13 MB, ``crawler.lean``) and lazily imported modules.
 
-    Called once in the forkserver (``crawler.preload``): every worker forked from it then
-    shares these pages instead of building its own copy on its first hard page.
+    For ``crawler.preload``: a forkserver that runs it gives every worker these pages at once.
     """
-    from justext.core import define_stoplist
     from trafilatura import external
 
-    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
     extract_page(_WARM_UP_PAGE, "http://127.0.0.1/warm-up", "text/html", None, ExtractionOptions())
+    if not external.JT_STOPLIST:
+        external.jt_stoplist_init()

@@ -15,6 +15,8 @@ a worker that dies (a crash in a parser) is replaced as well. Either way the cra
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 import importlib
 import logging
 import multiprocessing
@@ -44,6 +46,18 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+
+
+def tune_malloc() -> None:
+    """In a worker: blocks of 128 KiB and more (a page's body, its decoded text, lxml's
+    buffers) come from mmap and go back to the system when freed; glibc's moving threshold
+    would otherwise keep them in the heap, and the worker's memory would stay at its
+    largest page's high-water mark."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
+        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+
+
 _FUNCTIONS: dict[str, Callable[..., Any]] = {}
 
 
@@ -63,12 +77,16 @@ class WorkerPool:
     ) -> None:
         self.workers = workers
         self.timeout = timeout
-        # forkserver: workers start from a clean interpreter, not a fork of the running reactor;
-        # the modules in ``preload`` are imported once in that server and shared by the workers.
+        # forkserver: workers start from a clean interpreter, not a fork of the running reactor
+        # (nor of the scrapy command, as "spawn" would: it imports the main module again). The
+        # modules in ``preload`` are imported once in that server and shared copy-on-write; by
+        # default none: a preloaded server is one more process holding the whole extractor.
         # max_tasks: a worker is replaced after that many pages, so memory cannot creep.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(preload))
-        self.pool = ProcessPool(max_workers=workers, max_tasks=max_tasks, context=context)
+        self.pool = ProcessPool(
+            max_workers=workers, max_tasks=max_tasks, context=context, initializer=tune_malloc
+        )
 
     async def run(self, path: str, *args: Any) -> Any:
         """Run the function at ``path`` with ``args`` in a worker; raise ExtractionTimeout or

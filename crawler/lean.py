@@ -1,0 +1,103 @@
+"""Leaner tables for two of trafilatura's fallbacks, so that an extraction worker stays small.
+
+Both are built on first use and then kept for the life of the process, so every worker pays
+for them once it meets a hard page:
+
+- justext, trafilatura's second fallback for the main text, scores paragraphs of a page whose
+  language trafilatura was not told with the union of all its stop lists: 154,484 words, which
+  trafilatura keeps as a tuple and justext again as a lower-cased frozenset (~30 MB, and the
+  tuple hashed whole on every call to find that set in justext's cache). Here they are kept
+  once, as the lower-cased frozenset (~13 MB), and justext is handed it as it is.
+- htmldate's last resort for a date written out in the text is dateparser, asked to try all
+  its 205 locales: their tables take ~44 MB and 1.4 s of CPU to build. Here dateparser reads
+  the page's declared language (and English), or, on a page that declares none it knows, the
+  twelve most used languages of the web. A date in the language of its page is what htmldate
+  looks for there; dates in rarer languages on pages that do not say theirs are given up.
+
+``install()`` patches the two libraries in place (it is idempotent); ``crawler.extraction``
+calls it on import and tells it each page's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+_page_language: str | None = None
+_parsers: dict[str | None, Any] = {}
+_htmldate_parser: Callable[[], Any] | None = None  # htmldate's own, all locales
+# For pages that declare no language: the twelve most used on the web (W3Techs, 2025), about
+# 6 MB of dateparser tables where all 205 locales take 44 MB.
+UNDECLARED_LANGUAGES = ("en", "es", "de", "ja", "fr", "ru", "pt", "it", "nl", "pl", "tr", "zh")
+_installed = False
+
+
+def install() -> None:
+    global _installed, _htmldate_parser
+    if _installed:
+        return
+    import htmldate.extractors
+    import justext.core
+    from trafilatura import external
+
+    def stoplist_init() -> frozenset[str]:
+        external.JT_STOPLIST = union_stoplist()  # type: ignore[assignment]
+        return external.JT_STOPLIST  # type: ignore[return-value]
+
+    external.jt_stoplist_init = stoplist_init  # type: ignore[assignment]
+    original = justext.core.define_stoplist
+
+    def define_stoplist(stoplist: Any) -> frozenset[str]:
+        return stoplist if stoplist is external.JT_STOPLIST else original(stoplist)
+
+    justext.core.define_stoplist = define_stoplist
+    _htmldate_parser = htmldate.extractors.get_external_parser
+    htmldate.extractors.get_external_parser = date_parser
+    _installed = True
+
+
+def union_stoplist() -> frozenset[str]:
+    """Every word of every justext stop list, lower-cased."""
+    from justext.utils import get_stoplist, get_stoplists
+
+    words: set[str] = set()
+    for language in get_stoplists():
+        words.update(word.lower() for word in get_stoplist(language))
+    return frozenset(words)
+
+
+def set_page_language(language: str | None) -> None:
+    """The declared language of the page being extracted (``de``), or None."""
+    global _page_language
+    _page_language = language
+
+
+def date_parser() -> Any:
+    """htmldate's dateparser, limited to the current page's language and English, or to the
+    most used languages of the web for a page that declares none dateparser knows."""
+    language = _page_language if _page_language in _dateparser_languages() else None
+    parser = _parsers.get(language)
+    if parser is None:
+        from dateparser import DateDataParser
+
+        assert _htmldate_parser is not None, "install() first"
+        # htmldate's own parser: built lazily like these, it lends them htmldate's settings.
+        settings = _htmldate_parser()._settings
+        if language is None:
+            languages = list(UNDECLARED_LANGUAGES)
+        else:
+            languages = [language] if language == "en" else [language, "en"]
+        parser = _parsers[language] = DateDataParser(languages, settings=settings)
+    return parser
+
+
+def _dateparser_languages() -> frozenset[str]:
+    global _LANGUAGES
+    if _LANGUAGES is None:
+        from dateparser.languages.loader import default_loader
+
+        _LANGUAGES = frozenset(default_loader.get_locale_map())
+    return _LANGUAGES
+
+
+_LANGUAGES: frozenset[str] | None = None
