@@ -133,6 +133,11 @@ NEWS_EXTRACT_TABLES = True
 # in the record's "content" field; "" (default): plain text only.
 NEWS_CONTENT_FORMAT = ""
 
+# Used by crawler.backlog: the entries of feeds and sitemaps become requests only while
+# Scrapy's scheduler holds fewer than this many (a large sitemap then costs a small tuple per
+# entry, not a request); 0: all at once. Not used in a distributed crawl.
+NEWS_SCHEDULE_AHEAD = 1000
+
 # Used by spiders.sitemap: how many sitemaps (indexes included) one run follows at most.
 NEWS_SITEMAP_MAX_SITEMAPS = 500
 

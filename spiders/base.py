@@ -1,7 +1,9 @@
 """The base of every news spider: shared arguments, per-source plans, article pages.
 
-Subclasses find article URLs (in feeds, sitemaps or links) and call ``article_requests``; the
-pipelines do the rest (extraction, duplicates, limits, writing).
+Subclasses find article URLs (in feeds, sitemaps or links) and call ``article_requests``, or
+``entry_requests`` for the entries of a feed or sitemap (which wait in ``crawler.backlog``
+until the scheduler runs low); the pipelines do the rest (extraction, duplicates, limits,
+writing).
 
 Arguments every spider takes: ``since`` (ISO date or duration such as ``36h``; older entries
 are not fetched and older articles are dropped; undated ones are kept) and ``max_articles``.
@@ -24,6 +26,7 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.arguments import parse_date
+from crawler.backlog import Backlog
 from crawler.distributed import LEASE, round_of, round_taken
 from crawler.extensions.state import state_of
 from crawler.failures import failure_reason
@@ -67,11 +70,17 @@ class NewsSpider(Spider):
     """Common ground of the feeds, sitemap, site and sources spiders."""
 
     plans: dict[str, Plan]
+    backlog: Backlog | None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.plans = {"": spider.plan_from_arguments(kwargs)}
+        ahead = crawler.settings.getint("NEWS_SCHEDULE_AHEAD")
+        distributed = bool(crawler.settings.get("REDIS_URL"))
+        spider.backlog = None
+        if ahead > 0 and not distributed:
+            spider.backlog = Backlog(crawler, spider.released_entry, ahead)
         return spider
 
     def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
@@ -106,6 +115,36 @@ class NewsSpider(Spider):
     def allows(self, request: Request) -> bool:
         """Whether a request (a redirect, say) is on the hosts of the source it was made for."""
         return on_site(request.url, self.plan(request))
+
+    def entry_requests(
+        self,
+        url: str,
+        source: Source,
+        hints: Hints,
+        plan: Plan,
+        date: str | None = None,
+        priority: int = 0,
+    ) -> Iterator[Request]:
+        """``article_requests`` for an entry of a feed or sitemap: now, or later through the
+        backlog (newest first), when the scheduler runs low."""
+        if self.backlog is None:
+            yield from self.released_entry(url, source, hints, plan.name, date, priority)
+            return
+        published = parse_date(date or hints.get("published"))
+        key = -published.timestamp() if published else float("inf")
+        self.backlog.add(key, url, source, hints, plan.name, date, priority)
+
+    def released_entry(
+        self,
+        url: str,
+        source: Source,
+        hints: Hints,
+        plan_name: str,
+        date: str | None,
+        priority: int,
+    ) -> Iterator[Request]:
+        for request in self.article_requests(url, source, hints, self.plans[plan_name], date):
+            yield request.replace(priority=request.priority + priority) if priority else request
 
     def article_requests(
         self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None

@@ -61,7 +61,7 @@ class FeedsMixin(NewsSpider):
         self.remember_validators(feed_url, response, max(dates) if dates else None)
         source: Source = {"type": "feed", "url": feed_url}
         for entry in feed.entries:
-            yield from self.article_requests(entry.url, source, entry.hints(), plan)
+            yield from self.entry_requests(entry.url, source, entry.hints(), plan)
 
     def feed_failed(self, failure: Failure) -> None:
         self.fetch_failed(failure, "feeds", "Feed")

@@ -67,7 +67,10 @@ class SiteMixin(SitemapMixin, FeedsMixin):
         self.crawler.signals.connect(self.release_links, signal=signals.spider_idle)
 
     def release_links(self) -> None:
-        """On idle: the next wave of link-following, with the links held back so far."""
+        """On idle: the next wave of link-following, with the links held back so far; not
+        while feed and sitemap entries still wait in the backlog."""
+        if self.backlog:
+            return  # the backlog keeps the spider open and releases its entries first
         wave, self.held_links = self.held_links, []
         released = list(self.within_budget(wave))
         if not released:

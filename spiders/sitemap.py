@@ -136,10 +136,9 @@ class SitemapMixin(NewsSpider):
         source: Source = {"type": "sitemap", "url": response.url}
         now = datetime.now(UTC)
         for entry in entries:
-            for request in self.article_requests(
-                entry.url, source, entry.hints(), plan, entry.date
-            ):
-                yield request.replace(priority=age_priority(entry.date, now))
+            yield from self.entry_requests(
+                entry.url, source, entry.hints(), plan, entry.date, age_priority(entry.date, now)
+            )
 
     def sitemap_start_requests(self, plan: Plan) -> Iterator[Request]:
         for url in plan.sitemaps:

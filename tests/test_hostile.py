@@ -98,3 +98,7 @@ def test_a_feed_of_10000_items_and_a_sitemap_of_60000_urls_are_read_whole(tmp_pa
     feed, sitemap = runs["feeds"][0], runs["sitemap"][0]
     assert feed.stats["feeds/entries"] == 10_000
     assert sitemap.stats["sitemaps/entries"] == 60_000
+    # The entries waited in the backlog: the scheduler got NEWS_SCHEDULE_AHEAD (1,000) or so
+    # requests, not one per entry.
+    for result in (feed, sitemap):
+        assert result.stats["scheduler/enqueued"] < 2_000

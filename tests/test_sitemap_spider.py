@@ -49,6 +49,31 @@ def test_newest_articles_are_fetched_first(sitemap_site: Served, crawl) -> None:
     assert dates == sorted(dates, reverse=True)
 
 
+def test_entries_wait_in_the_backlog_and_all_come_out_newest_first(
+    sitemap_site: Served, crawl
+) -> None:
+    # Two requests ahead at most: the sitemaps' entries are released a few at a time, newest
+    # first among those read so far, until none is left; the spider stays open meanwhile.
+    result = crawl(
+        "sitemap",
+        {"sitemaps": f"{sitemap_site.url}/robots.txt"},
+        settings={
+            "NEWS_SCHEDULE_AHEAD": "2",
+            "CONCURRENT_REQUESTS": "1",
+            "NEWS_EXTRACT_WORKERS": "1",
+        },
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.paths() == allowed_paths(sitemap_site)
+    by_sitemap: dict[str, list[str]] = {}
+    for item in result.items:
+        by_sitemap.setdefault(item["source"]["url"], []).append(item["published"][:10])
+    assert len(by_sitemap) >= 2
+    for dates in by_sitemap.values():
+        assert dates == sorted(dates, reverse=True)
+    assert result.stats["articles/fetched"] == len(allowed_paths(sitemap_site))
+
+
 def test_since_skips_older_entries_before_fetching(sitemap_site: Served, crawl) -> None:
     result = crawl("sitemap", {"sitemaps": f"{sitemap_site.url}/robots.txt", "since": "2026-11-19"})
     expected = [
