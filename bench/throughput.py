@@ -7,23 +7,26 @@ Generates a local site of article pages of 50-200 KB with real-world structure (
 every page has its own text; generated pages when the folder is missing) and a sitemap,
 served on 127.0.0.1. Then, on the same pages:
 
-(a) the ceiling: the crawler's extraction function, same options, in one process per core,
-    no crawling;
+(a) the ceiling: trafilatura alone (``bare_extraction`` with the options the crawler gives it),
+    in one process per core, no crawling; and beside it (a'), the crawler's whole extraction
+    function (trafilatura, JSON-LD and meta evidence, pitch boxes, the near-duplicate sketch),
+    the same way;
 (b) the crawler: ``scrapy crawl sitemap`` with the default settings, but no politeness delay
     and 16 requests at a time for the local host;
-(c) a naive Scrapy spider that calls the same extraction in its callback (bench/naive_spider.py);
+(c) a naive Scrapy spider that calls trafilatura (same options) in its callback
+    (bench/naive_spider.py);
 
-and prints pages/s, CPU use (cores busy) and the peak memory of each: the sum of RSS over the
-whole process tree (pages shared between processes, such as the libraries the extraction
-workers get from their forkserver, counted once per process), the sum of PSS (shared pages
-split among the processes sharing them: the memory the crawl really takes) and the RSS of the
-largest single process; then the ratios b/a and b/c, and a crawl of ``--long`` pages with its
-memory over time.
+and prints pages/s, CPU use (cores busy) and the peak memory of each: the peak of the sum of
+RSS over the whole process tree (the strictest measure: pages shared between processes, such
+as libraries, counted once per process), the peak of the sum of PSS (shared pages split among
+the processes sharing them) and the largest single process; then the ratios b/a, b/a' and
+b/c, and a crawl of ``--long`` pages with its memory over time.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import multiprocessing
 import random
 import re
@@ -32,16 +35,18 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+from trafilatura import bare_extraction
 
 from crawler.demo.site import HOST_PLACEHOLDER, Resource, Site, article_page, write_site
 from crawler.demo.stories import make_stories
 from crawler.extracted import ExtractionOptions
-from crawler.extraction import extract_page
-from crawler.workers import default_workers
+from crawler.extraction import extract_page, trafilatura_options
+from crawler.workers import default_workers, tune_malloc
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"
@@ -134,7 +139,7 @@ class TreeWatcher(threading.Thread):
                     pass
             self.peak = max(self.peak, rss / 2**20)
             self.peak_pss = max(self.peak_pss, pss / 2**20)
-            self.samples.append((time.monotonic() - self.started, pss / 2**20))
+            self.samples.append((time.monotonic() - self.started, rss / 2**20))
             self.done.wait(0.2)
 
 
@@ -167,15 +172,24 @@ def _extract(body: bytes) -> bool:
     )
 
 
-def ceiling(bodies: list[bytes], workers: int) -> Measure:
+_TRAFILATURA = trafilatura_options(ExtractionOptions())
+
+
+def _trafilatura(body: bytes) -> bool:
+    options = copy.copy(_TRAFILATURA)
+    options.url = options.source = "http://127.0.0.1/a.html"
+    return bare_extraction(body, url=options.url, options=options) is not None
+
+
+def ceiling(bodies: list[bytes], workers: int, function: Callable[[bytes], bool]) -> Measure:
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers) as pool:
-        pool.map(_extract, bodies[:workers])  # warm: imports done before the clock starts
+    with context.Pool(workers, initializer=tune_malloc) as pool:
+        pool.map(function, bodies[:workers])  # warm: imports done before the clock starts
         start_cpu = sum(sum(p.cpu_times()[:2]) for p in psutil.Process().children(recursive=True))
         started = time.monotonic()
         watcher = TreeWatcher(psutil.Process().pid)
         watcher.start()
-        pool.map(_extract, bodies, chunksize=4)
+        pool.map(function, bodies, chunksize=4)
         seconds = time.monotonic() - started
         cpu = (
             sum(sum(p.cpu_times()[:2]) for p in psutil.Process().children(recursive=True))
@@ -219,8 +233,8 @@ def naive_command(url: str, work: Path) -> list[str]:
 def line(label: str, pages: int, m: Measure) -> str:
     return (
         f"{label:30} {pages / m.seconds:7.1f} pages/s  {m.seconds:7.1f} s  "
-        f"CPU {m.cpu / m.seconds:4.2f} cores  peak memory: PSS {m.peak_pss:4.0f} MB, "
-        f"RSS {m.peak_rss:4.0f} MB, largest process {m.largest:4.0f} MB"
+        f"CPU {m.cpu / m.seconds:4.2f} cores  peak RSS (sum) {m.peak_rss:4.0f} MB, "
+        f"PSS {m.peak_pss:4.0f} MB, largest process {m.largest:4.0f} MB"
     )
 
 
@@ -240,8 +254,10 @@ def main() -> None:
             f"{args.pages} pages from {len(pool)} templates, {sizes[0] // 1000}-{sizes[-1] // 1000} KB "
             f"(median {sizes[len(sizes) // 2] // 1000} KB); {workers} cores"
         )
-        a = ceiling(bodies, workers)
-        print(line(f"(a) ceiling, {workers} processes", args.pages, a))
+        a = ceiling(bodies, workers, _trafilatura)
+        print(line(f"(a) trafilatura, {workers} processes", args.pages, a))
+        whole = ceiling(bodies, workers, _extract)
+        print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
         del bodies
         server, url = serve(folder / "site")
         try:
@@ -252,7 +268,10 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait()
-        print(f"b/a = {a.seconds / b.seconds:.2f}   b/c = {c.seconds / b.seconds:.2f}")
+        print(
+            f"b/a = {a.seconds / b.seconds:.2f}   b/a' = {whole.seconds / b.seconds:.2f}   "
+            f"b/c = {c.seconds / b.seconds:.2f}"
+        )
         if args.long:
             build(args.long, folder / "long", pool)
             server, url = serve(folder / "long")
@@ -268,7 +287,7 @@ def main() -> None:
             )
             quarters = [m.samples[int(len(m.samples) * q) - 1] for q in (0.25, 0.5, 0.75, 1.0)]
             print(
-                "PSS over the long crawl: "
+                "RSS (sum) over the long crawl: "
                 + ", ".join(f"{s:.0f} s {mb:.0f} MB" for s, mb in quarters)
             )
 

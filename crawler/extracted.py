@@ -7,10 +7,12 @@ when the workers do the extracting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from crawler.evidence import PageEvidence
-from crawler.neardup import Sketch
+
+if TYPE_CHECKING:  # numpy stays out of the workers: the crawl process sketches the text
+    from crawler.neardup import Sketch
 
 Favor = Literal["balanced", "precision", "recall"]
 
@@ -40,7 +42,9 @@ class Extracted:
     image: str | None = None
     canonical_url: str | None = None
     declared_article: bool = False  # the page says og:type=article
-    sketch: Sketch | None = None  # for near-duplicate search, made where the text is made
+    # for near-duplicate search; a custom extractor may give it, else the dedupe pipeline
+    # makes it (in the crawl process, which has numpy loaded anyway: ~11 MB less a worker)
+    sketch: Sketch | None = None
     text_source: str = "trafilatura"  # or "jsonld", "feed": whose body the text is
     evidence: PageEvidence = field(default_factory=PageEvidence)  # checked against the page
     content: str | None = (

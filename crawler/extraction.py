@@ -28,7 +28,6 @@ from crawler.encoding import binary_share, decode_html
 from crawler.evidence import PageEvidence, headline_agrees, page_evidence, without_node
 from crawler.exceptions import NotText
 from crawler.extracted import Extracted, ExtractionOptions
-from crawler.neardup import sketch
 from crawler.reconcile import is_better_body, with_paragraphs, words
 from crawler.urls import absolute_http_url
 
@@ -155,7 +154,6 @@ class ArticleExtractor:
             language=language,
             canonical_url=canonical,
             declared_article=og_type.strip().lower() == "article",
-            sketch=sketch(text),
             text_source=text_source,
             evidence=evidence,
         )

@@ -75,7 +75,7 @@ class Article:
     fetched_at: str
     duplicate_of: str | None = None  # with NEWS_DUPLICATES = "mark": the kept record's id
     # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects, and the
-    # near-duplicate sketch of the text, made in the extraction worker.
+    # near-duplicate sketch of the text, if the extractor made one.
     requested_url: str | None = None
     sketch: Any = None
     lease: str | None = None  # distributed mode: the request's lease, acknowledged when written

@@ -46,16 +46,19 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+M_ARENA_MAX, M_MMAP_THRESHOLD = -8, -3  # glibc's mallopt parameters
 
 
 def tune_malloc() -> None:
-    """In a worker: blocks of 128 KiB and more (a page's body, its decoded text, lxml's
-    buffers) come from mmap and go back to the system when freed; glibc's moving threshold
-    would otherwise keep them in the heap, and the worker's memory would stay at its
-    largest page's high-water mark."""
+    """In the crawl process and each worker: blocks of 128 KiB and more (a page's body, its
+    decoded text, lxml's buffers) come from mmap and go back to the system when freed; glibc's
+    moving threshold would otherwise keep them in the heap, at the largest page's high-water
+    mark. And two malloc arenas at most: the crawl process's threads (DNS, SQLite) would each
+    get their own."""
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
-        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        libc.mallopt(M_ARENA_MAX, 2)
 
 
 _FUNCTIONS: dict[str, Callable[..., Any]] = {}

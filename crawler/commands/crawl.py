@@ -18,6 +18,7 @@ from scrapy.exceptions import UsageError
 
 from crawler import exitcodes
 from crawler.exceptions import NewsCrawlerError
+from crawler.workers import tune_malloc
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         assert self.crawler_process is not None
+        tune_malloc()
         crawler = self._create_crawler(args[0])
         errors: list[BaseException] = []
         outcome: Any = self.crawler_process.crawl(crawler, **opts.spargs)
