@@ -52,6 +52,10 @@ PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"
 _PARAGRAPH = re.compile(rb"(<p[^>]*>)(.*?)(</p>)", re.DOTALL | re.IGNORECASE)
 _WORD = re.compile(rb"[A-Za-z]{4,}")
+# The template's own address: every page made from it would claim to be the same article.
+_OWN_URL = re.compile(
+    rb"<link[^>]*rel=[\"']?canonical[^>]*>|<meta[^>]*property=[\"']?og:url[^>]*>", re.IGNORECASE
+)
 
 
 def templates(folder: Path) -> list[bytes]:
@@ -70,7 +74,8 @@ def templates(folder: Path) -> list[bytes]:
 
 
 def unique_page(template: bytes, number: int) -> bytes:
-    """The template with the words of its paragraphs shuffled: same structure, own text."""
+    """The template with the words of its paragraphs shuffled and its canonical URL taken out:
+    same structure, own text, own address."""
     rng = random.Random(number)
 
     def shuffle(match: re.Match[bytes]) -> bytes:
@@ -80,7 +85,7 @@ def unique_page(template: bytes, number: int) -> bytes:
         text = _WORD.sub(lambda _: next(pool), match.group(2))
         return match.group(1) + text + match.group(3)
 
-    return _PARAGRAPH.sub(shuffle, template)
+    return _PARAGRAPH.sub(shuffle, _OWN_URL.sub(b"", template))
 
 
 def build(count: int, folder: Path, pool: list[bytes]) -> list[bytes]:

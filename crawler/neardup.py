@@ -41,31 +41,36 @@ BANDS = NUM_PERM // ROWS  # 42
 SHINGLE = 3
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
-_PERMUTATIONS = np.random.default_rng(20261127).integers(
-    0, 2**32, size=(2, NUM_PERM), dtype=np.uint64
-)
-_A = (_PERMUTATIONS[0] | 1)[:, None]  # odd multipliers: each permutation is a bijection
-_B = _PERMUTATIONS[1][:, None]
 _MASK = np.uint64(2**32 - 1)
-# Band keys are salted with the shingle scheme: sketches stored by a run with another scheme
-# (per-shingle BLAKE2 before 2026-11-27) never become candidates, rather than mismatching.
-_BAND_SALT = b"crc32-3shingle"
 _K1, _K2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)  # odd: position-aware shingles
-
-
-_BLOCK = 1024  # shingles per block: 128 x 1024 x 8 bytes = 1 MiB per temporary
+_EMPTY = 2**32 - 1
+_SHIFT = 32 - 7  # NUM_PERM = 2**7 bins, by the top bits of a shingle's hash
+_BIN_STARTS = (np.arange(NUM_PERM, dtype=np.uint64) << np.uint64(_SHIFT)).astype(np.uint32)
+_ROTATION = np.uint64(0x9E3779B9)  # what an empty bin adds per bin it borrows across
+# Band keys mix the band's values with these odd constants (one set per scheme: keys stored
+# by a run with another sketch scheme never meet these, rather than mismatching).
+_BAND_MIX = np.array(
+    [0xD6E8FEB86659FD93, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3],
+    dtype=np.uint64,
+)
 
 
 def minhash(hashes: np.ndarray) -> np.ndarray:
-    """The NUM_PERM minimums of ``a * h + b mod 2**32`` over the shingle hashes."""
+    """The signature of a set of shingle hashes (sorted, unique, well mixed), by one permutation
+    hashing (Li, Owen and Zhang, 2012): the hashes fall into NUM_PERM bins by their top bits
+    and each bin keeps its smallest, so two texts agree on a bin about as often as their
+    Jaccard similarity, as with NUM_PERM separate permutations but in one pass (sorted input:
+    a binary search per bin). An empty bin borrows from the next filled one, plus a rotation
+    per bin crossed (Shrivastava, 2017), so short texts still band like long ones."""
     if not len(hashes):
-        return np.full(NUM_PERM, 2**32 - 1, dtype=np.uint32)
-    # In blocks: a long article's NUM_PERM x shingles matrix would take tens of MB at once.
-    low = np.full(NUM_PERM, 2**32 - 1, dtype=np.uint64)
-    for start in range(0, len(hashes), _BLOCK):
-        block = hashes[start : start + _BLOCK].astype(np.uint64)[None, :]
-        np.minimum(low, ((_A * block + _B) & _MASK).min(axis=1), out=low)
-    return low.astype(np.uint32)
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    first = np.minimum(np.searchsorted(hashes, _BIN_STARTS), len(hashes) - 1)
+    values = hashes[first].astype(np.uint64)
+    filled = np.flatnonzero((values >> np.uint64(_SHIFT)) == np.arange(NUM_PERM))
+    bins = np.arange(NUM_PERM)
+    donor = filled[np.searchsorted(filled, bins) % len(filled)]
+    distance = ((donor - bins) % NUM_PERM).astype(np.uint64)
+    return ((values[donor] + distance * _ROTATION) & _MASK).astype(np.uint32)
 
 
 @dataclass(frozen=True)
@@ -80,14 +85,14 @@ class Sketch:
 
     def bands(self) -> list[int]:
         """One signed 63-bit key per band (band index and its values), for an SQL index."""
-        keys = []
-        for band in range(BANDS):
-            chunk = self.signature[band * ROWS : (band + 1) * ROWS].tobytes()
-            digest = hashlib.blake2b(
-                bytes([band]) + chunk, digest_size=8, person=_BAND_SALT
-            ).digest()
-            keys.append(int.from_bytes(digest, "big", signed=True) >> 1)
-        return keys
+        rows = self.signature[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+        keys = np.arange(BANDS, dtype=np.uint64) * _BAND_MIX[0]
+        for row in range(ROWS):
+            keys = (keys ^ rows[:, row]) * _BAND_MIX[row + 1]
+        keys ^= keys >> np.uint64(33)  # MurmurHash3's 64-bit finaliser, in part
+        keys *= _BAND_MIX[0]
+        keys ^= keys >> np.uint64(33)
+        return (keys >> np.uint64(1)).astype(np.int64).tolist()
 
 
 def sketch(text: str, leave_out: frozenset[str] = frozenset()) -> Sketch:
