@@ -51,6 +51,8 @@ from crawler.workers import default_workers, tune_malloc
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"
 _PARAGRAPH = re.compile(rb"(<p[^>]*>)(.*?)(</p>)", re.DOTALL | re.IGNORECASE)
+_CODE = re.compile(rb"(<script.*?</script>|<style.*?</style>)", re.DOTALL | re.IGNORECASE)
+_TEXT_RUN = re.compile(rb">([^<]{40,})<")
 _WORD = re.compile(rb"[A-Za-z]{4,}")
 # The template's own address: every page made from it would claim to be the same article.
 _OWN_URL = re.compile(
@@ -74,18 +76,23 @@ def templates(folder: Path) -> list[bytes]:
 
 
 def unique_page(template: bytes, number: int) -> bytes:
-    """The template with the words of its paragraphs shuffled and its canonical URL taken out:
-    same structure, own text, own address."""
+    """The template with the words of its prose shuffled (every run of text of eight words or
+    more outside scripts and styles, so menus and footers stay as they are) and its canonical
+    URL taken out: same structure, own text, own address."""
     rng = random.Random(number)
 
     def shuffle(match: re.Match[bytes]) -> bytes:
-        words = _WORD.findall(match.group(2))
+        words = _WORD.findall(match.group(1))
+        if len(words) < 8:
+            return match.group(0)
         rng.shuffle(words)
         pool = iter(words)
-        text = _WORD.sub(lambda _: next(pool), match.group(2))
-        return match.group(1) + text + match.group(3)
+        return b">" + _WORD.sub(lambda _: next(pool), match.group(1)) + b"<"
 
-    return _PARAGRAPH.sub(shuffle, _OWN_URL.sub(b"", template))
+    parts = _CODE.split(_OWN_URL.sub(b"", template))
+    return b"".join(
+        part if _CODE.fullmatch(part) else _TEXT_RUN.sub(shuffle, part) for part in parts
+    )
 
 
 def build(count: int, folder: Path, pool: list[bytes]) -> list[bytes]:

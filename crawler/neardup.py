@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from zlib import crc32
 
@@ -155,6 +156,7 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return h.astype(np.uint32)
 
 
+@lru_cache(maxsize=256)  # asked twice for each article (dedupe, then the writer's state marks)
 def exact_key(text: str) -> str:
     """A digest of the text with case and whitespace folded: exact duplicates share it."""
     return hashlib.sha1(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()

@@ -67,16 +67,36 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {}
 def call(path: str, *args: Any) -> Any:
     """Run the function named by a dotted path, in the worker: the crawl process need not
     import the extractor (and trafilatura) at all, nor the worker Scrapy."""
-    function = _FUNCTIONS.get(path)
-    if function is None:
-        module, _, name = path.rpartition(".")
-        function = _FUNCTIONS[path] = getattr(importlib.import_module(module), name)
-    return function(*args)
+    return (_FUNCTIONS.get(path) or _load(path))(*args)
+
+
+def _load(path: str) -> Callable[..., Any]:
+    module, _, name = path.rpartition(".")
+    function = _FUNCTIONS[path] = getattr(importlib.import_module(module), name)
+    return function
+
+
+def start_worker(path: str | None) -> None:
+    """A new worker's first moments: malloc tuned; the function at ``path`` imported and its
+    module's ``warm_up()``, if it has one, run. Workers start with the pool, while Scrapy is
+    still starting and fetching the first feeds or sitemaps, so that this second or so of
+    imports is not spent while pages wait."""
+    tune_malloc()
+    if path:
+        function = _load(path)
+        warm_up = getattr(importlib.import_module(function.__module__), "warm_up", None)
+        if callable(warm_up):
+            warm_up()
 
 
 class WorkerPool:
     def __init__(
-        self, workers: int, timeout: float, max_tasks: int = 0, preload: Sequence[str] = ()
+        self,
+        workers: int,
+        timeout: float,
+        max_tasks: int = 0,
+        preload: Sequence[str] = (),
+        warm: str | None = None,
     ) -> None:
         self.workers = workers
         self.timeout = timeout
@@ -88,8 +108,13 @@ class WorkerPool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(preload))
         self.pool = ProcessPool(
-            max_workers=workers, max_tasks=max_tasks, context=context, initializer=tune_malloc
+            max_workers=workers,
+            max_tasks=max_tasks,
+            context=context,
+            initializer=start_worker,
+            initargs=(warm,),
         )
+        self.pool.schedule(os.getpid)  # pebble starts its workers on the first task: now
 
     async def run(self, path: str, *args: Any) -> Any:
         """Run the function at ``path`` with ``args`` in a worker; raise ExtractionTimeout or

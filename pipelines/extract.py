@@ -86,7 +86,9 @@ class ExtractionPipeline:
 
     def open_spider(self) -> None:
         if self.workers > 0:
-            self.pool = WorkerPool(self.workers, self.timeout, self.max_tasks, self.preload)
+            self.pool = WorkerPool(
+                self.workers, self.timeout, self.max_tasks, self.preload, warm=self.function
+            )
             logger.info("Extracting in %d worker processes", self.workers)
 
     def close_spider(self) -> None:
