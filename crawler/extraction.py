@@ -36,9 +36,22 @@ logger = logging.getLogger(__name__)
 # Text in any language has next to no control characters; binary data decoded has many.
 MAX_BINARY_SHARE = 0.05
 
-_PUBLISHED_TIME = (
+# Compiled once: these run on every page.
+_PUBLISHED_TIME = XPath(
     'string((//head/meta[@property="article:published_time"]/@content'
     ' | //meta[@itemprop="datePublished"]/@content)[1])'
+)
+_OG_TYPE = XPath('string(//head/meta[@property="og:type"]/@content)')
+_CANONICAL = (
+    XPath('//head/link[@rel="canonical"]/@href'),
+    XPath('//head/meta[@property="og:url"]/@content'),
+)
+_DECLARED_LANGUAGES = (  # after <html lang>, in this order
+    XPath(
+        '//head/meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")'
+        '="content-language"]/@content'
+    ),
+    XPath('//head/meta[@property="og:locale"]/@content'),
 )
 
 # Sales pitches and sign-up boxes that sit inside article bodies, where trafilatura keeps them.
@@ -128,8 +141,8 @@ class ArticleExtractor:
             return None
         language = _declared_language(tree) or _primary_language(content_language)
         canonical = _canonical_url(tree, url)
-        og_type = tree.xpath('string(//head/meta[@property="og:type"]/@content)')
-        stamp = parse_date(tree.xpath(_PUBLISHED_TIME).strip() or None)
+        og_type = _OG_TYPE(tree)
+        stamp = parse_date(_PUBLISHED_TIME(tree).strip() or None)
         evidence = checked(page_evidence(tree), tree)
         for element in pitches(tree):
             element.drop_tree()
@@ -199,11 +212,8 @@ def _precise(date: str | None, stamp: datetime | None) -> str | None:
 
 
 def _canonical_url(tree: HtmlElement, url: str) -> str | None:
-    for xpath in (
-        '//head/link[@rel="canonical"]/@href',
-        '//head/meta[@property="og:url"]/@content',
-    ):
-        for value in tree.xpath(xpath):
+    for xpath in _CANONICAL:
+        for value in xpath(tree):
             absolute = absolute_http_url(str(value), url)
             if absolute:
                 return absolute
@@ -214,11 +224,7 @@ def _declared_language(tree: HtmlElement) -> str | None:
     candidates = [
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        *tree.xpath(
-            '//head/meta[translate(@http-equiv, "CONTENTLANGUAGE", '
-            '"contentlanguage")="content-language"]/@content'
-        ),
-        *tree.xpath('//head/meta[@property="og:locale"]/@content'),
+        *(value for xpath in _DECLARED_LANGUAGES for value in xpath(tree)),
     ]
     for candidate in candidates:
         language = _primary_language(candidate)
