@@ -9,8 +9,7 @@ served on 127.0.0.1. Then, on the same pages:
 
 (a) the ceiling: trafilatura alone (``bare_extraction`` with the options the crawler gives it),
     in one process per core, no crawling; and beside it (a'), the crawler's whole extraction
-    function (trafilatura, JSON-LD and meta evidence, pitch boxes, the near-duplicate sketch),
-    the same way;
+    function (decoding, trafilatura, JSON-LD and meta evidence, pitch boxes), the same way;
 (b) the crawler: ``scrapy crawl sitemap`` with the default settings, but no politeness delay
     and 16 requests at a time for the local host;
 (c) a naive Scrapy spider that calls trafilatura (same options) in its callback
@@ -53,7 +52,7 @@ DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"
 _PARAGRAPH = re.compile(rb"(<p[^>]*>)(.*?)(</p>)", re.DOTALL | re.IGNORECASE)
 _CODE = re.compile(rb"(<script.*?</script>|<style.*?</style>)", re.DOTALL | re.IGNORECASE)
 _TEXT_RUN = re.compile(rb">([^<]{40,})<")
-_WORD = re.compile(rb"[A-Za-z]{4,}")
+_WORD = re.compile(rb"(?<![&#\w])[A-Za-z]{4,}")  # not an entity's name (&nbsp;)
 # The template's own address: every page made from it would claim to be the same article.
 _OWN_URL = re.compile(
     rb"<link[^>]*rel=[\"']?canonical[^>]*>|<meta[^>]*property=[\"']?og:url[^>]*>", re.IGNORECASE

@@ -59,12 +59,18 @@ class Backlog:
         sent = 0
         while self._heap and sent < room:
             _key, _order, args = heapq.heappop(self._heap)
-            for request in self.make(*args):
-                engine.crawl(request)
-                sent += 1
+            try:
+                for request in self.make(*args):
+                    engine.crawl(request)
+                    sent += 1
+            except Exception:  # one bad entry must not stall the others
+                logger.exception("Could not make a request of entry %r", args[:1])
         return sent
 
     def on_idle(self) -> None:
-        """Keep the spider open while entries wait (some may give no request: seen, too old)."""
-        if self.top_up() or self._heap:
+        """Keep the spider open for one more round while entries wait, even if none of them
+        gave a request (seen, too old): other idle handlers (the site spider's links) wait for
+        an empty backlog and must get their turn before the spider closes."""
+        if self._heap:
+            self.top_up()
             raise DontCloseSpider

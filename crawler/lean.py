@@ -15,7 +15,9 @@ for them once it meets a hard page:
   looks for there; dates in rarer languages on pages that do not say theirs are given up.
 
 ``install()`` patches the two libraries in place (it is idempotent); ``crawler.extraction``
-calls it on import and tells it each page's language.
+calls it when an extractor is built and tells it each page's language. A page that declares
+English but is written in another language loses htmldate's last resort for its dates; its
+meta tags, JSON-LD and htmldate's own patterns still count.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def install() -> None:
     def define_stoplist(stoplist: Any) -> frozenset[str]:
         return stoplist if stoplist is external.JT_STOPLIST else original(stoplist)
 
+    define_stoplist.cache_clear = original.cache_clear  # type: ignore[attr-defined]
     justext.core.define_stoplist = define_stoplist
     _htmldate_parser = htmldate.extractors.get_external_parser
     htmldate.extractors.get_external_parser = date_parser
@@ -67,8 +70,17 @@ def union_stoplist() -> frozenset[str]:
 
 
 def set_page_language(language: str | None) -> None:
-    """The declared language of the page being extracted (``de``), or None."""
+    """The declared language of the page being extracted (``de``), or None.
+
+    htmldate caches what it made of a date string; what a parser of one language could not
+    read, another may, so that cache is emptied when the language changes (rarely: a site's
+    pages share one)."""
     global _page_language
+    language = _ALIASES.get(language or "", language)
+    if language != _page_language and _installed:
+        import htmldate.extractors
+
+        htmldate.extractors.try_date_expr.cache_clear()
     _page_language = language
 
 
@@ -93,11 +105,12 @@ def date_parser() -> Any:
 
 def _dateparser_languages() -> frozenset[str]:
     global _LANGUAGES
-    if _LANGUAGES is None:
-        from dateparser.languages.loader import default_loader
+    if _LANGUAGES is None:  # the codes only: the locale map would load every locale's data
+        from dateparser.data.languages_info import language_order
 
-        _LANGUAGES = frozenset(default_loader.get_locale_map())
+        _LANGUAGES = frozenset(language_order)
     return _LANGUAGES
 
 
 _LANGUAGES: frozenset[str] | None = None
+_ALIASES = {"no": "nb"}  # pages say Norwegian "no"; dateparser knows Bokmål "nb"

@@ -46,6 +46,7 @@ _MASK = np.uint64(2**32 - 1)
 _K1, _K2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)  # odd: position-aware shingles
 _EMPTY = 2**32 - 1
 _SHIFT = 32 - 7  # NUM_PERM = 2**7 bins, by the top bits of a shingle's hash
+assert NUM_PERM == 1 << (32 - _SHIFT)
 _BIN_STARTS = (np.arange(NUM_PERM, dtype=np.uint64) << np.uint64(_SHIFT)).astype(np.uint32)
 _ROTATION = np.uint64(0x9E3779B9)  # what an empty bin adds per bin it borrows across
 # Band keys mix the band's values with these odd constants (one set per scheme: keys stored
@@ -164,7 +165,7 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return h.astype(np.uint32)
 
 
-@lru_cache(maxsize=256)  # asked twice for each article (dedupe, then the writer's state marks)
+@lru_cache(maxsize=32)  # asked twice for each article (dedupe, then the writer's state marks)
 def exact_key(text: str) -> str:
     """A digest of the text with case and whitespace folded: exact duplicates share it."""
     return hashlib.sha1(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()

@@ -82,11 +82,15 @@ def start_worker(path: str | None) -> None:
     still starting and fetching the first feeds or sitemaps, so that this second or so of
     imports is not spent while pages wait."""
     tune_malloc()
-    if path:
+    if not path:
+        return
+    try:
         function = _load(path)
         warm_up = getattr(importlib.import_module(function.__module__), "warm_up", None)
         if callable(warm_up):
             warm_up()
+    except Exception:  # a worker that dies here would break the pool: pages say what is wrong
+        logger.exception("Extraction worker could not warm up %s", path)
 
 
 class WorkerPool:

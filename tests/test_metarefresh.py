@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from scrapy import Request
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefresh
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
@@ -32,7 +34,11 @@ def test_a_long_page_with_a_refresh_in_its_head_is_followed() -> None:
     assert result.url == "http://127.0.0.1/new.html"
 
 
-def test_a_page_without_a_refresh_comes_back_as_it_is() -> None:
+def test_a_page_without_a_refresh_comes_back_undecoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    def decodes(*args: object) -> None:
+        raise AssertionError("Scrapy's middleware decoded a page that names no refresh")
+
+    monkeypatch.setattr(ScrapyMetaRefresh, "process_response", decodes)
     response = page("<title>Budget</title>")
     assert middleware().process_response(Request(response.url), response) is response
 

@@ -73,3 +73,15 @@ def test_a_one_off_scrape_gets_everything_every_time(linked_site: Served, crawl)
     assert again.stats.get("output/articles", 0) == 0
     files = list((first.output_dir / "site").glob("*.jsonl"))
     assert len(files) == 3  # runs within one second do not overwrite each other's files
+
+
+def test_links_are_followed_when_every_sitemap_entry_is_too_old(
+    sitemap_site: Served, crawl
+) -> None:
+    # The sitemaps' entries wait in the backlog and then all give no request (older than
+    # since); the links held back from the home page must still be followed afterwards.
+    result = crawl("site", {"url": f"{sitemap_site.url}/", "since": "1m"})
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.stats["since/skipped"] >= len(allowed_paths(sitemap_site))
+    assert "Following" in result.log
+    assert result.stats["response_received_count"] > 10  # robots, 4 sitemaps, then pages
