@@ -294,7 +294,7 @@ _WARM_UP_PAGE = (
 
 def warm_up() -> None:
     """Build now what trafilatura builds on first use: its union of all justext stop lists
-    (~13 MB, ``crawler.lean``; a worker meets a page that needs it within its first few
+    (22 MB, ``crawler.lean``; a worker meets a page that needs it within its first few
     dozen) and lazily imported modules. Run by each worker as it starts
     (``crawler.workers.start_worker``), or once by a preloaded forkserver (``crawler.preload``).
     """

@@ -5,11 +5,11 @@ for them once it meets a hard page:
 
 - justext, trafilatura's second fallback for the main text, scores paragraphs of a page whose
   language trafilatura was not told with the union of all its stop lists: 154,484 words, which
-  trafilatura keeps as a tuple and justext again as a lower-cased frozenset (~30 MB, and the
+  trafilatura keeps as a tuple and justext again as a lower-cased frozenset (33 MB, and the
   tuple hashed whole on every call to find that set in justext's cache). Here they are kept
-  once, as the lower-cased frozenset (~13 MB), and justext is handed it as it is.
+  once, as the lower-cased frozenset (22 MB), and justext is handed it as it is.
 - htmldate's last resort for a date written out in the text is dateparser, asked to try all
-  its 205 locales: their tables take ~44 MB and 1.4 s of CPU to build. Here dateparser reads
+  its 205 locales: their tables take 40 MB and 1.3 s of CPU to build. Here dateparser reads
   the page's declared language (and English), or, on a page that declares none it knows, the
   twelve most used languages of the web. A date in the language of its page is what htmldate
   looks for there; dates in rarer languages on pages that do not say theirs are given up.
@@ -23,13 +23,14 @@ meta tags, JSON-LD and htmldate's own patterns still count.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 _page_language: str | None = None
 _parsers: dict[str | None, Any] = {}
 _htmldate_parser: Callable[[], Any] | None = None  # htmldate's own, all locales
 # For pages that declare no language: the twelve most used on the web (W3Techs, 2025), about
-# 6 MB of dateparser tables where all 205 locales take 44 MB.
+# 6 MB of dateparser tables where all 205 locales take 40 MB (python -m bench.lean).
 UNDECLARED_LANGUAGES = ("en", "es", "de", "ja", "fr", "ru", "pt", "it", "nl", "pl", "tr", "zh")
 _installed = False
 
@@ -38,6 +39,7 @@ def install() -> None:
     global _installed, _htmldate_parser
     if _installed:
         return
+    import htmldate.core
     import htmldate.extractors
     import justext.core
     from trafilatura import external
@@ -56,6 +58,18 @@ def install() -> None:
     justext.core.define_stoplist = define_stoplist
     _htmldate_parser = htmldate.extractors.get_external_parser
     htmldate.extractors.get_external_parser = date_parser
+    # htmldate caches what it made of a date string; a string one language's parser could not
+    # read, another's may: the cache is kept per page language.
+    cached = htmldate.extractors.try_date_expr
+    by_language = lru_cache(maxsize=cached.cache_info().maxsize)(
+        lambda language, *args: cached.__wrapped__(*args)
+    )
+
+    def try_date_expr(*args: Any) -> str | None:
+        return by_language(_page_language, *args)  # type: ignore[no-any-return]
+
+    try_date_expr.cache_clear = by_language.cache_clear  # type: ignore[attr-defined]
+    htmldate.extractors.try_date_expr = htmldate.core.try_date_expr = try_date_expr
     _installed = True
 
 
@@ -70,18 +84,9 @@ def union_stoplist() -> frozenset[str]:
 
 
 def set_page_language(language: str | None) -> None:
-    """The declared language of the page being extracted (``de``), or None.
-
-    htmldate caches what it made of a date string; what a parser of one language could not
-    read, another may, so that cache is emptied when the language changes (rarely: a site's
-    pages share one)."""
+    """The declared language of the page being extracted (``de``), or None."""
     global _page_language
-    language = _ALIASES.get(language or "", language)
-    if language != _page_language and _installed:
-        import htmldate.extractors
-
-        htmldate.extractors.try_date_expr.cache_clear()
-    _page_language = language
+    _page_language = _ALIASES.get(language or "", language)
 
 
 def date_parser() -> Any:

@@ -32,6 +32,10 @@ def test_a_date_written_out_in_the_page_language_is_read_by_a_parser_of_that_lan
     # Czech is not among the languages tried for pages that declare none: only a parser
     # built for the page's own language reads "3. března 2020".
     assert "cs" not in lean.UNDECLARED_LANGUAGES
+    # First on a page that says it is English: htmldate caches the string as unreadable
+    # there, which must not hold for the Czech page.
+    english = extract(CZECH.replace("lang='cs'", "lang='en'").encode(), URL, "text/html")
+    assert english is not None and english.date != "2020-03-03"
     found = extract(CZECH.encode(), URL, "text/html; charset=utf-8")
     assert found is not None
     assert found.date == "2020-03-03"
