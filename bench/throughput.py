@@ -244,8 +244,9 @@ def naive_command(url: str, work: Path) -> list[str]:
 def line(label: str, pages: int, m: Measure) -> str:
     return (
         f"{label:30} {pages / m.seconds:7.1f} pages/s  {m.seconds:7.1f} s  "
-        f"CPU {m.cpu / m.seconds:4.2f} cores  peak RSS (sum) {m.peak_rss:4.0f} MB, "
-        f"PSS {m.peak_pss:4.0f} MB, largest process {m.largest:4.0f} MB"
+        f"CPU {m.cpu / m.seconds:4.2f} cores ({m.cpu / pages * 1000:4.1f} ms a page)  "
+        f"peak RSS (sum) {m.peak_rss:4.0f} MB, PSS {m.peak_pss:4.0f} MB, "
+        f"largest process {m.largest:4.0f} MB"
     )
 
 
