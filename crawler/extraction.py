@@ -298,8 +298,15 @@ def warm_up() -> None:
     dozen) and lazily imported modules. Run by each worker as it starts
     (``crawler.workers.start_worker``), or once by a preloaded forkserver (``crawler.preload``).
     """
+    global _warm
+    if _warm:  # a worker forked from a preloaded server is warm already
+        return
     from trafilatura import external
 
     extract_page(_WARM_UP_PAGE, "http://127.0.0.1/warm-up", "text/html", None, ExtractionOptions())
     if not external.JT_STOPLIST:
         external.jt_stoplist_init()
+    _warm = True
+
+
+_warm = False

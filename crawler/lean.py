@@ -36,11 +36,15 @@ _installed = False
 
 
 def install() -> None:
-    global _installed, _htmldate_parser
-    if _installed:
-        return
-    import htmldate.core
-    import htmldate.extractors
+    global _installed
+    if not _installed:
+        _lean_stoplist()
+        _language_dates()
+        _installed = True
+
+
+def _lean_stoplist() -> None:
+    """trafilatura builds ``union_stoplist()`` on first need; justext takes it as it is."""
     import justext.core
     from trafilatura import external
 
@@ -56,10 +60,17 @@ def install() -> None:
 
     define_stoplist.cache_clear = original.cache_clear  # type: ignore[attr-defined]
     justext.core.define_stoplist = define_stoplist
+
+
+def _language_dates() -> None:
+    """htmldate gets ``date_parser()``, and its cache of date strings is kept per language: a
+    string one language's parser could not read, another's may."""
+    global _htmldate_parser
+    import htmldate.core
+    import htmldate.extractors
+
     _htmldate_parser = htmldate.extractors.get_external_parser
     htmldate.extractors.get_external_parser = date_parser
-    # htmldate caches what it made of a date string; a string one language's parser could not
-    # read, another's may: the cache is kept per page language.
     cached = htmldate.extractors.try_date_expr
     by_language = lru_cache(maxsize=cached.cache_info().maxsize)(
         lambda language, *args: cached.__wrapped__(*args)
@@ -70,7 +81,6 @@ def install() -> None:
 
     try_date_expr.cache_clear = by_language.cache_clear  # type: ignore[attr-defined]
     htmldate.extractors.try_date_expr = htmldate.core.try_date_expr = try_date_expr
-    _installed = True
 
 
 def union_stoplist() -> frozenset[str]:
