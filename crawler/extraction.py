@@ -16,18 +16,17 @@ from typing import Any
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Extractor
-from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from crawler import lean
 from crawler.arguments import parse_date
 from crawler.encoding import binary_share, decode_html
-from crawler.evidence import PageEvidence, headline_agrees, page_evidence, without_node
+from crawler.evidence import HeadTags, PageEvidence, headline_agrees, page_evidence, without_node
 from crawler.exceptions import NotText
 from crawler.extracted import Extracted, ExtractionOptions
+from crawler.htmltree import extract_owned, parse_html
 from crawler.reconcile import is_better_body, with_paragraphs, words
 from crawler.urls import absolute_http_url
 
@@ -35,24 +34,6 @@ logger = logging.getLogger(__name__)
 
 # Text in any language has next to no control characters; binary data decoded has many.
 MAX_BINARY_SHARE = 0.05
-
-# Compiled once: these run on every page.
-_PUBLISHED_TIME = XPath(
-    'string((//head/meta[@property="article:published_time"]/@content'
-    ' | //meta[@itemprop="datePublished"]/@content)[1])'
-)
-_OG_TYPE = XPath('string(//head/meta[@property="og:type"]/@content)')
-_CANONICAL = (
-    XPath('//head/link[@rel="canonical"]/@href'),
-    XPath('//head/meta[@property="og:url"]/@content'),
-)
-_DECLARED_LANGUAGES = (  # after <html lang>, in this order
-    XPath(
-        '//head/meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")'
-        '="content-language"]/@content'
-    ),
-    XPath('//head/meta[@property="og:locale"]/@content'),
-)
 
 # Sales pitches and sign-up boxes that sit inside article bodies, where trafilatura keeps them.
 # Only small elements go: some sites wrap the whole (premium) article in a "paywall" element.
@@ -74,23 +55,28 @@ _PITCH = re.compile("|".join(re.escape(token) for token in _PITCH_TOKENS), re.IG
 _PITCH_TAGS = ("div", "aside", "section", "p", "form")
 _PITCH_MAX_CHARS = 400
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+_PITCH_NAMES: dict[tuple[str | None, str | None], bool] = {}  # (class, id) -> names a pitch?
+_PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
 def pitches(tree: HtmlElement) -> list[HtmlElement]:
-    """Small boxes of the body whose class or id names a pitch. A walk in Python with one
-    regex: the same test as an XPath (translate() and a dozen contains() on every element)
-    took four times as long, a tenth of trafilatura's own time."""
+    """Small boxes of the body whose class or id names a pitch. A walk in Python, with the
+    regex's answer kept per (class, id): an XPath with the same test (translate() and a dozen
+    contains() on every element) took eight times as long, the regex on every element twice."""
     body = tree.find("body")
     if body is None:
         return []
+    if len(_PITCH_NAMES) > _PITCH_NAMES_MAX:
+        _PITCH_NAMES.clear()
     found = []
     for element in body.iter(_PITCH_TAGS):
         names = element.get("class"), element.get("id")
-        if (
-            (names[0] or names[1])
-            and _PITCH.search(f"{names[0]} {names[1]}")
-            and len(" ".join(element.text_content().split())) < _PITCH_MAX_CHARS
-        ):
+        if not (names[0] or names[1]):
+            continue
+        pitch = _PITCH_NAMES.get(names)
+        if pitch is None:
+            pitch = _PITCH_NAMES[names] = bool(_PITCH.search(f"{names[0]} {names[1]}"))
+        if pitch and len(" ".join(element.text_content().split())) < _PITCH_MAX_CHARS:
             found.append(element)
     return found
 
@@ -136,26 +122,27 @@ class ArticleExtractor:
             return None
         if (share := binary_share(html)) > MAX_BINARY_SHARE:
             raise NotText(f"{share:.0%} of its first characters are control or undecodable")
-        tree = load_html(html)
+        tree = parse_html(html)
         if tree is None:
             return None
-        language = _declared_language(tree) or _primary_language(content_language)
-        canonical = _canonical_url(tree, url)
-        og_type = _OG_TYPE(tree)
-        stamp = parse_date(_PUBLISHED_TIME(tree).strip() or None)
-        evidence = checked(page_evidence(tree), tree)
+        head = HeadTags(tree)
+        language = _declared_language(tree, head) or _primary_language(content_language)
+        canonical = _canonical_url(head, url)
+        og_type = head.first(("property", "og:type")) or ""
+        evidence = checked(page_evidence(tree, head), tree, head)
+        stamp = parse_date(evidence.meta_published)
         for element in pitches(tree):
             element.drop_tree()
+        page_words: frozenset[str] | None = None  # only when there is a body to weigh
+        if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
+            page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
         options = copy.copy(self._template)
         options.url = options.source = url
         lean.set_page_language(language)
-        document = bare_extraction(tree, url=url, options=options)
+        document = extract_owned(tree, options)
         text = (document.text or "").strip() if document is not None else ""
         text_source = "trafilatura"
-        page_words: frozenset[str] | None = None  # only when there is a body to weigh
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
-            if candidate and page_words is None:
-                page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
             if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
                 text, text_source = with_paragraphs(candidate, text), source  # type: ignore[arg-type]
                 break
@@ -183,10 +170,10 @@ class ArticleExtractor:
         return found
 
 
-def checked(evidence: PageEvidence, tree: HtmlElement) -> PageEvidence:
+def checked(evidence: PageEvidence, tree: HtmlElement, head: HeadTags) -> PageEvidence:
     """The evidence without a JSON-LD node whose headline is not this page's: a template's
     node of another story, whose body, authors and dates are not this article's either."""
-    if evidence.headline and not headline_agrees(evidence.headline, tree):
+    if evidence.headline and not headline_agrees(evidence.headline, tree, head):
         logger.debug("JSON-LD of another story set aside: %r", evidence.headline)
         return without_node(evidence)
     return evidence
@@ -211,20 +198,19 @@ def _precise(date: str | None, stamp: datetime | None) -> str | None:
     return date or stamp.date().isoformat()
 
 
-def _canonical_url(tree: HtmlElement, url: str) -> str | None:
-    for xpath in _CANONICAL:
-        for value in xpath(tree):
-            absolute = absolute_http_url(str(value), url)
-            if absolute:
-                return absolute
+def _canonical_url(head: HeadTags, url: str) -> str | None:
+    for value in [*head.links.get("canonical", ()), *head.values(("property", "og:url"))]:
+        absolute = absolute_http_url(value, url)
+        if absolute:
+            return absolute
     return None
 
 
-def _declared_language(tree: HtmlElement) -> str | None:
+def _declared_language(tree: HtmlElement, head: HeadTags) -> str | None:
     candidates = [
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        *(value for xpath in _DECLARED_LANGUAGES for value in xpath(tree)),
+        *head.values(("http-equiv", "content-language"), ("property", "og:locale")),
     ]
     for candidate in candidates:
         language = _primary_language(candidate)
