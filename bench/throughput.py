@@ -213,7 +213,7 @@ def ceiling(bodies: list[bytes], workers: int, function: Callable[[bytes], bool]
 
 def serve(folder: Path) -> tuple[subprocess.Popen[str], str]:
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demo.server", str(folder)],
+        [sys.executable, "-m", "bench.siteserver", str(folder)],
         cwd=PROJECT,
         stdout=subprocess.PIPE,
         text=True,
