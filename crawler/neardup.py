@@ -104,8 +104,8 @@ def sketch(text: str, leave_out: frozenset[str] = frozenset()) -> Sketch:
     digests = set()
     ends: list[int] = []  # where each paragraph's words end in ``words``
     short: list[str] = []  # paragraphs of fewer words than a shingle: one shingle each
-    for paragraph in text.split("\n"):
-        tokens = _WORD.findall(paragraph.casefold())
+    for paragraph in text.casefold().split("\n"):
+        tokens = _WORD.findall(paragraph)
         digest = _digest(" ".join(tokens)) if len(tokens) >= 8 else None
         if digest in leave_out or not tokens:
             continue
@@ -113,7 +113,7 @@ def sketch(text: str, leave_out: frozenset[str] = frozenset()) -> Sketch:
             digests.add(digest)
         words.extend(tokens)
         if _DIGIT.search(paragraph):
-            numbers.update(token for token in tokens if _DIGIT.search(token))
+            numbers.update(t for t in tokens if not t.isalpha() and _DIGIT.search(t))
         ends.append(len(words))
         if len(tokens) < SHINGLE:
             short.append(" ".join(tokens))
