@@ -22,6 +22,8 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.referer import RefererMiddleware
+from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
 from twisted.python.failure import Failure
 
 from crawler import arguments
@@ -144,7 +146,27 @@ class NewsSpider(Spider):
         priority: int,
     ) -> Iterator[Request]:
         for request in self.article_requests(url, source, hints, self.plans[plan_name], date):
-            yield request.replace(priority=request.priority + priority) if priority else request
+            if priority:
+                request = request.replace(priority=request.priority + priority)
+            if (request := self.as_if_yielded(request, source["url"])) is not None:
+                yield request
+
+    def as_if_yielded(self, request: Request, parent_url: str) -> Request | None:
+        """A request the backlog releases, given what Scrapy's spider middlewares give one that
+        the feed or sitemap callback yields (the backlog hands it to the engine, past them): a
+        Referer by the referrer policy, and the URL length limit."""
+        scraper = getattr(self.crawler.engine, "scraper", None)
+        for middleware in getattr(getattr(scraper, "spidermw", None), "middlewares", ()):
+            if isinstance(middleware, RefererMiddleware):
+                referrer = middleware.default_policy().referrer(parent_url, request.url)
+                if referrer is not None:
+                    request.headers.setdefault("Referer", referrer)
+            elif (
+                isinstance(middleware, UrlLengthMiddleware)
+                and middleware.get_processed_request(request, None) is None
+            ):
+                return None
+        return request
 
     def article_requests(
         self, url: str, source: Source, hints: Hints, plan: Plan, date: str | None = None

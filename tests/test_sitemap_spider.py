@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from tests.conftest import Served
@@ -72,6 +73,28 @@ def test_entries_wait_in_the_backlog_and_all_come_out_newest_first(
     for dates in by_sitemap.values():
         assert dates == sorted(dates, reverse=True)
     assert result.stats["articles/fetched"] == len(allowed_paths(sitemap_site))
+
+
+def test_released_entries_carry_a_referer_and_keep_the_url_length_limit(
+    sitemap_site: Served, crawl
+) -> None:
+    # The backlog hands requests to the engine, past the spider middlewares; what those give a
+    # request yielded by the sitemap's callback is given here too.
+    paths = allowed_paths(sitemap_site)
+    limit = len(sitemap_site.url) + sorted(len(path) for path in paths)[len(paths) // 2]
+    kept = [path for path in paths if len(sitemap_site.url + path) <= limit]
+    result = crawl(
+        "sitemap",
+        {"sitemaps": f"{sitemap_site.url}/robots.txt"},
+        settings={"NEWS_SCHEDULE_AHEAD": "2", "URLLENGTH_LIMIT": str(limit), "LOG_LEVEL": "DEBUG"},
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    assert 0 < len(kept) < len(paths)
+    assert result.paths() == kept
+    assert result.stats["urllength/request_ignored_count"] == len(paths) - len(kept)
+    referers = dict(re.findall(r"Crawled \(200\) <GET (\S+)> \(referer: (\S+)\)", result.log))
+    for path, item in result.by_path().items():
+        assert referers[sitemap_site.url + path] == item["source"]["url"]
 
 
 def test_since_skips_older_entries_before_fetching(sitemap_site: Served, crawl) -> None:
