@@ -55,30 +55,34 @@ _PITCH = re.compile("|".join(re.escape(token) for token in _PITCH_TOKENS), re.IG
 _PITCH_TAGS = ("div", "aside", "section", "p", "form")
 _PITCH_MAX_CHARS = 400
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-_PITCH_NAMES: dict[tuple[str | None, str | None], bool] = {}  # (class, id) -> names a pitch?
+_PITCH_NAMES: dict[str, bool] = {}  # class or id -> names a pitch? (no token has a space)
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
 def pitches(tree: HtmlElement) -> list[HtmlElement]:
     """Small boxes of the body whose class or id names a pitch. A walk in Python, with the
-    regex's answer kept per (class, id): an XPath with the same test (translate() and a dozen
+    regex's answer kept per class and id: an XPath with the same test (translate() and a dozen
     contains() on every element) took eight times as long, the regex on every element twice."""
     body = tree.find("body")
     if body is None:
         return []
-    if len(_PITCH_NAMES) > _PITCH_NAMES_MAX:
-        _PITCH_NAMES.clear()
     found = []
     for element in body.iter(_PITCH_TAGS):
-        names = element.get("class"), element.get("id")
-        if not (names[0] or names[1]):
-            continue
-        pitch = _PITCH_NAMES.get(names)
-        if pitch is None:
-            pitch = _PITCH_NAMES[names] = bool(_PITCH.search(f"{names[0]} {names[1]}"))
-        if pitch and len(" ".join(element.text_content().split())) < _PITCH_MAX_CHARS:
+        kind, name = element.get("class"), element.get("id")
+        if ((kind and _names_pitch(kind)) or (name and _names_pitch(name))) and len(
+            " ".join(element.text_content().split())
+        ) < _PITCH_MAX_CHARS:
             found.append(element)
     return found
+
+
+def _names_pitch(name: str) -> bool:
+    pitch = _PITCH_NAMES.get(name)
+    if pitch is None:
+        if len(_PITCH_NAMES) >= _PITCH_NAMES_MAX:
+            _PITCH_NAMES.clear()
+        pitch = _PITCH_NAMES[name] = _PITCH.search(name) is not None
+    return pitch
 
 
 def trafilatura_options(options: ExtractionOptions) -> Extractor:

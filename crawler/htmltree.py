@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 from typing import Any
 
-from lxml.html import HtmlElement, fromstring
+from lxml.html import HtmlElement, document_fromstring, fromstring
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, INVALID_XML_CHARS
@@ -32,21 +33,29 @@ logger = logging.getLogger(__name__)
 # tab, newline and carriage return, and U+FFFE/U+FFFF (EF BF BE, EF BF BF).
 _C0_FORBIDDEN = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _ALL_BUT_C0_FORBIDDEN = bytes(b for b in range(256) if b not in _C0_FORBIDDEN)
+_FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE).match  # lxml.html's test
 
 
 def parse_html(html: str) -> HtmlElement | None:
     """The tree of a decoded page, as trafilatura's ``load_html`` would build it."""
     beginning = html[:50].lower()
-    data = _repaired(html, beginning).encode("utf-8", "surrogatepass")
+    text = _repaired(html, beginning)
+    data = text.encode("utf-8", "surrogatepass")
     if (
         data.translate(None, _ALL_BUT_C0_FORBIDDEN)
         or b"\xef\xbf\xbe" in data
         or b"\xef\xbf\xbf" in data
     ):
-        html = INVALID_XML_CHARS.sub("", html)
-        data = _repaired(html, beginning).encode("utf-8", "surrogatepass")
+        text = _repaired(INVALID_XML_CHARS.sub("", html), beginning)
+        data = text.encode("utf-8", "surrogatepass")
     try:
-        tree = fromstring(data, parser=HTML_PARSER)
+        # lxml tells a whole document from a fragment by its start; on bytes only ASCII
+        # whitespace may come before "<html", on text any (a no-break space, U+3000): ask
+        # the text, as load_html's parse of a str does.
+        if _FULL_DOCUMENT(text):
+            tree = document_fromstring(data, parser=HTML_PARSER)
+        else:
+            tree = fromstring(data, parser=HTML_PARSER)
     except Exception as exc:  # lxml's own errors on hostile input
         logger.debug("lxml could not parse the page: %s", exc)
         return None
@@ -96,9 +105,12 @@ def extract_owned(tree: HtmlElement, options: Extractor) -> Any:
         document = extract_metadata(
             tree, options.url, options.date_params, options.fast, options.author_blacklist
         )
-        body, text, _, comments = trafilatura_sequence(tree, options, options.url or document.url)
+        result = trafilatura_sequence(tree, options, options.url or document.url)
     except (TypeError, ValueError):  # what bare_extraction turns into None
         return None
+    if not isinstance(result, tuple) or len(result) != 4:
+        raise RuntimeError(f"trafilatura_sequence gave {type(result).__name__}: update htmltree")
+    body, text, _, comments = result
     if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
         return None
     document.text = document.raw_text = xmltotxt(body, options.formatting)

@@ -82,7 +82,7 @@ class NewsSpider(Spider):
         distributed = bool(crawler.settings.get("REDIS_URL"))
         spider.backlog = None
         if ahead > 0 and not distributed:
-            spider.backlog = Backlog(crawler, spider.released_entry, ahead)
+            spider.backlog = Backlog(crawler, spider.release_from_backlog, ahead)
         return spider
 
     def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
@@ -146,15 +146,20 @@ class NewsSpider(Spider):
         priority: int,
     ) -> Iterator[Request]:
         for request in self.article_requests(url, source, hints, self.plans[plan_name], date):
-            if priority:
-                request = request.replace(priority=request.priority + priority)
+            yield request.replace(priority=request.priority + priority) if priority else request
+
+    def release_from_backlog(self, url: str, source: Source, *entry: Any) -> Iterator[Request]:
+        """An entry's requests as the backlog releases them, to the engine directly, past the
+        spider middlewares: given here what those give a request the feed or sitemap callback
+        yields (``as_if_yielded``)."""
+        for request in self.released_entry(url, source, *entry):
             if (request := self.as_if_yielded(request, source["url"])) is not None:
                 yield request
 
     def as_if_yielded(self, request: Request, parent_url: str) -> Request | None:
-        """A request the backlog releases, given what Scrapy's spider middlewares give one that
-        the feed or sitemap callback yields (the backlog hands it to the engine, past them): a
-        Referer by the referrer policy, and the URL length limit."""
+        """A Referer for the feed or sitemap that listed the request, by the default referrer
+        policy (the listing's own ``Referrer-Policy`` header is not kept with the entry), and
+        the URL length limit."""
         scraper = getattr(self.crawler.engine, "scraper", None)
         for middleware in getattr(getattr(scraper, "spidermw", None), "middlewares", ()):
             if isinstance(middleware, RefererMiddleware):

@@ -108,3 +108,19 @@ def test_language_comes_from_the_markup_or_the_header() -> None:
     assert extract(article_page(story).encode(), URL).language == "de"
     bare = article_page(story).replace('<html lang="de-AT">', "<html>").encode()
     assert extract(bare, URL, content_language="fr-CH").language == "fr"
+
+
+def test_meta_tags_in_a_stray_second_head_are_read() -> None:
+    # libxml2 keeps a second <head> as its own element; its tags are the page's all the same.
+    story = make_stories(1)[0]
+    paragraphs = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+    html = (
+        f"<html lang='en'><head><title>{story.title}</title></head>"
+        f"<head><meta property='article:published_time' content='{story.published.isoformat()}'>"
+        f"<link rel='canonical' href='{story.path}'></head>"
+        f"<body><article><h1>{story.title}</h1>{paragraphs}</article></body></html>"
+    )
+    found = extract(html.encode(), URL)
+    assert found is not None
+    assert found.date == story.published.isoformat()
+    assert found.canonical_url == f"http://127.0.0.1:8000{story.path}"

@@ -10,6 +10,7 @@ from lxml.html import tostring
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
+from crawler import htmltree
 from crawler.demo.site import article_page
 from crawler.demo.stories import make_stories
 from crawler.extracted import ExtractionOptions
@@ -26,6 +27,9 @@ AWKWARD = {
     "no html tag, one block": "<p>just a paragraph</p>",
     "plain text": "It is not HTML at all, only a sentence of text.",
     "non-Latin text": "<html lang='el'><body><p>Το δημοτικό συμβούλιο συνεδρίασε.</p></body></html>",
+    "a no-break space before the doctype": f"\u00a0<!DOCTYPE html><html><body>{PARAGRAPH}</body></html>",
+    "an ideographic space before html": f"\u3000<html><body>{PARAGRAPH * 2}</body></html>",
+    "a second head": f"<html><head><title>A</title></head><head><meta name='date' content='2026-01-02'></head><body>{PARAGRAPH}</body></html>",
     "an XML declaration": f"<?xml version='1.0' encoding='utf-8'?><html><body>{PARAGRAPH}</body></html>",
 }  # fmt: skip
 
@@ -66,6 +70,7 @@ def pages() -> list[tuple[str, str]]:
 def test_extraction_of_an_owned_tree_is_trafilatura_s_own() -> None:
     options = trafilatura_options(ExtractionOptions())
     options.url = options.source = "http://127.0.0.1:8000/news/a.html"
+    assert htmltree._PARTS is not None and htmltree._plain(options)  # not the fallback
     for name, html in pages():
         theirs = bare_extraction(load_html(html), url=options.url, options=copy.copy(options))
         ours = extract_owned(parse_html(html), copy.copy(options))
