@@ -23,7 +23,13 @@ from crawler.exceptions import NotText
 from crawler.extensions.state import state_of
 from crawler.extracted import Extracted, ExtractionOptions
 from crawler.items import Article, Page
-from crawler.workers import ExtractionTimeout, WorkerDied, WorkerPool, default_workers
+from crawler.workers import (
+    ExtractionTimeout,
+    WorkerDied,
+    WorkerPool,
+    default_workers,
+    freeze_heap,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +91,7 @@ class ExtractionPipeline:
         )
 
     def open_spider(self) -> None:
+        freeze_heap()  # Scrapy's components are built: what the crawl process keeps for life
         if self.workers > 0:
             self.pool = WorkerPool(
                 self.workers, self.timeout, self.max_tasks, self.preload, warm=self.function
