@@ -14,6 +14,15 @@ URL = "http://127.0.0.1:8000/news/a.html"
 extract = ArticleExtractor()
 
 
+def bare_page(story: Story, wrap: str = "{}", after_head: str = "") -> bytes:
+    """The story alone in a plain page: a title, an h1 and its paragraphs."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+    return (
+        f"<html lang='en'><head><title>{story.title}</title></head>{after_head}<body><article>"
+        f"<h1>{story.title}</h1>{wrap.format(paragraphs)}</article></body></html>"
+    ).encode()
+
+
 def test_article_text_and_metadata_come_from_the_page() -> None:
     story = make_stories(1)[0]
     found = extract(article_page(story).encode(), URL, "text/html; charset=utf-8")
@@ -28,13 +37,7 @@ def test_article_text_and_metadata_come_from_the_page() -> None:
 
 def test_a_premium_article_wrapped_in_a_paywall_element_is_kept() -> None:
     story = make_stories(2)[1]
-    paragraphs = "".join(f"<p>{p}</p>" for p in story.paragraphs)
-    html = (
-        f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
-        f"<h1>{story.title}</h1><div class='paywall-content'>{paragraphs}</div>"
-        "</article></body></html>"
-    )
-    found = extract(html.encode(), URL)
+    found = extract(bare_page(story, wrap="<div class='paywall-content'>{}</div>"), URL)
     assert found is not None
     assert story.paragraphs[-1] in found.text
 
@@ -113,14 +116,11 @@ def test_language_comes_from_the_markup_or_the_header() -> None:
 def test_meta_tags_in_a_stray_second_head_are_read() -> None:
     # libxml2 keeps a second <head> as its own element; its tags are the page's all the same.
     story = make_stories(1)[0]
-    paragraphs = "".join(f"<p>{p}</p>" for p in story.paragraphs)
-    html = (
-        f"<html lang='en'><head><title>{story.title}</title></head>"
+    second_head = (
         f"<head><meta property='article:published_time' content='{story.published.isoformat()}'>"
         f"<link rel='canonical' href='{story.path}'></head>"
-        f"<body><article><h1>{story.title}</h1>{paragraphs}</article></body></html>"
     )
-    found = extract(html.encode(), URL)
+    found = extract(bare_page(story, after_head=second_head), URL)
     assert found is not None
     assert found.date == story.published.isoformat()
     assert found.canonical_url == f"http://127.0.0.1:8000{story.path}"
