@@ -14,30 +14,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gzip
-import json
 from pathlib import Path
 from urllib.parse import unquote
 
-from crawler.demo.site import HOST_PLACEHOLDER, OTHER_HOST_PLACEHOLDER
+from crawler.demo.server import load_routes
 
 _REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found"}
 
 
 def responses(folder: Path, base_url: str) -> dict[str, tuple[bytes, bytes]]:
-    """Path -> (status line and headers, body)."""
-    spec = json.loads((folder / "_routes.json").read_text(encoding="utf-8"))
-    other = base_url.replace("127.0.0.1", "localhost")
-    built = {}
-    for path, entry in spec.items():
-        body = (folder / entry["file"]).read_bytes()
-        body = body.replace(HOST_PLACEHOLDER.encode(), base_url.encode())
-        body = body.replace(OTHER_HOST_PLACEHOLDER.encode(), other.encode())
-        if entry.get("gzipped"):
-            body = gzip.compress(body, mtime=0)
-        status, headers = entry.get("status", 200), entry.get("headers", {})
-        built[path] = (head(status, entry["type"], headers, body), body)
-    return built
+    """Path -> (status line and headers, body), from the demo server's own reading of the
+    folder (placeholders filled, gzip applied)."""
+    return {
+        path: (head(route.status, route.type, route.headers, route.body), route.body)
+        for path, route in load_routes(folder, base_url).items()
+    }
 
 
 def head(status: int, content_type: str, headers: dict[str, str], body: bytes) -> bytes:

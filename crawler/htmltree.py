@@ -24,13 +24,13 @@ from typing import Any
 from lxml.html import HtmlElement, document_fromstring, fromstring
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
-from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, INVALID_XML_CHARS
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, repair_faulty_html
 from trafilatura.xml import xmltotxt
 
 logger = logging.getLogger(__name__)
 
-# Bytes of the characters XML forbids (INVALID_XML_CHARS) in UTF-8: C0 controls other than
-# tab, newline and carriage return, and U+FFFE/U+FFFF (EF BF BE, EF BF BF).
+# Bytes of the characters XML forbids (trafilatura's INVALID_XML_CHARS) in UTF-8: C0 controls
+# other than tab, newline and carriage return, and U+FFFE/U+FFFF (EF BF BE, EF BF BF).
 _C0_FORBIDDEN = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _ALL_BUT_C0_FORBIDDEN = bytes(b for b in range(256) if b not in _C0_FORBIDDEN)
 _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE).match  # lxml.html's test
@@ -46,7 +46,7 @@ def parse_html(html: str) -> HtmlElement | None:
         or b"\xef\xbf\xbe" in data
         or b"\xef\xbf\xbf" in data
     ):
-        text = _repaired(INVALID_XML_CHARS.sub("", html), beginning)
+        text = repair_faulty_html(html, beginning)  # trafilatura's own, forbidden chars too
         data = text.encode("utf-8", "surrogatepass")
     try:
         # lxml tells a whole document from a fragment by its start; on bytes only ASCII
