@@ -8,14 +8,16 @@ every page has its own text; generated pages when the folder is missing) and a s
 served on 127.0.0.1. Then, on the same pages:
 
 (a) the ceiling: trafilatura alone (``bare_extraction`` with the options the crawler gives it),
-    in one process per core, no crawling; and beside it (a'), the crawler's whole extraction
-    function (decoding, trafilatura, JSON-LD and meta evidence, pitch boxes), the same way;
+    in one process per core, no crawling; measured right before and right after (b), as the
+    machine's speed drifts, and b/a taken against the mean;
 (b) the crawler: ``scrapy crawl sitemap`` with the default settings, but no politeness delay
     and 16 requests at a time for the local host;
+(a') the crawler's whole extraction function (decoding, trafilatura, JSON-LD and meta evidence,
+    pitch boxes), the way (a) runs trafilatura;
 (c) a naive Scrapy spider that calls trafilatura (same options) in its callback
     (bench/naive_spider.py);
 
-and (a) once more after (b) and (c), as the machine's speed drifts; and prints pages/s, CPU
+and prints pages/s, CPU
 use (cores busy) and the peak memory of each: the peak of the sum of
 RSS over the whole process tree (the strictest measure: pages shared between processes, such
 as libraries, counted once per process), the peak of the sum of PSS (shared pages split among
@@ -267,23 +269,23 @@ def main() -> None:
             f"{args.pages} pages from {len(pool)} templates, {sizes[0] // 1000}-{sizes[-1] // 1000} KB "
             f"(median {sizes[len(sizes) // 2] // 1000} KB); {workers} cores"
         )
+        # The machine's speed drifts by several percent within minutes: the ceiling is measured
+        # right before and right after the crawler, and b/a is taken against the two runs' mean.
         a = ceiling(bodies, workers, _trafilatura)
         print(line(f"(a) trafilatura, {workers} processes", args.pages, a))
-        whole = ceiling(bodies, workers, _extract)
-        print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
         server, url = serve(folder / "site")
         try:
             b = watch(crawl_command(url, folder / "b"))
             print(line("(b) crawler end to end", args.pages, b))
+            again = ceiling(bodies, workers, _trafilatura)
+            print(line("(a) again, after (b)", args.pages, again))
+            whole = ceiling(bodies, workers, _extract)
+            print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
             c = watch(naive_command(url, folder / "c"))
             print(line("(c) naive spider", args.pages, c))
         finally:
             server.terminate()
             server.wait()
-        # The machine's speed drifts by several percent within minutes: the ceiling is measured
-        # again after the crawls, and b/a is taken against the two runs' mean.
-        again = ceiling(bodies, workers, _trafilatura)
-        print(line("(a) again, after (b) and (c)", args.pages, again))
         del bodies
         mean_a = (a.seconds + again.seconds) / 2
         print(

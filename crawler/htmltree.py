@@ -1,13 +1,17 @@
 """A page's one parse, and trafilatura run on that tree without copying it.
 
-trafilatura's ``load_html`` and ``bare_extraction`` do two things this crawler need not pay
+trafilatura's ``load_html`` and ``bare_extraction`` do three things this crawler need not pay
 for on every page. ``load_html`` runs a regular expression over the whole text for the
 characters XML forbids, and hands lxml a ``str`` (read as four bytes a character); here the
 text is encoded once to UTF-8, the parser's own encoding, and the regular expression runs only
 when a byte scan finds such a character. ``bare_extraction`` deep-copies a tree it is given,
 to leave the caller's intact (trafilatura prunes its input in place); the tree here is parsed
-for that one call, so it goes in as it is. Together: about a millisecond a page, a twentieth of
-trafilatura's own time (``bench/throughput.py``: a against a').
+for that one call, so it goes in as it is. And lxml.html asks a Python method which class to
+give each element it hands out (``HtmlElementClassLookup``: thousands a page, as trafilatura's
+XPaths and loops walk the tree); here lxml picks ``HtmlElement`` in C. Only the classes of form
+fields differ (``FormElement``, ``InputElement``: their form API, which no extractor uses).
+With the three, the crawler's whole extraction, which does more than trafilatura (evidence,
+pitch boxes), costs less than trafilatura alone (``python -m bench.throughput``: a' against a).
 
 The second relies on trafilatura's ``trafilatura_sequence`` and ``extract_metadata``, which are
 not a stable API: when their signatures are not the ones read here, or when options ask for
@@ -21,7 +25,15 @@ import logging
 import re
 from typing import Any
 
-from lxml.html import HtmlElement, document_fromstring, fromstring
+from lxml.etree import ElementDefaultClassLookup
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HtmlProcessingInstruction,
+    document_fromstring,
+    fromstring,
+)
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, repair_faulty_html
@@ -33,6 +45,13 @@ logger = logging.getLogger(__name__)
 # other than tab, newline and carriage return, and U+FFFE/U+FFFF (EF BF BE, EF BF BF).
 _C0_FORBIDDEN = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _ALL_BUT_C0_FORBIDDEN = bytes(b for b in range(256) if b not in _C0_FORBIDDEN)
+# trafilatura's parser (same options), with lxml.html's element classes chosen in C.
+PARSER = HTML_PARSER.copy()
+PARSER.set_element_class_lookup(
+    ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+    )
+)
 _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE).match  # lxml.html's test
 
 
@@ -53,9 +72,9 @@ def parse_html(html: str) -> HtmlElement | None:
         # whitespace may come before "<html", on text any (a no-break space, U+3000): ask
         # the text, as load_html's parse of a str does.
         if _FULL_DOCUMENT(text):
-            tree = document_fromstring(data, parser=HTML_PARSER)
+            tree = document_fromstring(data, parser=PARSER)
         else:
-            tree = fromstring(data, parser=HTML_PARSER)
+            tree = fromstring(data, parser=PARSER)
     except Exception as exc:  # lxml's own errors on hostile input
         logger.debug("lxml could not parse the page: %s", exc)
         return None

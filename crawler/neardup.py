@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from zlib import crc32
 
@@ -85,6 +85,7 @@ class Sketch:
     words: int
     paragraphs: frozenset[str]  # digests of the paragraphs of 8 words or more
 
+    @cached_property  # asked by the search and again when the sketch is stored
     def bands(self) -> list[int]:
         """One signed 63-bit key per band (band index and its values), for an SQL index."""
         rows = self.signature[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
@@ -132,9 +133,7 @@ def _shingle_hashes(words: list[str], ends: list[int], short: list[str]) -> np.n
     out a paragraph adds none). Each word is hashed once (CRC-32, stable across runs and
     processes) and the shingles combined and mixed in numpy: a hash per shingle in Python
     took a tenth of a page's extraction time."""
-    word_hashes = np.fromiter(
-        (crc32(word.encode()) for word in words), dtype=np.uint64, count=len(words)
-    )
+    word_hashes = np.fromiter(map(crc32, map(str.encode, words)), np.uint64, len(words))
     combined = np.empty(0, dtype=np.uint64)
     if len(words) >= SHINGLE:
         valid = np.ones(len(words) - SHINGLE + 1, dtype=bool)
@@ -237,7 +236,7 @@ class NearDuplicates:
             return None
         best: tuple[str, float] | None = None
         seen = set()
-        for other_id, sample_data, numbers, paragraphs in self.candidates(found.bands()):
+        for other_id, sample_data, numbers, paragraphs in self.candidates(found.bands):
             if other_id == record_id or other_id in seen:
                 continue
             seen.add(other_id)
@@ -276,7 +275,7 @@ class NearDuplicates:
             " ".join(sorted(found.numbers)),
             " ".join(sorted(found.paragraphs)),
         )
-        bands = found.bands()
+        bands = found.bands
         self.pending.append((candidate, bands))
         for band in bands:
             self.pending_bands.setdefault(band, []).append(candidate)

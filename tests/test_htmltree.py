@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from lxml.html import tostring
+from lxml.html import HtmlElement, tostring
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
@@ -82,3 +82,22 @@ def test_a_page_without_text_gives_nothing_either_way() -> None:
     html = "<html><head><title>Empty</title></head><body><div><img src='a.png'></div></body></html>"
     assert bare_extraction(load_html(html), options=copy.copy(options)) is None
     assert extract_owned(parse_html(html), copy.copy(options)) is None
+
+
+def test_every_element_is_an_html_element_with_lxml_html_s_api_form_fields_too() -> None:
+    # Chosen in C (no Python call per element): form fields are plain HtmlElements, not
+    # FormElement or InputElement, and nothing else changes.
+    html = (
+        "<html><body><form action='/c'><label>Name</label><input name='q'>"
+        "<select><option>a</option></select><textarea>Say something</textarea></form>"
+        f"{PARAGRAPH}</body></html>"
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    assert {type(element) for element in tree.iter()} == {HtmlElement}
+    assert serialised(tree) == serialised(load_html(html))
+    tree.find(".//form").drop_tree()
+    assert (
+        tree.text_content()
+        == "The council met on Monday to discuss the budget for the coming year."
+    )
