@@ -224,6 +224,17 @@ def serve(folder: Path) -> tuple[subprocess.Popen[str], str]:
     return server, server.stdout.readline().strip()  # type: ignore[union-attr]
 
 
+def crawl(command: Callable[[str, Path], list[str]], site: Path, work: Path) -> Measure:
+    """Serve the site only while a crawl of it runs: the server holds every page, and a
+    ceiling measured meanwhile would count it in its process tree."""
+    server, url = serve(site)
+    try:
+        return watch(command(url, work))
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def crawl_command(url: str, work: Path) -> list[str]:
     return [
         sys.executable, "-m", "scrapy", "crawl", "sitemap", "-a", f"sitemaps={url}/sitemap.xml",
@@ -273,19 +284,14 @@ def main() -> None:
         # right before and right after the crawler, and b/a is taken against the two runs' mean.
         a = ceiling(bodies, workers, _trafilatura)
         print(line(f"(a) trafilatura, {workers} processes", args.pages, a))
-        server, url = serve(folder / "site")
-        try:
-            b = watch(crawl_command(url, folder / "b"))
-            print(line("(b) crawler end to end", args.pages, b))
-            again = ceiling(bodies, workers, _trafilatura)
-            print(line("(a) again, after (b)", args.pages, again))
-            whole = ceiling(bodies, workers, _extract)
-            print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
-            c = watch(naive_command(url, folder / "c"))
-            print(line("(c) naive spider", args.pages, c))
-        finally:
-            server.terminate()
-            server.wait()
+        b = crawl(crawl_command, folder / "site", folder / "b")
+        print(line("(b) crawler end to end", args.pages, b))
+        again = ceiling(bodies, workers, _trafilatura)
+        print(line("(a) again, after (b)", args.pages, again))
+        whole = ceiling(bodies, workers, _extract)
+        print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
+        c = crawl(naive_command, folder / "site", folder / "c")
+        print(line("(c) naive spider", args.pages, c))
         del bodies
         mean_a = (a.seconds + again.seconds) / 2
         print(
@@ -295,12 +301,7 @@ def main() -> None:
         )
         if args.long:
             build(args.long, folder / "long", pool)
-            server, url = serve(folder / "long")
-            try:
-                m = watch(crawl_command(url, folder / "long-run"))
-            finally:
-                server.terminate()
-                server.wait()
+            m = crawl(crawl_command, folder / "long", folder / "long-run")
             print(line(f"crawler, {args.long} pages", args.long, m))
             print(
                 f"time per page: {b.seconds / args.pages * 1000:.1f} ms at {args.pages}, "
