@@ -117,6 +117,7 @@ class Measure:
     peak_pss: float  # MB, the same counting shared pages once
     largest: float  # MB, the peak RSS of the largest single process
     samples: list[tuple[float, float]]  # (seconds, MB)
+    own_cpu: float = 0.0  # CPU seconds of the command's own process (a crawl: not its workers)
 
 
 class TreeWatcher(threading.Thread):
@@ -176,6 +177,7 @@ def watch(command: list[str]) -> Measure:
         watcher.peak_pss,
         watcher.largest,
         watcher.samples,
+        watcher.cpu.get(process.pid, 0.0),
     )
 
 
@@ -258,7 +260,9 @@ def naive_command(url: str, work: Path) -> list[str]:
 def line(label: str, pages: int, m: Measure) -> str:
     return (
         f"{label:30} {pages / m.seconds:7.1f} pages/s  {m.seconds:7.1f} s  "
-        f"CPU {m.cpu / m.seconds:4.2f} cores ({m.cpu / pages * 1000:4.1f} ms a page)  "
+        f"CPU {m.cpu / m.seconds:4.2f} cores ({m.cpu / pages * 1000:4.1f} ms a page"
+        + (f", {m.own_cpu / pages * 1000:.1f} in the crawl process" if m.own_cpu else "")
+        + ")  "
         f"peak RSS (sum) {m.peak_rss:4.0f} MB, PSS {m.peak_pss:4.0f} MB, "
         f"largest process {m.largest:4.0f} MB"
     )

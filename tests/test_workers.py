@@ -1,8 +1,10 @@
 """Extraction in worker processes: a page that hangs or kills its worker is counted, logged
-and skipped; the worker is replaced and every other article is written."""
+and skipped; the worker is replaced (as is one that has done its NEWS_EXTRACT_MAX_TASKS pages)
+and every other article is written."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from crawler.demo.site import Resource, article_page, build_site, rss_feed
@@ -34,6 +36,7 @@ def test_hanging_and_crashing_extractions_lose_nothing_else(tmp_path: Path) -> N
                 "NEWS_EXTRACT_FUNCTION": "tests.extractors.hang_or_crash",
                 "NEWS_EXTRACT_TIMEOUT": "3",
                 "NEWS_EXTRACT_WORKERS": "2",
+                "NEWS_EXTRACT_MAX_TASKS": "2",  # workers retired and replaced all along
             },
         )
     finally:
@@ -57,3 +60,43 @@ def test_extraction_in_the_crawl_process_gives_the_same_articles(tmp_path: Path,
     assert "Extracting in 2 worker processes" in pooled.log
     strip = lambda items: sorted((i["url"], i["text"], i["title"]) for i in items)  # noqa: E731
     assert strip(inline.items) == strip(pooled.items) != []
+
+
+def test_a_page_too_big_to_wait_in_a_pipe_goes_only_to_an_idle_worker(tmp_path: Path) -> None:
+    # One worker, hung on a page: the 2 MB page behind it cannot wait in the worker's pipe
+    # (1 MiB) without blocking the reactor until the timeout that would free it, so it waits
+    # in the crawl process and goes to the worker that replaces the hung one.
+    site = build_site()
+    good = site.stories[:3]
+    hang, big = make_stories(2, seed=43)
+    oldest = min(story.published for story in good)
+    hang.published, big.published = oldest - timedelta(hours=2), oldest - timedelta(hours=1)
+    site.resources[hang.path] = Resource(
+        article_page(hang).replace("<body", "<!-- HANG-THE-EXTRACTOR --><body").encode(),
+        "text/html",
+    )
+    padding = "<!-- " + "padding " * 250_000 + "-->"
+    site.resources[big.path] = Resource(
+        article_page(big).replace("<body", padding + "<body").encode(), "text/html"
+    )
+    feed = rss_feed([hang, big, *good], "http://__HOST__")
+    site.resources["/big.xml"] = Resource(feed.encode(), "application/rss+xml")
+    served = serve(site, tmp_path / "site")
+    try:
+        result = run_crawl(
+            "feeds",
+            {"feeds": f"{served.url}/big.xml"},
+            tmp_path,
+            {
+                "NEWS_EXTRACT_FUNCTION": "tests.extractors.hang_or_crash",
+                "NEWS_EXTRACT_TIMEOUT": "3",
+                "NEWS_EXTRACT_WORKERS": "1",
+                "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+            },
+        )
+    finally:
+        served.process.terminate()
+        served.process.wait()
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(result.paths()) == sorted(s.path for s in [big, *good])
+    assert result.stats["extraction/timeout"] == 1
