@@ -64,6 +64,16 @@ def tune_malloc() -> None:
         libc.mallopt(M_ARENA_MAX, 2)
 
 
+def schedule_as_batch() -> None:
+    """In a worker: Linux's SCHED_BATCH, for work that is all CPU and never waits for a user.
+    The crawl process, woken by the network all the time, no longer cuts into a worker's
+    extraction at each wake-up (a context switch, caches cooled), and the worker runs in longer
+    slices: a few percent less CPU a page (``python -m bench.throughput``: b's CPU a page less
+    the crawl process's, against a'). Any system without it: nothing changes."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+
+
 GC_THRESHOLDS = (10_000, 20, 10)  # Python's: (700, 10, 10)
 
 
@@ -322,6 +332,7 @@ def _serve(pages: Any, answers: Any, warm: str | None) -> None:
     """A worker's life: warm up, then page after page until its pipe closes. Ctrl-C is the
     crawl process's to handle (it lets the pages in hand finish), not the workers'."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    schedule_as_batch()
     start_worker(warm)
     while True:
         try:

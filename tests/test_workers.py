@@ -4,11 +4,16 @@ and every other article is written."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from crawler.demo.site import Resource, article_page, build_site, rss_feed
 from crawler.demo.stories import make_stories
+from crawler.workers import WorkerPool
 from tests.conftest import run_crawl, serve
 
 
@@ -100,3 +105,18 @@ def test_a_page_too_big_to_wait_in_a_pipe_goes_only_to_an_idle_worker(tmp_path: 
     assert result.returncode == 0, result.log[-3000:]
     assert sorted(result.paths()) == sorted(s.path for s in [big, *good])
     assert result.stats["extraction/timeout"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="Linux scheduling policy")
+def test_workers_run_as_batch_work_and_answer_in_order() -> None:
+    # SCHED_BATCH: the crawl process, woken by the network, does not cut into extractions.
+    async def ask() -> list[object]:
+        pool = WorkerPool(2, timeout=30)
+        try:
+            return await asyncio.gather(
+                pool.run("os.sched_getscheduler", 0), *(pool.run("math.sqrt", n) for n in (4, 9))
+            )
+        finally:
+            pool.close()
+
+    assert asyncio.run(ask()) == [os.SCHED_BATCH, 2.0, 3.0]
