@@ -11,42 +11,27 @@ from pathlib import Path
 
 import pytest
 
-from crawler.demo.site import Resource, article_page, build_site, rss_feed
-from crawler.demo.stories import make_stories
+from crawler.demo.site import Resource, Site, article_page, build_site, rss_feed
+from crawler.demo.stories import Story, make_stories
 from crawler.workers import WorkerPool
-from tests.conftest import run_crawl, serve
+from tests.conftest import CrawlResult, run_crawl, serve
 
 
 def test_hanging_and_crashing_extractions_lose_nothing_else(tmp_path: Path) -> None:
     site = build_site()
     good = site.stories[:6]
     hang, crash = make_stories(2, seed=41)
-    site.resources[hang.path] = Resource(
-        article_page(hang).replace("<body", "<!-- HANG-THE-EXTRACTOR --><body").encode(),
-        "text/html",
+    marked(site, hang, "HANG-THE-EXTRACTOR")
+    marked(site, crash, "KILL-THE-EXTRACTOR")
+    result = crawl_feed(
+        site,
+        [good[0], good[1], hang, good[2], crash, *good[3:]],
+        tmp_path,
+        {
+            "NEWS_EXTRACT_WORKERS": "2",
+            "NEWS_EXTRACT_MAX_TASKS": "2",  # workers retired and replaced all along
+        },
     )
-    site.resources[crash.path] = Resource(
-        article_page(crash).replace("<body", "<!-- KILL-THE-EXTRACTOR --><body").encode(),
-        "text/html",
-    )
-    feed = rss_feed([good[0], good[1], hang, good[2], crash, *good[3:]], "http://__HOST__")
-    site.resources["/bad.xml"] = Resource(feed.encode(), "application/rss+xml")
-    served = serve(site, tmp_path / "site")
-    try:
-        result = run_crawl(
-            "feeds",
-            {"feeds": f"{served.url}/bad.xml"},
-            tmp_path,
-            {
-                "NEWS_EXTRACT_FUNCTION": "tests.extractors.hang_or_crash",
-                "NEWS_EXTRACT_TIMEOUT": "3",
-                "NEWS_EXTRACT_WORKERS": "2",
-                "NEWS_EXTRACT_MAX_TASKS": "2",  # workers retired and replaced all along
-            },
-        )
-    finally:
-        served.process.terminate()
-        served.process.wait()
     assert result.returncode == 0, result.log[-3000:]
     assert sorted(result.paths()) == sorted(s.path for s in good)
     assert result.stats["extraction/timeout"] == 1
@@ -76,32 +61,14 @@ def test_a_page_too_big_to_wait_in_a_pipe_goes_only_to_an_idle_worker(tmp_path: 
     hang, big = make_stories(2, seed=43)
     oldest = min(story.published for story in good)
     hang.published, big.published = oldest - timedelta(hours=2), oldest - timedelta(hours=1)
-    site.resources[hang.path] = Resource(
-        article_page(hang).replace("<body", "<!-- HANG-THE-EXTRACTOR --><body").encode(),
-        "text/html",
+    marked(site, hang, "HANG-THE-EXTRACTOR")
+    marked(site, big, "padding " * 250_000)
+    result = crawl_feed(
+        site,
+        [hang, big, *good],
+        tmp_path,
+        {"NEWS_EXTRACT_WORKERS": "1", "CONCURRENT_REQUESTS_PER_DOMAIN": "1"},
     )
-    padding = "<!-- " + "padding " * 250_000 + "-->"
-    site.resources[big.path] = Resource(
-        article_page(big).replace("<body", padding + "<body").encode(), "text/html"
-    )
-    feed = rss_feed([hang, big, *good], "http://__HOST__")
-    site.resources["/big.xml"] = Resource(feed.encode(), "application/rss+xml")
-    served = serve(site, tmp_path / "site")
-    try:
-        result = run_crawl(
-            "feeds",
-            {"feeds": f"{served.url}/big.xml"},
-            tmp_path,
-            {
-                "NEWS_EXTRACT_FUNCTION": "tests.extractors.hang_or_crash",
-                "NEWS_EXTRACT_TIMEOUT": "3",
-                "NEWS_EXTRACT_WORKERS": "1",
-                "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
-            },
-        )
-    finally:
-        served.process.terminate()
-        served.process.wait()
     assert result.returncode == 0, result.log[-3000:]
     assert sorted(result.paths()) == sorted(s.path for s in [big, *good])
     assert result.stats["extraction/timeout"] == 1
@@ -120,3 +87,33 @@ def test_workers_run_as_batch_work_and_answer_in_order() -> None:
             pool.close()
 
     assert asyncio.run(ask()) == [os.SCHED_BATCH, 2.0, 3.0]
+
+
+def marked(site: Site, story: Story, mark: str) -> None:
+    """The story's page with ``mark`` in a comment before its body (tests.extractors reads
+    HANG-THE-EXTRACTOR and KILL-THE-EXTRACTOR)."""
+    page = article_page(story).replace("<body", f"<!-- {mark} --><body")
+    site.resources[story.path] = Resource(page.encode(), "text/html")
+
+
+def crawl_feed(
+    site: Site, stories: list[Story], workdir: Path, settings: dict[str, str]
+) -> CrawlResult:
+    """``scrapy crawl feeds`` of a feed of ``stories``, extracting with tests.extractors."""
+    feed = rss_feed(stories, "http://__HOST__")
+    site.resources["/marked.xml"] = Resource(feed.encode(), "application/rss+xml")
+    served = serve(site, workdir / "site")
+    try:
+        return run_crawl(
+            "feeds",
+            {"feeds": f"{served.url}/marked.xml"},
+            workdir,
+            {
+                "NEWS_EXTRACT_FUNCTION": "tests.extractors.hang_or_crash",
+                "NEWS_EXTRACT_TIMEOUT": "3",
+                **settings,
+            },
+        )
+    finally:
+        served.process.terminate()
+        served.process.wait()
