@@ -148,8 +148,9 @@ def test_a_second_run_at_the_same_time_is_refused(live_site: Served, tmp_path: P
     slow = start_crawl(feeds_of(live_site), tmp_path, {"DOWNLOAD_DELAY": "0.5"})
     try:
         lock = tmp_path / "state" / "news.sqlite3.lock"
-        for _ in range(100):
-            if lock.exists() and lock.read_text().strip():
+        for _ in range(200):  # its lock taken, its state store set up, its output open
+            taken = lock.exists() and lock.read_text().strip()
+            if taken and list((tmp_path / "output").rglob("*.part")):
                 break
             time.sleep(0.05)
         state_before = (tmp_path / "state" / "news.sqlite3").stat().st_mtime_ns
