@@ -182,6 +182,8 @@ class WorkerPool:
         """Send waiting pages: first to idle workers, then one ahead to busy ones."""
         for depth in range(1 + self.AHEAD):
             for worker in list(self.workers):  # a failed send replaces a worker
+                while self.waiting and self.waiting[0][1].done():  # cancelled while waiting
+                    self.waiting.popleft()
                 if not self.waiting or self.closed:
                     return
                 if (
@@ -193,12 +195,8 @@ class WorkerPool:
                     self._send(worker)
 
     def _send(self, worker: _Worker) -> None:
-        while self.waiting:
-            task = self.waiting.popleft()
-            if not task[1].done():  # not cancelled while waiting
-                break
-        else:
-            return
+        """Send the first waiting page to ``worker``."""
+        task = self.waiting.popleft()
         worker.tasks.append(task)
         worker.sent += 1
         if len(worker.tasks) == 1:
