@@ -23,6 +23,13 @@ articles that share a band with the new one are compared (with 3 rows a band, a 
 similarity 0.5 shares one with probability 0.996). Comparisons use a consistent half-sample of
 each article's shingle hashes, kept beside its signature: exact on what is sampled, and
 precise where a small part of a text is compared with a whole one.
+
+Lookup cost is bounded whatever the store holds, so that a crawl's cost per page does not grow
+with its size. A band bucket keeps only its first ``bucket_size`` articles: a band shared by
+more (a template's boilerplate, a stock phrase) says nothing about any of them, and an article
+that comes later is still found through its other bands. Of the articles sharing bands with a
+new one, only the ``candidates`` that share the most are verified: a copy shares about
+``42 * J**3`` bands with its original (21 at similarity 0.8), an unrelated text one or two.
 """
 
 from __future__ import annotations
@@ -201,30 +208,53 @@ def same_facts(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 Candidate = tuple[str, bytes, str, str]  # record id, sample, numbers, paragraph digests
+Ranked = tuple[str, bytes, str, str, int]  # a candidate and the number of bands it shares
 
 
 class NearDuplicates:
     """Near-duplicate search over a state store (``crawler.state.StateStore``).
 
     New sketches wait in memory (and are searched there) until ``flush`` writes them in one
-    transaction, every ``batch`` sketches and at the end of the run.
+    transaction, every ``batch`` sketches and at the end of the run. ``verified`` counts the
+    candidates compared, for the stats.
     """
 
     def __init__(
-        self, store: Any, threshold: float = 0.5, min_words: int = 40, batch: int = 1
+        self,
+        store: Any,
+        threshold: float = 0.5,
+        min_words: int = 40,
+        batch: int = 1,
+        *,
+        candidates: int = 8,
+        bucket_size: int = 32,
     ) -> None:
         self.store = store
         self.threshold = threshold
         self.min_words = min_words
         self.batch = batch
+        self.limit = candidates
+        self.bucket_size = bucket_size
+        self.verified = 0
         self.pending: list[tuple[Candidate, list[int]]] = []
         self.pending_bands: dict[int, list[Candidate]] = {}
 
-    def candidates(self, bands: list[int]) -> list[Candidate]:
-        found = list(self.store.near_candidates(bands))
+    def candidates(self, bands: list[int], record_id: str = "") -> list[Ranked]:
+        """The articles, stored or pending, that share the most bands with ``bands``: at most
+        ``candidates`` of them, most bands first, ``record_id`` itself left out."""
+        # One more than the limit: the article's own sketch may be among them.
+        ranked = {c[0]: c for c in self.store.near_candidates(bands, self.limit + 1)}
+        shared: dict[str, int] = {}
+        pending: dict[str, Candidate] = {}
         for band in bands:
-            found.extend(self.pending_bands.get(band, ()))
-        return found
+            for candidate in self.pending_bands.get(band, ()):
+                shared[candidate[0]] = shared.get(candidate[0], 0) + 1
+                pending[candidate[0]] = candidate
+        for other_id, count in shared.items():
+            if count > ranked.get(other_id, ("", b"", "", "", 0))[4]:
+                ranked[other_id] = (*pending[other_id], count)
+        ranked.pop(record_id, None)
+        return sorted(ranked.values(), key=lambda c: (-c[4], c[0]))[: self.limit]
 
     def find(self, found: Sketch, record_id: str, text: str) -> tuple[str, float] | None:
         """The most similar earlier article (record id, similarity) at or above the threshold.
@@ -235,11 +265,10 @@ class NearDuplicates:
         if found.words < self.min_words:
             return None
         best: tuple[str, float] | None = None
-        seen = set()
-        for other_id, sample_data, numbers, paragraphs in self.candidates(found.bands):
-            if other_id == record_id or other_id in seen:
-                continue
-            seen.add(other_id)
+        for other_id, sample_data, numbers, paragraphs, _ in self.candidates(
+            found.bands, record_id
+        ):
+            self.verified += 1
             sample = from_bytes(sample_data)
             score = jaccard(found.sample, sample)
             if score < self.threshold or (best is not None and score <= best[1]):
@@ -278,13 +307,17 @@ class NearDuplicates:
         bands = found.bands
         self.pending.append((candidate, bands))
         for band in bands:
-            self.pending_bands.setdefault(band, []).append(candidate)
+            bucket = self.pending_bands.setdefault(band, [])
+            if len(bucket) < self.bucket_size:
+                bucket.append(candidate)
         if len(self.pending) >= self.batch:
             self.flush()
 
     def flush(self) -> None:
         """Write the sketches waiting in memory to the store, in one transaction."""
         if self.pending:
-            self.store.add_sketches([(*candidate, bands) for candidate, bands in self.pending])
+            self.store.add_sketches(
+                [(*candidate, bands) for candidate, bands in self.pending], self.bucket_size
+            )
         self.pending.clear()
         self.pending_bands.clear()

@@ -170,6 +170,11 @@ NEWS_OUTPUT_SYNC_SECONDS = 1.0
 NEWS_DUPLICATES = "drop"
 NEWS_NEAR_DUPLICATE_THRESHOLD = 0.5
 NEWS_NEAR_DUPLICATE_MIN_WORDS = 40
+# At most this many earlier articles (those sharing the most LSH bands) are compared with each
+# new one, and an LSH band bucket indexes at most this many articles: a new article's cost is
+# bounded however large the store grows (see crawler/neardup.py).
+NEWS_NEAR_DUPLICATE_CANDIDATES = 8
+NEWS_NEAR_DUPLICATE_BUCKET_SIZE = 32
 
 # Used by pipelines.extract.ExtractionPipeline: worker processes for extraction (-1: one per
 # CPU core; 0: in the crawl process), seconds before a page's extraction is abandoned and its

@@ -30,13 +30,24 @@ logger = logging.getLogger(__name__)
 
 
 class DuplicatesPipeline:
-    """Stats: ``duplicates/url``, ``duplicates/exact``, ``duplicates/near`` (also per source)."""
+    """Stats: ``duplicates/url``, ``duplicates/exact``, ``duplicates/near`` (also per source);
+    ``duplicates/near_verified``: earlier articles compared with new ones."""
 
-    def __init__(self, crawler: Crawler, policy: str, threshold: float, min_words: int) -> None:
+    def __init__(
+        self,
+        crawler: Crawler,
+        policy: str,
+        threshold: float,
+        min_words: int,
+        candidates: int = 8,
+        bucket_size: int = 32,
+    ) -> None:
         self.crawler = crawler
         self.policy = policy
         self.threshold = threshold
         self.min_words = min_words
+        self.candidates = candidates
+        self.bucket_size = bucket_size
         self.urls: dict[str, str] = {}  # this run: URL key -> record id
         self.texts: dict[str, str] = {}  # this run: text digest -> record id
         self.near: NearDuplicates | None = None
@@ -52,6 +63,8 @@ class DuplicatesPipeline:
             policy,
             settings.getfloat("NEWS_NEAR_DUPLICATE_THRESHOLD"),
             settings.getint("NEWS_NEAR_DUPLICATE_MIN_WORDS"),
+            settings.getint("NEWS_NEAR_DUPLICATE_CANDIDATES"),
+            settings.getint("NEWS_NEAR_DUPLICATE_BUCKET_SIZE"),
         )
 
     def open_spider(self) -> None:
@@ -60,11 +73,19 @@ class DuplicatesPipeline:
         state = state_of(self.crawler)
         # Without a state store, near duplicates are found within the run, in memory.
         store = state.store if state is not None else SqliteStateStore(Path(":memory:"))
-        self.near = NearDuplicates(store, self.threshold, self.min_words, batch=64)
+        self.near = NearDuplicates(
+            store,
+            self.threshold,
+            self.min_words,
+            batch=64,
+            candidates=self.candidates,
+            bucket_size=self.bucket_size,
+        )
 
     def close_spider(self) -> None:
         if self.near is not None:
             self.near.flush()
+            self.crawler.stats.set_value("duplicates/near_verified", self.near.verified)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -20,7 +21,10 @@ import pytest
 import redis
 
 from crawler.demo.site import build_site, write_site
+from crawler.neardup import NearDuplicates, sketch
+from crawler.state.redis import RedisStateStore
 from tests.conftest import FAST, PROJECT, Served, serve
+from tests.test_duplicates import template_report
 
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None and not os.environ.get("CI"),
@@ -165,3 +169,19 @@ def test_a_later_round_writes_exactly_the_new_articles(
     assert len(second) == 20
     assert set(second) == expected_paths(site) - set(first)
     assert max(second.values()) == 1
+
+
+def test_the_redis_store_verifies_a_bounded_number_of_near_candidates(redis_url: str) -> None:
+    rng = random.Random(5)
+    texts = [template_report(n, rng) for n in range(2000)]
+    store = RedisStateStore(redis_url, max_age_days=1)
+    near = NearDuplicates(store, batch=500, candidates=8, bucket_size=32)
+    for number, text in enumerate(texts):
+        near.add(sketch(text), f"r{number}")
+    near.flush()
+    sizes = [store.db.scard(key) for key in store.db.scan_iter(match="news:state:band:*")]
+    assert max(sizes) == 32
+    probe = texts[1234].replace("outlook", "forecast")
+    match = near.find(sketch(probe), "new", probe)
+    assert near.verified <= 8
+    assert match is not None and match[0] == "r1234"

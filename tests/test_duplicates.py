@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from crawler.demo.duplicates import build_corpus, detect, evaluate, sample_originals
 from crawler.demo.site import build_site
+from crawler.neardup import NearDuplicates, sketch
 from crawler.state.sqlite import SqliteStateStore
 from crawler.urls import url_key
 from tests.conftest import Served, run_crawl, serve
@@ -106,3 +108,55 @@ def test_mark_policy_keeps_copies_with_the_id_of_the_original(
     for item in written:
         assert item["duplicate_of"] == ids[story_of(item["url"])]
     assert all(i["duplicate_of"] is None for i in first.items)
+
+
+def template_report(number: int, rng: random.Random) -> str:
+    """A short report from a small vocabulary, as archives of results and weather hold by the
+    thousand: every one shares most of its three-word runs with every other."""
+    words = ["rain", "wind", "sun", "cloud", "north", "south", "light", "heavy", "later", "today"]
+    body = " ".join(rng.choice(words) for _ in range(50))
+    return f"Report {number} for the coast\nThe outlook for the region: {body}"
+
+
+@pytest.fixture
+def template_texts() -> list[str]:
+    rng = random.Random(5)
+    return [template_report(n, rng) for n in range(3000)]
+
+
+def test_near_duplicate_search_verifies_a_bounded_number_of_candidates(
+    tmp_path: Path, template_texts: list[str]
+) -> None:
+    store = SqliteStateStore(tmp_path / "state.sqlite3")
+    near = NearDuplicates(store, batch=500, candidates=8, bucket_size=32)
+    for number, text in enumerate(template_texts):
+        near.add(sketch(text), f"r{number}")
+    near.flush()
+    probe = template_texts[1234].replace("outlook", "forecast")  # an edited copy
+    found = sketch(probe)
+    assert sum(1 for _ in near.candidates(found.bands)) <= 8
+    before = near.verified
+    match = near.find(found, "new", probe)
+    assert near.verified - before <= 8
+    assert match is not None and match[0] == "r1234"  # the copy still ranks first
+
+
+def test_band_buckets_stop_growing_at_their_size(tmp_path: Path, template_texts: list[str]) -> None:
+    store = SqliteStateStore(tmp_path / "state.sqlite3")
+    near = NearDuplicates(store, batch=100, bucket_size=32)
+    for number, text in enumerate(template_texts[:1000]):
+        near.add(sketch(text), f"r{number}")
+    near.flush()
+    largest = store.db.execute(
+        "SELECT max(n) FROM (SELECT count(*) AS n FROM bands GROUP BY band_key)"
+    ).fetchone()[0]
+    assert largest == 32
+
+
+def test_pending_sketches_obey_the_same_bound(template_texts: list[str]) -> None:
+    store = SqliteStateStore(Path(":memory:"))
+    near = NearDuplicates(store, batch=10_000, candidates=8, bucket_size=32)
+    for number, text in enumerate(template_texts[:2000]):
+        near.add(sketch(text), f"r{number}")
+    assert near.pending and max(len(b) for b in near.pending_bands.values()) == 32
+    assert len(near.candidates(sketch(template_texts[7]).bands)) <= 8

@@ -36,13 +36,17 @@ class StateStore(Protocol):
     def mark_emitted(self, records: list[tuple[str, list[str], str]]) -> None:
         """Remember emitted articles: (record id, URL keys, text digest) each; committed."""
 
-    def near_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, str, str]]:
-        """(record id, shingle sample, numbers, paragraph digests) of sketched articles that
-        share one of these bands."""
+    def near_candidates(
+        self, band_keys: list[int], limit: int
+    ) -> list[tuple[str, bytes, str, str, int]]:
+        """(record id, shingle sample, numbers, paragraph digests, bands shared) of at most
+        ``limit`` sketched articles that share the most of these bands, most first."""
 
-    def add_sketches(self, sketches: list[tuple[str, bytes, str, str, list[int]]]) -> None:
+    def add_sketches(
+        self, sketches: list[tuple[str, bytes, str, str, list[int]]], bucket_size: int
+    ) -> None:
         """Index near-duplicate sketches (record id, sample, numbers, paragraph digests, band
-        keys) in one transaction."""
+        keys) in one transaction; a band already holding ``bucket_size`` ids takes no more."""
 
     def validators(self, url: str) -> Validators | None:
         """The validators stored for a feed or sitemap URL."""

@@ -8,7 +8,8 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
   gave no record);
 - ``text:<digest>``: the record id of an emitted text;
 - ``sketch:<id>``: a hash of the near-duplicate sketch (sample, numbers, paragraphs), and
-  ``band:<key>``: the set of record ids in an LSH band;
+  ``band:<key>``: the set of record ids in an LSH band (at most the bucket size: a full set
+  takes no more ids, nor a longer life, until it expires);
 - ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry.
 """
 
@@ -18,6 +19,43 @@ import redis
 
 from crawler.exceptions import StateStoreError
 from crawler.state import Validators
+
+# Ranks the ids of the given band sets by how many of them each is in, and returns the sketches
+# of the first ARGV[1] whose sketch has not expired (id, sample, numbers, paragraphs, shared,
+# flat): one round trip, and no sketch sent that will not be verified. Band sets are capped,
+# so the work is bounded. Sketch keys are built here from ARGV[2], which a Redis Cluster would
+# refuse; the crawler's Redis is one server (or a primary with replicas).
+_SEARCH = """
+local shared, ids = {}, {}
+for _, key in ipairs(KEYS) do
+  for _, id in ipairs(redis.call('SMEMBERS', key)) do
+    if shared[id] then shared[id] = shared[id] + 1 else shared[id] = 1; ids[#ids + 1] = id end
+  end
+end
+table.sort(ids, function(a, b)
+  if shared[a] ~= shared[b] then return shared[a] > shared[b] end
+  return a < b
+end)
+local found, limit = {}, tonumber(ARGV[1])
+for _, id in ipairs(ids) do
+  if #found >= 5 * limit then break end
+  local v = redis.call('HMGET', ARGV[2] .. id, 'sample', 'numbers', 'paragraphs')
+  if v[1] then
+    found[#found + 1] = id; found[#found + 1] = v[1]; found[#found + 1] = v[2]
+    found[#found + 1] = v[3]; found[#found + 1] = shared[id]
+  end
+end
+return found
+"""
+# Adds an id to each band set that holds fewer than ARGV[2] ids, and gives it ARGV[3] seconds.
+_INDEX = """
+for _, key in ipairs(KEYS) do
+  if redis.call('SCARD', key) < tonumber(ARGV[2]) then
+    redis.call('SADD', key, ARGV[1])
+    redis.call('EXPIRE', key, ARGV[3])
+  end
+end
+"""
 
 
 class RedisStateStore:
@@ -29,6 +67,8 @@ class RedisStateStore:
             self.db.ping()
         except (redis.RedisError, ValueError) as exc:
             raise StateStoreError(f"Redis state store {url} is not usable: {exc}") from exc
+        self._search = self.db.register_script(_SEARCH)
+        self._index = self.db.register_script(_INDEX)
 
     def _key(self, kind: str, name: object) -> str:
         return f"{self.prefix}{kind}:{name}"
@@ -60,35 +100,32 @@ class RedisStateStore:
                     pipe.set(self._key("text", digest), record_id, ex=self.ttl, nx=True)
             pipe.execute()
 
-    def near_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, str, str]]:
-        if not band_keys:
+    def near_candidates(
+        self, band_keys: list[int], limit: int
+    ) -> list[tuple[str, bytes, str, str, int]]:
+        if not band_keys or limit <= 0:
             return []
-        ids = sorted(self.db.sunion([self._key("band", key) for key in band_keys]))
-        with self.db.pipeline(transaction=False) as pipe:  # one round trip for all sketches
-            for raw_id in ids:
-                pipe.hgetall(self._key("sketch", raw_id.decode()))
-            sketches = pipe.execute()
+        keys = [self._key("band", key) for key in band_keys]
+        flat = self._search(keys=keys, args=[limit, self._key("sketch", "")])
         return [
-            (
-                raw_id.decode(),
-                sketch[b"sample"],
-                sketch[b"numbers"].decode(),
-                sketch[b"paragraphs"].decode(),
-            )
-            for raw_id, sketch in zip(ids, sketches, strict=True)
-            if sketch  # its band entry may outlive an expired sketch
+            (flat[i].decode(), flat[i + 1], flat[i + 2].decode(), flat[i + 3].decode(), flat[i + 4])
+            for i in range(0, len(flat), 5)
         ]
 
-    def add_sketches(self, sketches: list[tuple[str, bytes, str, str, list[int]]]) -> None:
+    def add_sketches(
+        self, sketches: list[tuple[str, bytes, str, str, list[int]]], bucket_size: int
+    ) -> None:
         with self.db.pipeline(transaction=True) as pipe:
             for record_id, sample, numbers, paragraphs, bands in sketches:
                 key = self._key("sketch", record_id)
                 fields = {"sample": sample, "numbers": numbers, "paragraphs": paragraphs}
                 pipe.hset(key, mapping=fields)  # type: ignore[arg-type]
                 pipe.expire(key, self.ttl)
-                for band in bands:
-                    pipe.sadd(self._key("band", band), record_id)
-                    pipe.expire(self._key("band", band), self.ttl)
+                self._index(
+                    keys=[self._key("band", band) for band in bands],
+                    args=[record_id, bucket_size, self.ttl],
+                    client=pipe,
+                )
             pipe.execute()
 
     def validators(self, url: str) -> Validators | None:

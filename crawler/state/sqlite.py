@@ -122,15 +122,24 @@ class SqliteStateStore:
                         "INSERT OR IGNORE INTO texts VALUES (?, ?, ?)", (digest, record_id, now)
                     )
 
-    def near_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, str, str]]:
+    def near_candidates(
+        self, band_keys: list[int], limit: int
+    ) -> list[tuple[str, bytes, str, str, int]]:
         marks = ",".join("?" * len(band_keys))
+        # Buckets hold at most ``bucket_size`` ids each (add_sketches): bounded rows to count.
         return self.db.execute(
-            "SELECT record_id, sample, numbers, paragraphs FROM sketches WHERE record_id IN "
-            f"(SELECT DISTINCT record_id FROM bands WHERE band_key IN ({marks}))",
-            band_keys,
+            "SELECT s.record_id, s.sample, s.numbers, s.paragraphs, top.shared FROM "
+            "(SELECT record_id, count(*) AS shared FROM bands "
+            f"WHERE band_key IN ({marks}) GROUP BY record_id "
+            "ORDER BY shared DESC, record_id LIMIT ?) AS top "
+            "JOIN sketches AS s ON s.record_id = top.record_id "
+            "ORDER BY top.shared DESC, s.record_id",
+            [*band_keys, limit],
         ).fetchall()
 
-    def add_sketches(self, sketches: list[tuple[str, bytes, str, str, list[int]]]) -> None:
+    def add_sketches(
+        self, sketches: list[tuple[str, bytes, str, str, list[int]]], bucket_size: int
+    ) -> None:
         now = time.time()
         with self._transaction():
             self.db.executemany(
@@ -138,8 +147,9 @@ class SqliteStateStore:
                 [(rid, sample, numbers, paras, now) for rid, sample, numbers, paras, _ in sketches],
             )
             self.db.executemany(
-                "INSERT OR IGNORE INTO bands VALUES (?, ?)",
-                [(key, rid) for rid, _, _, _, keys in sketches for key in keys],
+                "INSERT OR IGNORE INTO bands SELECT ?1, ?2 "
+                "WHERE (SELECT count(*) FROM bands WHERE band_key = ?1) < ?3",
+                [(key, rid, bucket_size) for rid, _, _, _, keys in sketches for key in keys],
             )
 
     def validators(self, url: str) -> Validators | None:
