@@ -30,7 +30,7 @@ from crawler.demo.duplicates import (
     prose_story,
     sample_originals,
 )
-from crawler.extraction import ArticleExtractor
+from crawler.extraction.extract import ArticleExtractor
 from crawler.neardup import NearDuplicates, sketch
 from crawler.state.sqlite import SqliteStateStore
 

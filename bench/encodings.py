@@ -30,7 +30,7 @@ import trafilatura
 from bench.realsite import DEFAULT_PAGES, crawl, load_pages
 from bench.textscore import token_f1
 from crawler.demo.site import HOST_PLACEHOLDER, Resource, Site
-from crawler.encoding import decode_html
+from crawler.extraction.encoding import decode_html
 
 _DECLARATION = re.compile(
     r"<meta[^>]+charset[^>]*>|(?<=<\?xml)[^>]*encoding=[\"'][^\"']+[\"']", re.IGNORECASE

@@ -23,12 +23,12 @@ import trafilatura
 from lxml import html as lxml_html
 
 from bench.textscore import token_f1
-from crawler.assemble import without_headline
 from crawler.demo.site import article_page, legacy_stories
 from crawler.demo.stories import make_stories
-from crawler.discovery import jsonld_nodes
-from crawler.extracted import ExtractionOptions
-from crawler.extraction import ArticleExtractor
+from crawler.discovery.pages import jsonld_nodes
+from crawler.extraction.assemble import without_headline
+from crawler.extraction.extract import ArticleExtractor
+from crawler.extraction.extracted import ExtractionOptions
 
 DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
 

@@ -1,4 +1,4 @@
-"""What ``crawler.lean`` saves, and that it changes no answer on real pages.
+"""What ``crawler.extraction.lean`` saves, and that it changes no answer on real pages.
 
     python -m bench.lean [--pages DIR]
 
@@ -24,8 +24,8 @@ DEFAULT_PAGES = PROJECT.parent / "shared" / "pages"
 _MEASURE = """
 import json, sys, time
 def rss(): return int(open('/proc/self/statm').read().split()[1]) * 4096 / 2**20
-import crawler.extraction, dateparser, justext.core, trafilatura.external as external
-from crawler import lean
+import crawler.extraction.extract, dateparser, justext.core, trafilatura.external as external
+from crawler.extraction import lean
 case = sys.argv[1]
 if case.endswith("ours"):
     lean.install()
@@ -42,8 +42,8 @@ print(json.dumps({"MB": rss() - before, "cpu": time.process_time() - started}))
 _DATES = """
 import json, sys
 from pathlib import Path
-from crawler import lean
-from crawler.extraction import ArticleExtractor
+from crawler.extraction import lean
+from crawler.extraction.extract import ArticleExtractor
 import htmldate.extractors as hx
 extract = ArticleExtractor()
 if sys.argv[2] == "all":

@@ -14,9 +14,9 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from trafilatura import bare_extraction
 
-from crawler.extracted import ExtractionOptions
-from crawler.extraction import trafilatura_options
-from crawler.sitemaps import parse_sitemap
+from crawler.discovery.sitemaps import parse_sitemap
+from crawler.extraction.extract import trafilatura_options
+from crawler.extraction.extracted import ExtractionOptions
 
 
 class NaiveSpider(Spider):

@@ -46,9 +46,9 @@ from trafilatura import bare_extraction
 
 from crawler.demo.site import HOST_PLACEHOLDER, Resource, Site, article_page, write_site
 from crawler.demo.stories import make_stories
-from crawler.extracted import ExtractionOptions
-from crawler.extraction import extract_page, trafilatura_options
-from crawler.workers import default_workers, tune_malloc
+from crawler.extraction.extract import extract_page, trafilatura_options
+from crawler.extraction.extracted import ExtractionOptions
+from crawler.extraction.workers import default_workers, tune_malloc
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"

@@ -43,4 +43,4 @@ class OutputError(NewsCrawlerError):
 
 class NotText(NewsCrawlerError):
     """A page served as HTML is binary data (an image, an archive, noise); raised by
-    ``crawler.extraction`` and counted as ``extraction/not_text``, not as a failure."""
+    ``crawler.extraction.extract`` and counted as ``extraction/not_text``, not as a failure."""

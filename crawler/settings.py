@@ -55,28 +55,29 @@ SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     # Scrapy's decodes every whole page to read its first 4,096 characters.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "crawler.metarefresh.MetaRefreshMiddleware": 580,
+    "crawler.downloadermiddlewares.metarefresh.MetaRefreshMiddleware": 580,
     # Scrapy's retries 429 and 503 at once, whatever their Retry-After says.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.retryafter.RetryAfterMiddleware": 550,
+    "crawler.downloadermiddlewares.retryafter.RetryAfterMiddleware": 550,
     # Redirects may not leave the hosts of the source a request was made for, nor loop; the
     # news spiders check hosts per source, so Scrapy's per-spider offsite filter is not used.
-    "crawler.redirects.RedirectGuardMiddleware": 610,  # after RedirectMiddleware (600)
+    # after RedirectMiddleware (600)
+    "crawler.downloadermiddlewares.redirects.RedirectGuardMiddleware": 610,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
 }
-# Used by crawler.retryafter: the longest Retry-After (seconds) waited for before a retry;
-# a page whose server asks for longer is given up for this run.
+# Used by crawler.downloadermiddlewares.retryafter: the longest Retry-After (seconds) waited
+# for before a retry; a page whose server asks for longer is given up for this run.
 NEWS_RETRY_AFTER_MAX = 120.0
 
 # Distributed mode (crawler.distributed) when REDIS_URL is set; nothing changes without it.
-ADDONS = {"crawler.distributed.RedisAddon": 0}
+ADDONS = {"crawler.distributed.addon.RedisAddon": 0}
 
 EXTENSIONS = {
     # First: the lock and the state store, before anything else reads or writes.
     "crawler.extensions.state.StateExtension": 100,
     "crawler.extensions.report.RunReport": 500,
     "crawler.extensions.progress.Progress": 510,
-    "crawler.distributed.DistributedIdle": 520,
+    "crawler.distributed.idle.DistributedIdle": 520,
     # Scrapy's per-minute "Crawled N pages" line: replaced by crawler.extensions.progress.
     "scrapy.extensions.logstats.LogStats": None,
 }
@@ -126,14 +127,14 @@ NEWS_REPORT_PATH = "output/{spider}/{start}.report.json"
 # this many characters are not articles (video pages, index pages, empty bodies).
 NEWS_MIN_TEXT_CHARS = 200
 
-# Used by crawler.extraction: trafilatura's options, chosen by bench/extraction_options.py.
+# Used by crawler.extraction.extract: trafilatura's options, chosen by bench/extraction_options.py.
 NEWS_EXTRACT_FAVOR = "balanced"  # "balanced", "precision" or "recall"
 NEWS_EXTRACT_TABLES = True
 # "markdown" or "html": also write the text with its structure (paragraphs, headings, lists)
 # in the record's "content" field; "" (default): plain text only.
 NEWS_CONTENT_FORMAT = ""
 
-# Used by crawler.backlog: the entries of feeds and sitemaps become requests only while
+# Used by crawler.discovery.backlog: the entries of feeds and sitemaps become requests only while
 # Scrapy's scheduler holds fewer than this many (a large sitemap then costs a small tuple per
 # entry, not a request); 0: all at once. Not used in a distributed crawl.
 NEWS_SCHEDULE_AHEAD = 1000
@@ -181,13 +182,14 @@ NEWS_NEAR_DUPLICATE_BUCKET_SIZE = 32
 # worker replaced, and the extraction function (a custom extractor takes the same arguments).
 NEWS_EXTRACT_WORKERS = -1
 NEWS_EXTRACT_TIMEOUT = 60.0
-NEWS_EXTRACT_FUNCTION = "crawler.extraction.extract_page"
+NEWS_EXTRACT_FUNCTION = "crawler.extraction.extract.extract_page"
 # A worker is replaced after this many pages (0: never), so that its memory cannot creep
 # (measured flat over 3,000 pages; a new worker spends about a second importing).
 NEWS_EXTRACT_MAX_TASKS = 10000
 # Modules imported once in the server the workers are forked from, shared copy-on-write by
-# the workers (["crawler.preload"]: the extractor and its tables). Default none: that server
-# would be one more process holding the whole extractor (see crawler/preload.py).
+# the workers (["crawler.extraction.preload"]: the extractor and its tables). Default none:
+# that server would be one more process holding the whole extractor (see
+# crawler/extraction/preload.py).
 NEWS_EXTRACT_PRELOAD: list[str] = []
 
 # Distributed mode (crawler.distributed): set REDIS_URL (scrapy-redis's setting), e.g.

@@ -1,7 +1,8 @@
 """One story, one record: drop (or mark) an article already written, in this run or an earlier
 one, by kind:
 
-- ``url``: the same URL, canonical URL or URL first requested (``crawler.urls.url_key`` rules);
+- ``url``: the same URL, canonical URL or URL first requested (``crawler.utils.urls.url_key``
+  rules);
 - ``exact``: the same text, case and spacing aside;
 - ``near``: an edited copy (``crawler.neardup``: MinHash LSH in the state store).
 
@@ -19,12 +20,12 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.counters import count
 from crawler.extensions.state import state_of
 from crawler.items import Article
 from crawler.neardup import NearDuplicates, exact_key, sketch
 from crawler.state.sqlite import SqliteStateStore
-from crawler.urls import url_key
+from crawler.utils.stats import count
+from crawler.utils.urls import url_key
 
 logger = logging.getLogger(__name__)
 

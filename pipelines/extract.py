@@ -1,8 +1,8 @@
 """Turn fetched pages into articles with trafilatura, in worker processes; drop pages that hold
 no article.
 
-Each ``Page`` goes to a worker (``crawler.workers``: ``NEWS_EXTRACT_WORKERS``, one per core by
-default) and the pipeline awaits the result, so downloads go on meanwhile. With
+Each ``Page`` goes to a worker (``crawler.extraction.workers``: ``NEWS_EXTRACT_WORKERS``, one
+per core by default) and the pipeline awaits the result, so downloads go on meanwhile. With
 ``NEWS_EXTRACT_WORKERS = 0`` extraction runs in the crawl process itself (for debugging).
 """
 
@@ -17,19 +17,19 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
 
 from crawler.arguments import parse_date
-from crawler.assemble import assemble_article
-from crawler.counters import count
 from crawler.exceptions import NotText
 from crawler.extensions.state import state_of
-from crawler.extracted import Extracted, ExtractionOptions
-from crawler.items import Article, Page
-from crawler.workers import (
+from crawler.extraction.assemble import assemble_article
+from crawler.extraction.extracted import Extracted, ExtractionOptions
+from crawler.extraction.workers import (
     ExtractionTimeout,
     WorkerDied,
     WorkerPool,
     default_workers,
     freeze_heap,
 )
+from crawler.items import Article, Page
+from crawler.utils.stats import count
 
 logger = logging.getLogger(__name__)
 

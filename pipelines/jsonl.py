@@ -35,14 +35,14 @@ from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler import exitcodes
-from crawler.counters import count
 from crawler.exceptions import OutputError
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
 from crawler.neardup import exact_key
-from crawler.runinfo import run_path
 from crawler.signals import leases_done
-from crawler.urls import url_key
+from crawler.utils.runinfo import run_path
+from crawler.utils.stats import count
+from crawler.utils.urls import url_key
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The base of every news spider: shared arguments, per-source plans, article pages.
 
 Subclasses find article URLs (in feeds, sitemaps or links) and call ``article_requests``, or
-``entry_requests`` for the entries of a feed or sitemap (which wait in ``crawler.backlog``
+``entry_requests`` for the entries of a feed or sitemap (which wait in ``crawler.discovery.backlog``
 until the scheduler runs low); the pipelines do the rest (extraction, duplicates, limits,
 writing).
 
@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, Self
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -28,44 +25,23 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.arguments import parse_date
-from crawler.backlog import Backlog
-from crawler.distributed import LEASE, round_of, round_taken
+from crawler.discovery.backlog import Backlog
+from crawler.discovery.plan import Plan, on_site
+from crawler.distributed.queue import LEASE
+from crawler.distributed.rounds import round_of, round_taken
 from crawler.extensions.state import state_of
-from crawler.failures import failure_reason
 from crawler.items import Hints, Page, Source
-from crawler.runinfo import utc_now
 from crawler.signals import leases_done
 from crawler.state import Validators
-from crawler.urls import url_key, without_tracking
+from crawler.utils.failures import failure_reason
+from crawler.utils.runinfo import utc_now
+from crawler.utils.urls import url_key, without_tracking
 
 logger = logging.getLogger(__name__)
 
 # Content types that may hold an article page. Others (PDF, images, video) are skipped.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 ORIGIN = "news_origin"  # request meta key: the name of the source plan a request serves
-
-
-@dataclass(kw_only=True)
-class Plan:
-    """What to crawl for one source and within which bounds."""
-
-    name: str = ""
-    feeds: list[str] = field(default_factory=list)
-    sitemaps: list[str] = field(default_factory=list)
-    home: str | None = None
-    since: datetime | None = None
-    max_articles: int | None = None
-    # Article and link URLs must be on these hosts (and their subdomains when ``subdomains``);
-    # an empty list allows every host.
-    allowed_hosts: list[str] = field(default_factory=list)
-    subdomains: bool = False
-    delay: float | None = None
-    written: int = 0  # articles written so far, counted by pipelines.limit
-
-    @property
-    def full(self) -> bool:
-        """True once ``max_articles`` articles were written for this source."""
-        return self.max_articles is not None and self.written >= self.max_articles
 
 
 class NewsSpider(Spider):
@@ -306,17 +282,6 @@ class NewsSpider(Spider):
             stats.inc_value(key, count)
             if plan is not None:
                 stats.inc_value(f"source/{plan.name or self.name}/{key}", count)
-
-
-def on_site(url: str, plan: Plan) -> bool:
-    """Whether ``url`` is on one of the plan's hosts (any host when it names none)."""
-    if not plan.allowed_hosts:
-        return True
-    host = (urlsplit(url).hostname or "").lower()
-    return any(
-        host == allowed or (plan.subdomains and host.endswith("." + allowed))
-        for allowed in plan.allowed_hosts
-    )
 
 
 def header(response: Response, name: bytes) -> str | None:

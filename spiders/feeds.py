@@ -16,10 +16,11 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler import arguments
+from crawler.discovery.feeds import parse_feed
+from crawler.discovery.plan import Plan
 from crawler.exceptions import SpiderArgumentError
-from crawler.feeds import parse_feed
 from crawler.items import Source
-from spiders.base import ORIGIN, NewsSpider, Plan, header
+from spiders.base import ORIGIN, NewsSpider, header
 
 logger = logging.getLogger(__name__)
 

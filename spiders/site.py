@@ -6,7 +6,7 @@ Recipe for a one-off scrape from the home page alone:
    sitemaps (robots.txt, else common paths) and use all of them;
 2. follow the site's own links, breadth first, to at most ``max_depth`` clicks from the home
    page and ``max_pages`` pages in all; a page is emitted only when it is an article
-   (``crawler.discovery.page_kind``), while listings (sections, tags, authors, pagination,
+   (``crawler.discovery.pages.page_kind``), while listings (sections, tags, authors, pagination,
    about, contact) are only followed;
 3. stay on the host (its subdomains too with ``-a subdomains=true``); robots.txt is obeyed by
    Scrapy; the crawl ends at ``max_articles``.
@@ -28,11 +28,12 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
 from crawler import arguments
-from crawler.discovery import COMMON_FEEDS, feed_links, page_kind
+from crawler.discovery.pages import COMMON_FEEDS, feed_links, page_kind
+from crawler.discovery.plan import Plan, on_site
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Hints, Source
-from crawler.urls import url_key
-from spiders.base import ORIGIN, Plan, on_site
+from crawler.utils.urls import url_key
+from spiders.base import ORIGIN
 from spiders.feeds import FeedsMixin
 from spiders.sitemap import SitemapMixin
 

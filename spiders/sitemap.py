@@ -23,11 +23,12 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.arguments import parse_date
+from crawler.discovery.plan import Plan
+from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps, ungzip
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Source
-from crawler.sitemaps import parse_sitemap, robots_sitemaps, ungzip
-from crawler.urls import url_key
-from spiders.base import ORIGIN, NewsSpider, Plan, failed_url
+from crawler.utils.urls import url_key
+from spiders.base import ORIGIN, NewsSpider, failed_url
 
 logger = logging.getLogger(__name__)
 

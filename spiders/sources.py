@@ -1,8 +1,8 @@
 """The ``sources`` spider: ``scrapy crawl sources [-a file=sources.toml]``.
 
-Recipe for scheduled crawls: every source of the sources file (``crawler.sources``) is crawled
-in one run, each through its feeds, its sitemaps and its home page, within its own ``since``,
-``max_articles``, hosts and delay. Articles carry the source's name in ``source.name``.
+Recipe for scheduled crawls: every source of the sources file (``crawler.discovery.sources``)
+is crawled in one run, each through its feeds, its sitemaps and its home page, within its own
+``since``, ``max_articles``, hosts and delay. Articles carry the source's name in ``source.name``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any, Self
 from scrapy import Request
 from scrapy.crawler import Crawler
 
-from crawler.sources import load_sources, plan_hosts
-from spiders.base import Plan
+from crawler.discovery.plan import Plan
+from crawler.discovery.sources import load_sources, plan_hosts
 from spiders.site import SiteMixin
 
 

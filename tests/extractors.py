@@ -8,7 +8,7 @@ import signal
 import time
 from typing import Any
 
-from crawler.extraction import extract_page
+from crawler.extraction.extract import extract_page
 
 
 def hang_or_crash(body: bytes, *args: Any) -> Any:

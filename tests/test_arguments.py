@@ -40,7 +40,7 @@ def test_bad_values_name_the_argument() -> None:
 
 
 def test_tracking_parameters_and_fragments_go_content_parameters_stay() -> None:
-    from crawler.urls import without_tracking
+    from crawler.utils.urls import without_tracking
 
     assert (
         without_tracking("https://news.example.com/a?utm_source=rss&utm_medium=x&fbclid=1#rssom")

@@ -12,7 +12,7 @@ from crawler.demo.duplicates import build_corpus, detect, evaluate, sample_origi
 from crawler.demo.site import build_site
 from crawler.neardup import NearDuplicates, sketch
 from crawler.state.sqlite import SqliteStateStore
-from crawler.urls import url_key
+from crawler.utils.urls import url_key
 from tests.conftest import Served, run_crawl, serve
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.encoding import decode_html
+from crawler.extraction.encoding import decode_html
 
 RUSSIAN = "<p>" + "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 10 + "</p>"
 JAPANESE = "<p>" + "日本語のテキストです。東京は日本の首都です。今日は晴れています。" * 10 + "</p>"

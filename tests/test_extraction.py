@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crawler.assemble import assemble_article
 from crawler.demo.site import article_page, video_page
 from crawler.demo.stories import Story, make_stories
-from crawler.extraction import ArticleExtractor
+from crawler.extraction.assemble import assemble_article
+from crawler.extraction.extract import ArticleExtractor
 from crawler.items import Page
 
 URL = "http://127.0.0.1:8000/news/a.html"
@@ -85,7 +85,7 @@ def test_the_feed_fills_what_the_page_lacks_and_refines_its_date() -> None:
 
 
 def test_the_page_date_wins_over_a_feed_date_of_another_day() -> None:
-    from crawler.reconcile import best_date
+    from crawler.extraction.reconcile import best_date
 
     assert best_date([("page", "2026-11-19"), ("feed", "2026-11-20T07:45:00+00:00")]) == (
         "2026-11-19",

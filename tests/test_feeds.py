@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.feeds import parse_feed
+from crawler.discovery.feeds import parse_feed
 
 BASE = "http://127.0.0.1:8000/news/feed.xml"
 

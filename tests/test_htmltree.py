@@ -1,4 +1,4 @@
-"""One parse a page (crawler.htmltree): the tree and the extraction trafilatura itself would give."""
+"""One parse a page (crawler.extraction.htmltree): the tree and the extraction trafilatura itself would give."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from lxml.html import HtmlElement, tostring
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from crawler import htmltree
 from crawler.demo.site import article_page
 from crawler.demo.stories import make_stories
-from crawler.extracted import ExtractionOptions
-from crawler.extraction import trafilatura_options
-from crawler.htmltree import extract_owned, parse_html
+from crawler.extraction import htmltree
+from crawler.extraction.extract import trafilatura_options
+from crawler.extraction.extracted import ExtractionOptions
+from crawler.extraction.htmltree import extract_owned, parse_html
 
 CASES = sorted((Path(__file__).parent / "golden" / "cases").glob("*.html"))
 PARAGRAPH = "<p>The council met on Monday to discuss the budget for the coming year.</p>"

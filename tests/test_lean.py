@@ -1,4 +1,4 @@
-"""Leaner tables for trafilatura's fallbacks (crawler.lean): same answers, less memory."""
+"""Leaner tables for trafilatura's fallbacks (crawler.extraction.lean): same answers, less memory."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import justext.core
 import pytest
 from trafilatura import external
 
-from crawler import lean
-from crawler.extraction import ArticleExtractor
+from crawler.extraction import lean
+from crawler.extraction.extract import ArticleExtractor
 
 URL = "http://127.0.0.1:8000/news/a.html"
-extract = ArticleExtractor()  # installs crawler.lean
+extract = ArticleExtractor()  # installs crawler.extraction.lean
 
 CZECH = (
     "<html lang='cs'><head><title>Městský rozpočet</title></head><body>"

@@ -8,7 +8,7 @@ from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as Scrap
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from crawler.metarefresh import MetaRefreshMiddleware
+from crawler.downloadermiddlewares.metarefresh import MetaRefreshMiddleware
 
 FILLER = "<p>" + "The council met on Monday to discuss the budget. " * 800 + "</p>"
 

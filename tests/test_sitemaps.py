@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from crawler.sitemaps import parse_sitemap, robots_sitemaps, ungzip
+from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps, ungzip
 
 BASE = "http://127.0.0.1:8000/sitemap.xml"
 

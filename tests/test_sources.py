@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sources import SourcesFileError, load_sources
+from crawler.discovery.sources import SourcesFileError, load_sources
 from tests.conftest import Served
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from crawler.demo.site import Resource, Site, article_page, build_site, rss_feed
 from crawler.demo.stories import Story, make_stories
-from crawler.workers import WorkerPool
+from crawler.extraction.workers import WorkerPool
 from tests.conftest import CrawlResult, run_crawl, serve
 
 

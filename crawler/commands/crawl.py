@@ -18,7 +18,7 @@ from scrapy.exceptions import UsageError
 
 from crawler import exitcodes
 from crawler.exceptions import NewsCrawlerError
-from crawler.workers import tune_malloc
+from crawler.extraction.workers import tune_malloc
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler import exitcodes
-from crawler.counters import by_source
-from crawler.runinfo import run_path, run_start, utc_now
+from crawler.utils.runinfo import run_path, run_start, utc_now
+from crawler.utils.stats import by_source
 
 logger = logging.getLogger(__name__)
 

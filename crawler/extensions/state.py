@@ -17,11 +17,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler import arguments
-from crawler.lock import RunLock
 from crawler.state import StateStore, Validators
+from crawler.state.lock import RunLock
 from crawler.state.redis import RedisStateStore
 from crawler.state.sqlite import SqliteStateStore
-from crawler.urls import url_key
+from crawler.utils.urls import url_key
 
 logger = logging.getLogger(__name__)
 

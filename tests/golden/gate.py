@@ -21,10 +21,10 @@ from typing import Any
 
 from bench.textscore import token_f1
 from crawler.arguments import parse_date
-from crawler.assemble import assemble_article
-from crawler.evidence import html_to_text
-from crawler.extracted import ExtractionOptions
-from crawler.extraction import extract_page
+from crawler.extraction.assemble import assemble_article
+from crawler.extraction.evidence import html_to_text
+from crawler.extraction.extract import extract_page
+from crawler.extraction.extracted import ExtractionOptions
 from crawler.items import Article, Hints, Page
 
 HERE = Path(__file__).parent

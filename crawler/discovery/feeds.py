@@ -16,9 +16,9 @@ from typing import Any
 
 import feedparser
 
-from crawler.evidence import html_to_text
+from crawler.extraction.evidence import html_to_text
 from crawler.items import Hints
-from crawler.urls import absolute_http_url
+from crawler.utils.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """Each field of the record chosen from every witness, with a note of which one it came from.
 
 The witnesses: trafilatura's reading of the page; the page's schema.org JSON-LD and meta tags
-(``crawler.evidence``); the feed entry (its ``content:encoded``, ``pubDate``, ``dc:creator``)
-or the news sitemap record. Each can be wrong, so each is checked before it is believed:
-
+(``crawler.extraction.evidence``); the feed entry (its ``content:encoded``, ``pubDate``,
+``dc:creator``) or the news sitemap record. Each can be wrong, so each is checked before it is
+believed:
 - a body from JSON-LD or the feed replaces trafilatura's text only when it is *better*: it is
   on the page (nearly all its words are in the page's own text, so it is this article and not a
   template's other story), it is whole (not much shorter than trafilatura's text, and not ending

@@ -1,5 +1,5 @@
-"""For ``NEWS_EXTRACT_PRELOAD = ["crawler.preload"]``: the forkserver that starts the extraction
-workers imports the extractor and builds its lazy tables once, so a worker starts in
+"""For ``NEWS_EXTRACT_PRELOAD = ["crawler.extraction.preload"]``: the forkserver that starts
+the extraction workers imports the extractor and builds its lazy tables once, so a worker starts in
 milliseconds and the workers share those pages copy-on-write (less memory by PSS).
 
 Not the default: the server is one more process that holds the whole extractor, and each
@@ -10,8 +10,8 @@ Worth it with many workers or a small ``NEWS_EXTRACT_MAX_TASKS``.
 
 import gc
 
-from crawler.extraction import warm_up
-from crawler.workers import tune_malloc
+from crawler.extraction.extract import warm_up
+from crawler.extraction.workers import tune_malloc
 
 tune_malloc()
 warm_up()

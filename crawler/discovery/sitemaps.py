@@ -13,7 +13,7 @@ from lxml import etree
 
 from crawler.arguments import parse_date
 from crawler.items import Hints
-from crawler.urls import absolute_http_url
+from crawler.utils.urls import absolute_http_url
 
 _PARSER_OPTIONS = {"recover": True, "resolve_entities": False, "no_network": True}
 

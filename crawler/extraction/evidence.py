@@ -3,7 +3,8 @@
 Publishers fill these for search engines, so they are often better witnesses than heuristics:
 ``articleBody`` is the article's text as the newsroom's system holds it, ``datePublished``
 carries the time and the zone. They can also be wrong (a template's JSON-LD of another story,
-a teaser for a body, a date of 1970), so ``crawler.reconcile`` cross-checks them before use.
+a teaser for a body, a date of 1970), so ``crawler.extraction.reconcile`` cross-checks them
+before use.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from lxml.html import HtmlElement
 
-from crawler.discovery import jsonld_nodes
-from crawler.reconcile import words
+from crawler.discovery.pages import jsonld_nodes
+from crawler.extraction.reconcile import words
 
 ARTICLE_TYPES = frozenset(
     t.casefold()

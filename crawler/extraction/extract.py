@@ -20,15 +20,21 @@ from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
 
-from crawler import lean
 from crawler.arguments import parse_date
-from crawler.encoding import binary_share, decode_html
-from crawler.evidence import HeadTags, PageEvidence, headline_agrees, page_evidence, without_node
 from crawler.exceptions import NotText
-from crawler.extracted import Extracted, ExtractionOptions
-from crawler.htmltree import extract_owned, parse_html
-from crawler.reconcile import is_better_body, with_paragraphs, words
-from crawler.urls import absolute_http_url
+from crawler.extraction import lean
+from crawler.extraction.encoding import binary_share, decode_html
+from crawler.extraction.evidence import (
+    HeadTags,
+    PageEvidence,
+    headline_agrees,
+    page_evidence,
+    without_node,
+)
+from crawler.extraction.extracted import Extracted, ExtractionOptions
+from crawler.extraction.htmltree import extract_owned, parse_html
+from crawler.extraction.reconcile import is_better_body, with_paragraphs, words
+from crawler.utils.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +125,8 @@ class ArticleExtractor:
         """Extract the article on a page, or None when there is no article text at all.
 
         ``feed_text`` is the article's text as its feed gave it (``content:encoded``), a witness
-        weighed against the page's JSON-LD body and trafilatura's text (``crawler.reconcile``).
+        weighed against the page's JSON-LD body and trafilatura's text
+        (``crawler.extraction.reconcile``).
         """
         html, encoding = decode_html(body, content_type)
         if not html.strip():
@@ -284,9 +291,10 @@ _WARM_UP_PAGE = (
 
 def warm_up() -> None:
     """Build now what trafilatura builds on first use: its union of all justext stop lists
-    (22 MB, ``crawler.lean``; a worker meets a page that needs it within its first few
+    (22 MB, ``crawler.extraction.lean``; a worker meets a page that needs it within its first few
     dozen) and lazily imported modules. Run by each worker as it starts
-    (``crawler.workers.start_worker``), or once by a preloaded forkserver (``crawler.preload``).
+    (``crawler.extraction.workers.start_worker``), or once by a preloaded forkserver
+    (``crawler.extraction.preload``).
     """
     global _warm
     if _warm:  # a worker forked from a preloaded server is warm already

@@ -1,6 +1,6 @@
 """What extraction takes and gives: plain data that crosses to worker processes and back.
 
-Kept apart from ``crawler.extraction`` so that the crawl process does not load trafilatura
+Kept apart from ``crawler.extraction.extract`` so that the crawl process does not load trafilatura
 when the workers do the extracting.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from crawler.evidence import PageEvidence
+from crawler.extraction.evidence import PageEvidence
 
 if TYPE_CHECKING:  # numpy stays out of the workers: the crawl process sketches the text
     from crawler.neardup import Sketch

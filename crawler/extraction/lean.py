@@ -14,7 +14,7 @@ for them once it meets a hard page:
   twelve most used languages of the web. A date in the language of its page is what htmldate
   looks for there; dates in rarer languages on pages that do not say theirs are given up.
 
-``install()`` patches the two libraries in place (it is idempotent); ``crawler.extraction``
+``install()`` patches the two libraries in place (it is idempotent); ``crawler.extraction.extract``
 calls it when an extractor is built and tells it each page's language. A page that declares
 English but is written in another language loses htmldate's last resort for its dates; its
 meta tags, JSON-LD and htmldate's own patterns still count.

@@ -21,8 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawler import arguments, exitcodes
+from crawler.discovery.plan import Plan
 from crawler.exceptions import NewsCrawlerError, SpiderArgumentError
-from spiders.base import Plan
 
 FIELDS = {
     "name", "feeds", "sitemaps", "home", "since", "max_articles", "allowed_domains",

@@ -1,9 +1,9 @@
 """Assemble the output record from every witness, and note where each field came from.
 
 The witnesses: trafilatura's reading of the page, the page's JSON-LD and meta tags (checked
-against the page in the worker, ``crawler.extraction``), and what the feed entry or sitemap
-record said (``Page.hints``). ``crawler.reconcile`` has the rules; ``provenance`` in the record
-names the witness of its text, title, authors, published and modified.
+against the page in the worker, ``crawler.extraction.extract``), and what the feed entry or
+sitemap record said (``Page.hints``). ``crawler.extraction.reconcile`` has the rules; ``provenance``
+in the record names the witness of its text, title, authors, published and modified.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.arguments import parse_date
-from crawler.extracted import Extracted
+from crawler.extraction.extracted import Extracted
+from crawler.extraction.reconcile import best_date
 from crawler.items import Article, Page, record_id
-from crawler.reconcile import best_date
-from crawler.urls import absolute_http_url
+from crawler.utils.urls import absolute_http_url
 
 
 def assemble_article(page: Page, found: Extracted) -> Article:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
-from crawler.urls import absolute_http_url
+from crawler.utils.urls import absolute_http_url
 
 PageKind = Literal["article", "listing"]
 

@@ -1,0 +1,28 @@
+"""Several workers, one crawl: scrapy-redis's scheduler and request dupefilter, made safe.
+
+Setting ``REDIS_URL`` (scrapy-redis's own name) switches a crawl to distributed mode
+(``RedisAddon``): the request queue and the dupefilter of requests live in Redis and are
+shared by every worker started with the same spider and arguments, and the state store moves
+to Redis too (``crawler.state.redis``). scrapy-redis as it stands is not safe for several
+workers; this layer adds what is missing:
+
+- **Nothing shared is wiped**: the queue and dupefilter persist when a worker finishes.
+- **Leases**: a request taken from the queue is leased (``<queue>:leases``, expiry time) and
+  kept (``<queue>:leased``) until it is acknowledged: when its article is written and synced,
+  when its item is dropped (a duplicate, no article), when its callback or errback has run
+  without an item. A worker killed with SIGKILL acknowledges nothing: every worker's reaper
+  puts expired leases back in the queue, and a request leased ``NEWS_REDIS_MAX_TRIES`` times
+  without acknowledgement goes to the dead-letter list (``<queue>:dead``) instead.
+- **Waiting and stopping together**: a worker whose queue is empty waits while any request is
+  queued or leased anywhere (another worker's feed may yet yield articles), and stops once
+  nothing has been queued or leased for ``NEWS_REDIS_IDLE_SECONDS``.
+- **Rounds**: the first worker of a round (``-a round=ID``; default the UTC minute) seeds the
+  feeds and sitemaps; the others find the round taken and work the shared queue. Each round
+  has its own dupefilter (kept a week), so a later round fetches feeds, home pages and
+  earlier failures again; articles already written are skipped through the shared state, and
+  conditional GET still applies.
+- **Politeness** is divided, not shared: each worker keeps its own per-site budget, so with N
+  workers give each ``DOWNLOAD_DELAY`` times N (see the README).
+
+Queued requests are pickles (scrapy-redis's serializer): the Redis must be trusted.
+"""
