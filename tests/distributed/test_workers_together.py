@@ -24,7 +24,7 @@ from crawler.demo.site import build_site, write_site
 from crawler.neardup import NearDuplicates, sketch
 from crawler.state.redis import RedisStateStore
 from tests.conftest import FAST, PROJECT, Served, serve
-from tests.test_duplicates import template_report
+from tests.pipelines.test_dedupe import template_report
 
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None and not os.environ.get("CI"),

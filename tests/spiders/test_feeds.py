@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 
 from crawler.demo.site import BOILERPLATE
-from tests.conftest import CrawlResult, Served, run_crawl
+from tests.conftest import PROJECT, CrawlResult, Served, run_crawl
 
 SCHEMA = json.loads(
-    (Path(__file__).parent.parent / "crawler/schema/article.schema.json").read_text("utf-8")
+    (PROJECT / "crawler/schema/article.schema.json").read_text("utf-8")
 )
 
 

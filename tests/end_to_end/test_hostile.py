@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import run_crawl, serve
-from tests.hostile import BOMBS, build_hostile_site
+from tests.end_to_end.hostile import BOMBS, build_hostile_site
 
 
 def requests_log(folder: Path) -> list[tuple[float, str]]:

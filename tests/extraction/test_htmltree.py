@@ -17,7 +17,7 @@ from crawler.extraction.extract import trafilatura_options
 from crawler.extraction.extracted import ExtractionOptions
 from crawler.extraction.htmltree import extract_owned, parse_html
 
-CASES = sorted((Path(__file__).parent / "golden" / "cases").glob("*.html"))
+CASES = sorted((Path(__file__).parent.parent / "golden" / "cases").glob("*.html"))
 PARAGRAPH = "<p>The council met on Monday to discuss the budget for the coming year.</p>"
 AWKWARD = {
     "control characters": f"<html><body><article>{PARAGRAPH * 3}\x00\x07\x1f</article></body></html>",
