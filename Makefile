@@ -14,13 +14,16 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed  ## crawl the bundled sample news site (served on 127.0.0.1) into output/
 	$(BIN)/python -m crawler.demo
 
-test: $(BIN)/.installed  ## lint, the extraction quality gate, then the whole test suite (offline)
+test: $(BIN)/.installed  ## lint, the quality gate, the whole suite (offline, every core), coverage
 	$(BIN)/ruff check .
 	$(BIN)/python -m tests.golden.gate
-	$(BIN)/python -m pytest
+	rm -rf .coverage && mkdir .coverage
+	$(BIN)/coverage run -m pytest -n auto
+	$(BIN)/coverage combine --quiet
+	$(BIN)/coverage report
 
 quality: $(BIN)/.installed  ## the extraction quality gate alone: scores on tests/golden, pinned floors
 	$(BIN)/python -m tests.golden.gate
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage

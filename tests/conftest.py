@@ -122,9 +122,13 @@ def run_crawl(
     extra: list[str] | None = None,
     timeout: float = 180,
     watch_memory: bool = False,
+    measured: bool = True,
 ) -> CrawlResult:
     """Run ``scrapy crawl`` with output and report under ``workdir``; collect what it wrote
-    (and with ``watch_memory``, the peak memory of its process tree, workers included)."""
+    (and with ``watch_memory``, the peak memory of its process tree, workers included).
+
+    ``measured=False`` keeps line coverage out of the crawl: for runs at scale or against the
+    clock, which tracing slows twofold and whose lines smaller runs cover."""
     output_dir = workdir / "output"
     merged = {
         "NEWS_OUTPUT_PATH": str(output_dir / "{spider}" / "{start}.jsonl"),
@@ -140,6 +144,8 @@ def run_crawl(
         command += ["-s", f"{name}={value}"]
     command += extra or []
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    if not measured:
+        env.pop("COVERAGE_PROCESS_CONFIG", None)  # set by coverage's ``patch = subprocess``
     with subprocess.Popen(
         command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:

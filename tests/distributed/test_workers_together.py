@@ -108,7 +108,9 @@ def wait_all(workers: list[subprocess.Popen], workdir: Path) -> None:
 def site(tmp_path: Path) -> Iterator[Served]:
     """The sample site with 20 stories not published yet; requests are logged."""
     served = serve(
-        build_site(story_count=60, unpublished=20), tmp_path / "site", server="tests.hostile"
+        build_site(story_count=60, unpublished=20),
+        tmp_path / "site",
+        server="tests.end_to_end.hostile",
     )
     yield served
     served.process.terminate()

@@ -1,6 +1,6 @@
 """A hostile news site for the tests: every kind of bad response around good articles.
 
-``python -m tests.hostile FOLDER`` serves the site written by ``build_hostile_site`` like
+``python -m tests.end_to_end.hostile FOLDER`` serves the site written by ``build_hostile_site`` like
 ``crawler.demo.server``, with these behaviours by path:
 
 /bomb/E.html      decompression bombs, E = gzip, deflate, br, zstd: 1 GiB unpacked, a few MB

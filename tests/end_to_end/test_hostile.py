@@ -20,7 +20,7 @@ def requests_log(folder: Path) -> list[tuple[float, str]]:
 
 def test_every_good_article_survives_the_hostile_site(tmp_path: Path) -> None:
     site, expected = build_hostile_site()
-    served = serve(site, tmp_path / "site", server="tests.hostile")
+    served = serve(site, tmp_path / "site", server="tests.end_to_end.hostile")
     started = time.monotonic()
     try:
         result = run_crawl(
@@ -29,6 +29,7 @@ def test_every_good_article_survives_the_hostile_site(tmp_path: Path) -> None:
             tmp_path,
             {"DOWNLOAD_TIMEOUT": "4", "RETRY_TIMES": "2", "DOWNLOAD_MAXSIZE": str(8 * 2**20)},
             watch_memory=True,
+            measured=False,
         )
     finally:
         served.process.terminate()
@@ -72,7 +73,7 @@ def test_every_good_article_survives_the_hostile_site(tmp_path: Path) -> None:
 
 def test_a_feed_of_10000_items_and_a_sitemap_of_60000_urls_are_read_whole(tmp_path: Path) -> None:
     site, _ = build_hostile_site()
-    served = serve(site, tmp_path / "site", server="tests.hostile")
+    served = serve(site, tmp_path / "site", server="tests.end_to_end.hostile")
     runs = {}
     try:
         for spider, argument, path in (
@@ -85,6 +86,7 @@ def test_a_feed_of_10000_items_and_a_sitemap_of_60000_urls_are_read_whole(tmp_pa
                 {argument: f"{served.url}/{path}", "max_articles": "20"},
                 tmp_path / spider,
                 watch_memory=True,
+                measured=False,
             )
             runs[spider] = (result, time.monotonic() - started)
     finally:

@@ -14,9 +14,7 @@ import pytest
 from crawler.demo.site import BOILERPLATE
 from tests.conftest import PROJECT, CrawlResult, Served, run_crawl
 
-SCHEMA = json.loads(
-    (PROJECT / "crawler/schema/article.schema.json").read_text("utf-8")
-)
+SCHEMA = json.loads((PROJECT / "crawler/schema/article.schema.json").read_text("utf-8"))
 
 
 def feed_urls(site: Served) -> str:

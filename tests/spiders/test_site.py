@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from tests.conftest import Served
+import pytest
+
+from tests.conftest import CrawlResult, Served, run_crawl
 
 
 def allowed_paths(site: Served) -> list[str]:
     return sorted(s.path for s in site.site.stories if not s.path.startswith("/news/sport/"))
 
 
-def test_links_only_every_article_and_nothing_else(linked_site: Served, crawl) -> None:
-    result = crawl("site", {"url": f"{linked_site.url}/"})
+@pytest.fixture(scope="module")
+def result(linked_site: Served, tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
+    """The linked site scraped once, the way a user scrapes a site (its folder: workdir)."""
+    return run_crawl("site", {"url": f"{linked_site.url}/"}, tmp_path_factory.mktemp("one-off"))
+
+
+def test_links_only_every_article_and_nothing_else(linked_site: Served, result) -> None:
     assert result.returncode == 0, result.log[-3000:]
     assert result.paths() == allowed_paths(linked_site)  # no section, tag, author, about page
     assert {i["source"]["type"] for i in result.items} == {"site"}
@@ -18,8 +25,7 @@ def test_links_only_every_article_and_nothing_else(linked_site: Served, crawl) -
     assert result.stats["robotstxt/forbidden"] >= 1
 
 
-def test_links_to_other_hosts_are_never_followed(linked_site: Served, crawl) -> None:
-    result = crawl("site", {"url": f"{linked_site.url}/"})
+def test_links_to_other_hosts_are_never_followed(linked_site: Served, result) -> None:
     assert all(i["url"].startswith(linked_site.url) for i in result.items)
     assert result.stats.get("offsite/filtered", 0) == 0  # not even requested
     assert "localhost" not in result.log
@@ -62,13 +68,15 @@ def test_a_bad_argument_names_itself(crawl) -> None:
     assert "spider argument url='ftp://127.0.0.1/'" in result.log
 
 
-def test_a_one_off_scrape_gets_everything_every_time(linked_site: Served, crawl) -> None:
+def test_a_one_off_scrape_gets_everything_every_time(
+    linked_site: Served, result: CrawlResult
+) -> None:
     expected = len(allowed_paths(linked_site))
-    first = crawl("site", {"url": f"{linked_site.url}/"})
-    second = crawl("site", {"url": f"{linked_site.url}/"})
+    first, one_off = result, result.output_dir.parent
+    second = run_crawl("site", {"url": f"{linked_site.url}/"}, one_off)
     assert first.stats["output/articles"] == second.stats["output/articles"] == expected
-    incremental = crawl("site", {"url": f"{linked_site.url}/", "state": "on"})
-    again = crawl("site", {"url": f"{linked_site.url}/", "state": "on"})
+    incremental = run_crawl("site", {"url": f"{linked_site.url}/", "state": "on"}, one_off)
+    again = run_crawl("site", {"url": f"{linked_site.url}/", "state": "on"}, one_off)
     assert incremental.stats["output/articles"] == expected
     assert again.stats.get("output/articles", 0) == 0
     files = list((first.output_dir / "site").glob("*.jsonl"))
