@@ -16,7 +16,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.extensions.state import state_of
 from crawler.items import Article
-from pipelines.jsonl import Record, article_record
+from crawler.state.records import Record, article_record
 
 
 class FeedExportStatePipeline:

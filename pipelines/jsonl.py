@@ -40,18 +40,12 @@ from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
 from crawler.neardup import exact_key
 from crawler.signals import leases_done
+from crawler.state.records import Record, article_record
 from crawler.utils.runinfo import run_path
 from crawler.utils.stats import count
 from crawler.utils.urls import url_key
 
 logger = logging.getLogger(__name__)
-
-Record = tuple[str, list[str], str]  # record id, URL keys, text digest
-
-
-def article_record(article: Article) -> Record:
-    urls = {article.url, article.canonical_url, article.requested_url or article.url}
-    return article.id, sorted({url_key(u) for u in urls}), exact_key(article.text)
 
 
 class JsonLinesPipeline:
