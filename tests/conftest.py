@@ -26,6 +26,14 @@ from crawler.demo.site import Site, build_site, write_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 
+# No test may reach the network (CI has none): every process the tests start inherits these,
+# so a request for any host but 127.0.0.1 goes to a closed local port and fails at once.
+os.environ.update(
+    http_proxy="http://127.0.0.1:9",
+    https_proxy="http://127.0.0.1:9",
+    no_proxy="127.0.0.1,localhost",
+)
+
 # Fast settings for the local server; one test runs with the real defaults.
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
 
