@@ -2,7 +2,7 @@
 
 ``Page`` is what a spider hands over: a fetched article page and what the feed or sitemap said
 about it. The extraction pipeline turns it into an ``Article``, the one output record: its fields
-are the output schema (``crawler/schema/article.schema.json``, documented in the README).
+are the output schema (``crawler/schema/article.schema.json``, documented in docs/output.md).
 """
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ FEED_EXPORT_FIELDS = OUTPUT_FIELDS
 COMMANDS_MODULE = "crawler.commands"
 
 # ---------------------------------------------------------------------------------------------
-# Project settings. Defaults are documented in the README's settings table.
+# Project settings. Defaults are documented in docs/settings.md.
 
 # Used by pipelines.jsonl.JsonLinesPipeline: where per-run files go when -O/-o is not given.
 # Placeholders: {spider} (spider name) and {start} (UTC start time, 2026-11-27T03-42-00Z).

@@ -22,7 +22,7 @@ workers; this layer adds what is missing:
   earlier failures again; articles already written are skipped through the shared state, and
   conditional GET still applies.
 - **Politeness** is divided, not shared: each worker keeps its own per-site budget, so with N
-  workers give each ``DOWNLOAD_DELAY`` times N (see the README).
+  workers give each ``DOWNLOAD_DELAY`` times N (see docs/distributed.md).
 
 Queued requests are pickles (scrapy-redis's serializer): the Redis must be trusted.
 """

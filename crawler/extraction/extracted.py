@@ -19,7 +19,7 @@ Favor = Literal["balanced", "precision", "recall"]
 
 @dataclass(frozen=True, kw_only=True)
 class ExtractionOptions:
-    """How trafilatura is asked to work; see the README's settings table."""
+    """How trafilatura is asked to work; see docs/settings.md."""
 
     favor: Favor = "balanced"
     tables: bool = True
