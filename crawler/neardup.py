@@ -43,6 +43,8 @@ from zlib import crc32
 
 import numpy as np
 
+from crawler import settings as defaults
+
 NUM_PERM = 128
 ROWS = 3
 BANDS = NUM_PERM // ROWS  # 42
@@ -222,12 +224,12 @@ class NearDuplicates:
     def __init__(
         self,
         store: Any,
-        threshold: float = 0.5,
-        min_words: int = 40,
+        threshold: float = defaults.NEWS_NEAR_DUPLICATE_THRESHOLD,
+        min_words: int = defaults.NEWS_NEAR_DUPLICATE_MIN_WORDS,
         batch: int = 1,
         *,
-        candidates: int = 8,
-        bucket_size: int = 32,
+        candidates: int = defaults.NEWS_NEAR_DUPLICATE_CANDIDATES,
+        bucket_size: int = defaults.NEWS_NEAR_DUPLICATE_BUCKET_SIZE,
     ) -> None:
         self.store = store
         self.threshold = threshold
@@ -251,7 +253,8 @@ class NearDuplicates:
                 shared[candidate[0]] = shared.get(candidate[0], 0) + 1
                 pending[candidate[0]] = candidate
         for other_id, count in shared.items():
-            if count > ranked.get(other_id, ("", b"", "", "", 0))[4]:
+            stored = ranked.get(other_id)
+            if stored is None or count > stored[4]:
                 ranked[other_id] = (*pending[other_id], count)
         ranked.pop(record_id, None)
         return sorted(ranked.values(), key=lambda c: (-c[4], c[0]))[: self.limit]

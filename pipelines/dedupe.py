@@ -40,8 +40,8 @@ class DuplicatesPipeline:
         policy: str,
         threshold: float,
         min_words: int,
-        candidates: int = 8,
-        bucket_size: int = 32,
+        candidates: int,
+        bucket_size: int,
     ) -> None:
         self.crawler = crawler
         self.policy = policy
