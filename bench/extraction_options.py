@@ -25,10 +25,10 @@ from lxml import html as lxml_html
 from bench.textscore import token_f1
 from crawler.demo.site import article_page, legacy_stories
 from crawler.demo.stories import make_stories
-from crawler.discovery.pages import jsonld_nodes
 from crawler.extraction.assemble import without_headline
 from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.extracted import ExtractionOptions
+from crawler.utils import jsonld
 
 DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
 
@@ -47,7 +47,7 @@ def real_cases(folder: Path) -> list[Case]:
 
 def _article_body(body: bytes) -> str | None:
     tree = lxml_html.fromstring(body)
-    for node in jsonld_nodes(tree.xpath('//script[@type="application/ld+json"]/text()')):
+    for node in jsonld.nodes(tree.xpath('//script[@type="application/ld+json"]/text()')):
         text = node.get("articleBody")
         if isinstance(text, str):
             return lxml_html.fromstring(f"<div>{text}</div>").text_content()

@@ -48,7 +48,8 @@ from crawler.demo.site import HOST_PLACEHOLDER, Resource, Site, article_page, wr
 from crawler.demo.stories import make_stories
 from crawler.extraction.extract import extract_page, trafilatura_options
 from crawler.extraction.extracted import ExtractionOptions
-from crawler.extraction.workers import default_workers, tune_malloc
+from crawler.extraction.workers import default_workers
+from crawler.utils.memory import tune_malloc
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES = PROJECT.parent / "shared" / "pages"

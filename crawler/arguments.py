@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from crawler.exceptions import SpiderArgumentError
+from crawler.utils.dates import parse_date
 from crawler.utils.urls import absolute_http_url
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.IGNORECASE)
@@ -55,13 +56,12 @@ def since(argument: str, value: Any, now: datetime | None = None) -> datetime | 
     if match:
         delta = timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
         return (now or datetime.now(UTC)) - delta
-    try:
-        parsed = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_date(text)
+    if parsed is None:
         raise SpiderArgumentError(
             argument, value, "expected an ISO date (2026-11-01) or a duration (36h, 7d)"
-        ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        )
+    return parsed
 
 
 def positive_int(argument: str, value: Any) -> int | None:
@@ -87,17 +87,3 @@ def boolean(argument: str, value: Any) -> bool:
     if text in ("0", "false", "no", "off", ""):
         return False
     raise SpiderArgumentError(argument, value, "expected true or false")
-
-
-def parse_date(value: str | None) -> datetime | None:
-    """An ISO 8601 date or datetime from a feed, sitemap or page; None if unreadable.
-
-    Dates without a time zone are taken as UTC, so that they compare with ``since``.
-    """
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

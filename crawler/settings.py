@@ -80,6 +80,10 @@ EXTENSIONS = {
     "crawler.distributed.idle.DistributedIdle": 520,
     # Scrapy's per-minute "Crawled N pages" line: replaced by crawler.extensions.progress.
     "scrapy.extensions.logstats.LogStats": None,
+    # Scrapy default: on. An HTTP server on localhost that runs Python code sent to it, with
+    # its token written under the home folder: no place in a cron job, and its import of
+    # aiohttp slows every start. REMOTE_CONTROL_ENABLED cannot skip that import; this does.
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 
 # Order matters: cheap drops before expensive work, the writer last.

@@ -16,7 +16,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
 
-from crawler.arguments import parse_date
 from crawler.exceptions import NotText
 from crawler.extensions.state import state_of
 from crawler.extraction.assemble import assemble_article
@@ -26,9 +25,10 @@ from crawler.extraction.workers import (
     WorkerDied,
     WorkerPool,
     default_workers,
-    freeze_heap,
 )
 from crawler.items import Article, Page
+from crawler.utils.dates import parse_date
+from crawler.utils.memory import freeze_heap
 from crawler.utils.stats import count
 
 logger = logging.getLogger(__name__)

@@ -24,7 +24,6 @@ from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
 from twisted.python.failure import Failure
 
 from crawler import arguments
-from crawler.arguments import parse_date
 from crawler.discovery.backlog import Backlog
 from crawler.discovery.plan import Plan, on_site
 from crawler.distributed.queue import LEASE
@@ -33,6 +32,7 @@ from crawler.extensions.state import state_of
 from crawler.items import Hints, Page, Source
 from crawler.signals import leases_done
 from crawler.state import Validators
+from crawler.utils.dates import parse_date
 from crawler.utils.failures import failure_reason
 from crawler.utils.runinfo import utc_now
 from crawler.utils.urls import url_key, without_tracking

@@ -22,11 +22,11 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler import arguments
-from crawler.arguments import parse_date
 from crawler.discovery.plan import Plan
 from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps, ungzip
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Source
+from crawler.utils.dates import parse_date
 from crawler.utils.urls import url_key
 from spiders.base import ORIGIN, NewsSpider, failed_url
 

@@ -34,8 +34,10 @@ os.environ.update(
     no_proxy="127.0.0.1,localhost",
 )
 
-# Fast settings for the local server; one test runs with the real defaults.
-FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
+# Fast settings for the local server; one test runs with the real defaults. Extraction runs in
+# the crawl process: a crawl of a few pages would spend most of its time starting workers.
+# The worker pool has its own tests (tests/extraction/test_workers.py), which set it.
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "NEWS_EXTRACT_WORKERS": "0"}
 
 
 @dataclass
@@ -132,8 +134,9 @@ def run_crawl(
     watch_memory: bool = False,
     measured: bool = True,
 ) -> CrawlResult:
-    """Run ``scrapy crawl`` with output and report under ``workdir``; collect what it wrote
-    (and with ``watch_memory``, the peak memory of its process tree, workers included).
+    """Run ``scrapy crawl`` with output and report under ``workdir``; collect the files it
+    wrote (not those of earlier runs in the same folder), its report, and with
+    ``watch_memory`` the peak memory of its process tree, workers included.
 
     ``measured=False`` keeps line coverage out of the crawl: for runs at scale or against the
     clock, which tracing slows twofold and whose lines smaller runs cover."""
@@ -152,6 +155,7 @@ def run_crawl(
         command += ["-s", f"{name}={value}"]
     command += extra or []
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    before = _files(output_dir)
     if not measured:
         env.pop("COVERAGE_PROCESS_CONFIG", None)  # set by coverage's ``patch = subprocess``
     with subprocess.Popen(
@@ -166,13 +170,18 @@ def run_crawl(
                 watcher.stop()
     items = [
         json.loads(line)
-        for path in sorted(output_dir.glob("*/*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
+        for path in sorted(_files(output_dir).items() - before.items())
+        for line in path[0].read_text(encoding="utf-8").splitlines()
     ]
     reports = sorted(output_dir.glob("*/*.report.json"))
     report = json.loads(reports[-1].read_text(encoding="utf-8")) if reports else {}
     peak = watcher.peak if watcher is not None else 0
     return CrawlResult(process.returncode, stderr, items, report, output_dir, peak)
+
+
+def _files(output_dir: Path) -> dict[Path, int]:
+    """The JSON Lines files under ``output_dir``, with the time each was last written."""
+    return {path: path.stat().st_mtime_ns for path in output_dir.glob("*/*.jsonl")}
 
 
 class TreeMemory(threading.Thread):

@@ -18,7 +18,7 @@ from scrapy.exceptions import UsageError
 
 from crawler import exitcodes
 from crawler.exceptions import NewsCrawlerError
-from crawler.extraction.workers import tune_malloc
+from crawler.utils.memory import tune_malloc
 
 logger = logging.getLogger(__name__)
 

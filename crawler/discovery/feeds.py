@@ -16,8 +16,9 @@ from typing import Any
 
 import feedparser
 
-from crawler.extraction.evidence import html_to_text
 from crawler.items import Hints
+from crawler.utils.dates import isoformat
+from crawler.utils.text import html_to_text
 from crawler.utils.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
@@ -181,9 +182,8 @@ def _iso_from_struct(value: Any) -> str | None:
 def _iso_from_text(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        # feedparser's date reader knows RFC 822 and the other forms that feeds use.
-        struct = feedparser.datetimes._parse_date(value)
-        return _iso_from_struct(struct) if struct else None
+    if iso := isoformat(value):
+        return iso
+    # feedparser's date reader knows RFC 822 and the other forms that feeds use.
+    struct = feedparser.datetimes._parse_date(value)
+    return _iso_from_struct(struct) if struct else None

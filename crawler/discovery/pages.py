@@ -11,14 +11,13 @@ carry big menus, so doubt goes to the candidate side.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
 from typing import Literal
 from urllib.parse import urlsplit
 
 from parsel import Selector
 
+from crawler.utils import jsonld
 from crawler.utils.urls import absolute_http_url
 
 PageKind = Literal["article", "listing"]
@@ -40,7 +39,6 @@ LISTING_PATH = re.compile(
     re.IGNORECASE,
 )
 LISTING_QUERY = re.compile(r"(^|&)(page|seite|pg|tag|category|s|q)=", re.IGNORECASE)
-_ARTICLE_TYPES = ("article", "blogposting", "reportage", "report")
 _MIN_PROSE = 120  # characters of a paragraph that counts as prose
 
 
@@ -92,33 +90,4 @@ def page_kind(selector: Selector, url: str) -> PageKind:
 
 def _jsonld_says_article(selector: Selector) -> bool:
     scripts = selector.xpath('//script[@type="application/ld+json"]/text()').getall()
-    for node in jsonld_nodes(scripts):
-        types = node.get("@type")
-        for kind in types if isinstance(types, list) else [types]:
-            if isinstance(kind, str) and kind.lower().endswith(_ARTICLE_TYPES):
-                return True
-    return False
-
-
-def jsonld_nodes(scripts: Iterable[str]) -> Iterator[dict]:
-    """The schema.org nodes of a page's JSON-LD scripts (lists and ``@graph`` unfolded);
-    scripts that are not JSON are skipped."""
-    for script in scripts:
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        yield from _nodes(data)
-
-
-def _nodes(data: object) -> list[dict]:
-    if isinstance(data, list):
-        return [n for item in data for n in _nodes(item)]
-    if isinstance(data, dict):
-        main = data.get("mainEntity")  # a WebPage whose main entity is the article
-        return [
-            data,
-            *_nodes(data.get("@graph", [])),
-            *(_nodes(main) if isinstance(main, dict) else []),
-        ]
-    return []
+    return any(jsonld.is_article(node) for node in jsonld.nodes(scripts))

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.arguments import parse_date
 from crawler.items import Hints
+from crawler.utils.dates import iso_day_or_time
+from crawler.utils.text import primary_language
 from crawler.utils.urls import absolute_http_url
 
 _PARSER_OPTIONS = {"recover": True, "resolve_entities": False, "no_network": True}
@@ -88,7 +89,7 @@ def parse_sitemap(body: bytes, url: str) -> Sitemap:
             loc = _child_text(node, "loc")
             child = absolute_http_url(loc, url) if loc else None
             if child:
-                children.append((child, _iso(_child_text(node, "lastmod"))))
+                children.append((child, iso_day_or_time(_child_text(node, "lastmod"))))
         return Sitemap(children=children)
     if kind != "urlset":
         return Sitemap(problem=f"root element <{kind}> is neither urlset nor sitemapindex")
@@ -100,15 +101,15 @@ def _entry(node: etree._Element, base: str) -> SitemapEntry | None:
     url = absolute_http_url(loc, base) if loc else None
     if url is None:
         return None
-    entry = SitemapEntry(url=url, lastmod=_iso(_child_text(node, "lastmod")))
+    entry = SitemapEntry(url=url, lastmod=iso_day_or_time(_child_text(node, "lastmod")))
     news = _child(node, "news")
     if news is not None:
         entry.news_title = _child_text(news, "title")
-        entry.news_published = _iso(_child_text(news, "publication_date"))
+        entry.news_published = iso_day_or_time(_child_text(news, "publication_date"))
         publication = _child(news, "publication")
         if publication is not None:
             language = _child_text(publication, "language")
-            entry.news_language = language.split("-")[0].lower() if language else None
+            entry.news_language = primary_language(language)
         keywords = _child_text(news, "keywords") or ""
         entry.news_keywords = [k.strip() for k in keywords.split(",") if k.strip()]
     return entry
@@ -125,15 +126,6 @@ def _child_text(node: etree._Element, name: str) -> str | None:
     child = _child(node, name)
     text = (child.text or "").strip() if child is not None else ""
     return text or None
-
-
-def _iso(value: str | None) -> str | None:
-    parsed = parse_date(value)
-    if parsed is None:
-        return None
-    if value and len(value.strip()) == 10:  # a date alone stays a date
-        return parsed.date().isoformat()
-    return parsed.isoformat()
 
 
 def robots_sitemaps(body: bytes, base: str) -> list[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.arguments import parse_date
 from crawler.extraction.extracted import Extracted
 from crawler.extraction.reconcile import best_date
 from crawler.items import Article, Page, record_id
+from crawler.utils.dates import parse_date
+from crawler.utils.text import primary_language
 from crawler.utils.urls import absolute_http_url
 
 
@@ -49,7 +50,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         modified, provenance["modified"] = None, None
     language, provenance["language"] = first(
         ("page", found.language),
-        ("jsonld", _language(evidence.language)),
+        ("jsonld", primary_language(evidence.language)),
         (listed_by, hints.get("language")),
     )
     return Article(
@@ -97,11 +98,6 @@ def without_headline(text: str, title: str | None) -> str:
     if title and rest.strip() and _fold(first_line) == _fold(title):
         return rest.strip()
     return text
-
-
-def _language(value: str | None) -> str | None:
-    primary = (value or "").replace("_", "-").split("-")[0].strip().lower()
-    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
 
 
 def _fold(value: str) -> str:

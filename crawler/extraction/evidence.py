@@ -10,24 +10,14 @@ before use.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml.html import HtmlElement
 
-from crawler.discovery.pages import jsonld_nodes
-from crawler.extraction.reconcile import words
+from crawler.utils import jsonld
+from crawler.utils.text import html_to_text, words
 
-ARTICLE_TYPES = frozenset(
-    t.casefold()
-    for t in (
-        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
-        "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
-        "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "TechArticle",
-    )
-)  # fmt: skip
-_TAGS = re.compile(r"<[^>]+>")
 _OUTSIDE_STORY = ("aside", "nav", "footer", "li")  # a <time> or byline there is another story's
 _PUBLISHED = (("property", "article:published_time"), ("itemprop", "datePublished"),
               ("name", "pubdate"), ("name", "publishdate"), ("name", "date"))  # fmt: skip
@@ -177,27 +167,11 @@ def without_node(evidence: PageEvidence) -> PageEvidence:
     )
 
 
-def html_to_text(value: object) -> str | None:
-    """Plain text from a body that may hold HTML or entities; paragraphs on their own lines."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = re.sub(r"(?i)<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote)\s*/?>", "\n", value)
-    text = html.unescape(_TAGS.sub(" ", text))
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line) or None
-
-
 def _article_node(scripts: list[str]) -> dict | None:
-    candidates = [node for node in jsonld_nodes(scripts) if _is_article(node)]
+    candidates = [node for node in jsonld.nodes(scripts) if jsonld.is_article(node)]
     # The node with a body first: some pages carry a second, bare node for a related story.
     candidates.sort(key=lambda node: not node.get("articleBody"))
     return candidates[0] if candidates else None
-
-
-def _is_article(node: dict) -> bool:
-    types = node.get("@type")
-    names = types if isinstance(types, list) else [types]
-    return any(isinstance(name, str) and name.casefold() in ARTICLE_TYPES for name in names)
 
 
 def _people(value: object) -> Iterator[str]:

@@ -20,7 +20,6 @@ from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
 
-from crawler.arguments import parse_date
 from crawler.exceptions import NotText
 from crawler.extraction import lean
 from crawler.extraction.encoding import binary_share, decode_html
@@ -33,7 +32,9 @@ from crawler.extraction.evidence import (
 )
 from crawler.extraction.extracted import Extracted, ExtractionOptions
 from crawler.extraction.htmltree import extract_owned, parse_html
-from crawler.extraction.reconcile import is_better_body, with_paragraphs, words
+from crawler.extraction.reconcile import is_better_body, with_paragraphs
+from crawler.utils.dates import parse_date
+from crawler.utils.text import primary_language, words
 from crawler.utils.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class ArticleExtractor:
         if tree is None:
             return None
         head = HeadTags(tree)
-        language = _declared_language(tree, head) or _primary_language(content_language)
+        language = _declared_language(tree, head) or primary_language(content_language)
         canonical = _canonical_url(head, url)
         og_type = head.first(("property", "og:type")) or ""
         evidence = checked(page_evidence(tree, head), tree, head)
@@ -224,18 +225,10 @@ def _declared_language(tree: HtmlElement, head: HeadTags) -> str | None:
         *head.values(("http-equiv", "content-language"), ("property", "og:locale")),
     ]
     for candidate in candidates:
-        language = _primary_language(candidate)
+        language = primary_language(candidate)
         if language:
             return language
     return None
-
-
-def _primary_language(value: str | None) -> str | None:
-    """``de-DE``, ``de_DE`` and ``de`` all give ``de``; anything else gives None."""
-    if not value:
-        return None
-    primary = value.split(",")[0].strip().replace("_", "-").split("-")[0].lower()
-    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
 
 
 def _split_authors(value: str | None) -> list[str]:

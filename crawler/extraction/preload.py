@@ -11,7 +11,7 @@ Worth it with many workers or a small ``NEWS_EXTRACT_MAX_TASKS``.
 import gc
 
 from crawler.extraction.extract import warm_up
-from crawler.extraction.workers import tune_malloc
+from crawler.utils.memory import tune_malloc
 
 tune_malloc()
 warm_up()

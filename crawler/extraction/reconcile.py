@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from crawler.arguments import parse_date
+from crawler.utils.dates import isoformat, parse_date
+from crawler.utils.text import words
 
 # The first news sites went online in the mid-1990s; earlier dates are template defaults.
 EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
@@ -34,11 +35,6 @@ _TEASER_END = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
 
 
 def is_better_body(body: str | None, extracted: str, page_words: frozenset[str]) -> bool:
@@ -102,17 +98,9 @@ def best_date(
     ]
     for source, value, parsed in same_day:
         if _has_time(value):
-            return _iso(value, parsed), source
+            return isoformat(value) or parsed.isoformat(), source
     return day.isoformat(), same_day[0][0]
 
 
 def _has_time(value: str) -> bool:
     return "T" in value or (len(value) > 10 and ":" in value)
-
-
-def _iso(value: str, parsed: datetime) -> str:
-    """ISO 8601, with the zone the witness gave (none when it gave none)."""
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        return parsed.isoformat()

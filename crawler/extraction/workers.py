@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import fcntl
-import gc
 import importlib
 import logging
 import multiprocessing
@@ -29,6 +27,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from crawler.utils.memory import freeze_heap, tune_malloc
 
 logger = logging.getLogger(__name__)
 
@@ -49,21 +49,6 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-M_ARENA_MAX, M_MMAP_THRESHOLD = -8, -3  # glibc's mallopt parameters
-
-
-def tune_malloc() -> None:
-    """In the crawl process and each worker: blocks of 128 KiB and more (a page's body, its
-    decoded text, lxml's buffers) come from mmap and go back to the system when freed; glibc's
-    moving threshold would otherwise keep them in the heap, at the largest page's high-water
-    mark. And two malloc arenas at most: the crawl process's threads (DNS, SQLite) would each
-    get their own."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(M_MMAP_THRESHOLD, 128 * 1024)
-        libc.mallopt(M_ARENA_MAX, 2)
-
-
 def schedule_as_batch() -> None:
     """In a worker: Linux's SCHED_BATCH, for work that is all CPU and never waits for a user.
     The crawl process, woken by the network all the time, no longer cuts into a worker's
@@ -72,20 +57,6 @@ def schedule_as_batch() -> None:
     the crawl process's, against a'). Any system without it: nothing changes."""
     with contextlib.suppress(AttributeError, OSError):
         os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
-
-
-GC_THRESHOLDS = (10_000, 20, 10)  # Python's: (700, 10, 10)
-
-
-def freeze_heap() -> None:
-    """Once a process has built what it keeps for life (modules, Scrapy's components, the
-    extractor's tables): that moves out of the cyclic garbage collector's sight, and the
-    youngest generation is collected after 10,000 new containers instead of 700. A crawl
-    process spent 8% of its CPU in collections (0.4 ms a page), most of them walking the same
-    long-lived objects again; now a fifth of that."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 _FUNCTIONS: dict[str, Callable[..., Any]] = {}
@@ -253,13 +224,17 @@ class WorkerPool:
             self._dispatch()
 
     def close(self) -> None:
-        """Let the workers finish: each exits as its pipe closes; any left after 10 s is
-        killed."""
+        """Stop the workers. One that has had pages exits as its pipe closes; one that never
+        had any may still be importing the extractor (a short crawl) and is not waited for:
+        it gets SIGTERM first, while its pipe is open, so that it exits only one way. Any
+        left after 10 s is killed."""
         self.closed = True
         for _, future in self.waiting:
             future.cancel()
         for worker in self.workers:
             worker.cancel_timer()
+            if not worker.sent:
+                worker.process.terminate()
             worker.stop(self.loop, kill=False)
         deadline = time.monotonic() + 10
         for worker in self.workers:

@@ -22,8 +22,11 @@ def run_path(crawler: Crawler, template: str) -> str:
 
     The stamp is the UTC start to the second; should a file of that name exist already (two
     runs in one second), ``-2``, ``-3``, ... is added to the stamp, for every path of the run.
+    A template without ``{start}`` names one file, which each run replaces.
     """
     assert crawler.spidercls is not None
+    if "{start}" not in template:
+        return template.format(spider=crawler.spidercls.name)
     if crawler not in _STAMPS:
         stamp = run_start(crawler).strftime("%Y-%m-%dT%H-%M-%SZ")
         candidate, number = stamp, 1

@@ -14,13 +14,14 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from crawler import exitcodes
 from crawler.demo.site import build_site, write_site
-from tests.conftest import FAST, PROJECT, Served, run_crawl, serve
+from tests.conftest import FAST, PROJECT, CrawlResult, Served, run_crawl, serve
 
 
 @pytest.fixture
@@ -52,48 +53,86 @@ def all_lines(workdir: Path) -> list[dict]:
     return lines
 
 
-def test_a_second_run_downloads_no_article_and_writes_nothing(
-    live_site: Served, tmp_path: Path
-) -> None:
-    first = run_crawl("feeds", feeds_of(live_site), tmp_path)
+@dataclass
+class History:
+    """Runs of one cron job, in order, over one site and one state file."""
+
+    site: Served
+    workdir: Path
+    first: CrawlResult
+    unchanged: CrawlResult  # nothing was published since the first
+    published: set[str]  # paths of the stories published after the unchanged run
+    new_pages: set[str]  # pages that appeared with them (a mirror moves to a new URL)
+    after_publishing: CrawlResult
+    expired: CrawlResult  # NEWS_STATE_EXPIRE_DAYS=0
+    reset: CrawlResult  # -a reset_state=true
+    kept: CrawlResult  # a plain run after the reset
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[History]:
+    workdir = tmp_path_factory.mktemp("history")
+    served = serve(build_site(story_count=14, unpublished=2), workdir / "site")
+    try:
+        first = run_crawl("feeds", feeds_of(served), workdir)
+        unchanged = run_crawl("feeds", feeds_of(served), workdir)
+        stories = {s.path for s in served.site.stories}
+        pages = set(served.site.feed_paths) | set(served.site.aliases)
+        publish(served, workdir)
+        published = {s.path for s in served.site.stories} - stories
+        new_pages = (set(served.site.feed_paths) | set(served.site.aliases)) - pages
+        after = run_crawl("feeds", feeds_of(served), workdir)
+        expired = run_crawl("feeds", feeds_of(served), workdir, {"NEWS_STATE_EXPIRE_DAYS": "0"})
+        reset = run_crawl("feeds", {**feeds_of(served), "reset_state": "true"}, workdir)
+        kept = run_crawl("feeds", feeds_of(served), workdir)
+        yield History(
+            served, workdir, first, unchanged, published, new_pages, after, expired, reset, kept
+        )
+    finally:
+        served.process.terminate()
+        served.process.wait()
+
+
+def test_a_second_run_downloads_no_article_and_writes_nothing(history: History) -> None:
+    first, second = history.first, history.unchanged
     assert first.returncode == 0, first.log[-2000:]
     assert first.stats["output/articles"] == len(first.items) > 0
-    second = run_crawl("feeds", feeds_of(live_site), tmp_path)
     assert second.returncode == 0
     assert second.stats.get("articles/fetched", 0) == 0
     assert second.stats["feeds/not_modified"] == 3  # If-None-Match sent, 304 received
     assert second.report["sources"]["feeds"]["feeds/not_modified"] == 3
     assert second.report["exit_status"] == 0
     assert second.stats.get("output/articles", 0) == 0
-    assert len(list((tmp_path / "output" / "feeds").glob("*.jsonl"))) == 1
+    assert second.items == []  # no file for a run that found nothing
     assert "Summary: " in second.log
 
 
-def test_only_new_articles_come_out_after_the_feed_changed(
-    live_site: Served, tmp_path: Path
-) -> None:
-    first = run_crawl("feeds", feeds_of(live_site), tmp_path)
-    published = {s.path for s in live_site.site.stories}
-    pages = set(live_site.site.feed_paths) | set(live_site.site.aliases)
-    publish(live_site, tmp_path)
-    new = {s.path for s in live_site.site.stories} - published
-    new_pages = (set(live_site.site.feed_paths) | set(live_site.site.aliases)) - pages
-    assert len(new) == 2
-    second = run_crawl("feeds", feeds_of(live_site), tmp_path)
+def test_only_new_articles_come_out_after_the_feed_changed(history: History) -> None:
+    assert len(history.published) == 2
+    second = history.after_publishing
     assert second.returncode == 0
-    files = sorted((tmp_path / "output" / "feeds").glob("*.jsonl"))
-    assert len(files) == 2
-    latest = [json.loads(line) for line in files[-1].read_text("utf-8").splitlines()]
-    aliases = live_site.site.aliases  # a mirror page may stand for its story
-    assert {
-        aliases.get(p, p) for p in (i["url"].removeprefix(live_site.url) for i in latest)
-    } == new
+    aliases = history.site.site.aliases  # a mirror page may stand for its story
+    written = {
+        aliases.get(p, p) for p in (i["url"].removeprefix(history.site.url) for i in second.items)
+    }
+    assert written == history.published
     # Only new pages were downloaded: the two stories (and the mirror page, which now
     # mirrors another story under a new URL).
-    assert second.stats["articles/fetched"] == len(new_pages) == 3
-    assert second.stats["state/seen_skipped"] >= len(first.items)
-    ids = Counter(item["id"] for item in all_lines(tmp_path))
+    assert second.stats["articles/fetched"] == len(history.new_pages) == 3
+    assert second.stats["state/seen_skipped"] >= len(history.first.items)
+    ids = Counter(item["id"] for run in (history.first, second) for item in run.items)
     assert max(ids.values()) == 1
+
+
+def test_expiry_and_reset_forget_what_was_emitted(history: History) -> None:
+    every = (
+        history.after_publishing.stats["output/articles"] + history.first.stats["output/articles"]
+    )
+    assert history.expired.stats["state/expired"] > 0
+    assert history.expired.stats["output/articles"] == every
+    assert history.reset.stats["state/reset"] is True
+    assert history.reset.stats["output/articles"] == every
+    assert history.kept.stats.get("output/articles", 0) == 0
 
 
 def test_killed_runs_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
@@ -101,8 +140,9 @@ def test_killed_runs_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
     served = serve(site, tmp_path / "site")
     try:
         args = feeds_of(served)
+        in_workers = {"DOWNLOAD_DELAY": "0.05", "NEWS_EXTRACT_WORKERS": "2"}  # as by default
         for delay in (0.4, 0.9, 1.5, 2.2, 3.0):
-            process = start_crawl(args, tmp_path, {"DOWNLOAD_DELAY": "0.05"})
+            process = start_crawl(args, tmp_path, in_workers)
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
             process.wait()
@@ -169,18 +209,6 @@ def test_a_second_run_at_the_same_time_is_refused(live_site: Served, tmp_path: P
     assert not list((tmp_path / "output").rglob("*.part"))
 
 
-def test_expiry_and_reset_forget_what_was_emitted(live_site: Served, tmp_path: Path) -> None:
-    first = run_crawl("feeds", feeds_of(live_site), tmp_path)
-    expired = run_crawl("feeds", feeds_of(live_site), tmp_path, {"NEWS_STATE_EXPIRE_DAYS": "0"})
-    assert expired.stats["state/expired"] > 0
-    assert expired.stats["output/articles"] == first.stats["output/articles"]
-    reset = run_crawl("feeds", {**feeds_of(live_site), "reset_state": "true"}, tmp_path)
-    assert reset.stats["state/reset"] is True
-    assert reset.stats["output/articles"] == first.stats["output/articles"]
-    kept = run_crawl("feeds", feeds_of(live_site), tmp_path)
-    assert kept.stats.get("output/articles", 0) == 0
-
-
 @pytest.mark.parametrize(
     ("args", "settings", "status"),
     [
@@ -192,7 +220,6 @@ def test_expiry_and_reset_forget_what_was_emitted(live_site: Served, tmp_path: P
         ),
         (None, {"NEWS_OUTPUT_PATH": "/dev/null/out/{start}.jsonl"}, exitcodes.OUTPUT_UNWRITABLE),
         (None, {"NEWS_STATE_PATH": "/dev/null/state.sqlite3"}, exitcodes.STATE_UNUSABLE),
-        (None, {}, exitcodes.OK),
     ],
 )
 def test_exit_statuses(live_site: Served, tmp_path: Path, args, settings, status) -> None:

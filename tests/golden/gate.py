@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.textscore import token_f1
-from crawler.arguments import parse_date
 from crawler.extraction.assemble import assemble_article
-from crawler.extraction.evidence import html_to_text
 from crawler.extraction.extract import extract_page
 from crawler.extraction.extracted import ExtractionOptions
 from crawler.items import Article, Hints, Page
+from crawler.utils.dates import parse_date
+from crawler.utils.text import html_to_text
 
 HERE = Path(__file__).parent
 FIELDS = ("title", "authors", "published", "language")

@@ -1,0 +1,33 @@
+"""Text helpers shared by extraction and discovery: words to compare, HTML bodies to text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_WORD = re.compile(r"\w+")
+_TAGS = re.compile(r"<[^>]+>")
+_BREAKS = re.compile(r"(?i)<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote)\s*/?>")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, case-folded, for comparisons that ignore punctuation and case."""
+    return _WORD.findall(text.casefold())
+
+
+def html_to_text(value: object) -> str | None:
+    """Plain text from a body that may hold HTML or entities; paragraphs on their own lines."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = html.unescape(_TAGS.sub(" ", _BREAKS.sub("\n", value)))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
+def primary_language(value: str | None) -> str | None:
+    """The primary subtag of a language code, lower-cased: ``de-DE``, ``de_DE``, ``DE`` and
+    ``de, en`` all give ``de``; anything that is not a code gives None."""
+    if not value:
+        return None
+    primary = value.split(",")[0].strip().replace("_", "-").split("-")[0].lower()
+    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
