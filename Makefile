@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Most tests wait on `scrapy crawl` subprocesses and local servers: one test process more than
+# there are cores keeps every core busy.
+TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 .PHONY: demo test quality clean
 
@@ -18,7 +21,7 @@ test: $(BIN)/.installed  ## lint, the quality gate, the whole suite (offline, ev
 	$(BIN)/ruff check .
 	$(BIN)/python -m tests.golden.gate
 	rm -rf .coverage && mkdir .coverage
-	$(BIN)/coverage run -m pytest -n auto
+	$(BIN)/coverage run -m pytest -n $(TEST_PROCESSES)
 	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
 

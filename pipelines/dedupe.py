@@ -56,7 +56,7 @@ class DuplicatesPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
         settings = crawler.settings
-        policy = settings.get("NEWS_DUPLICATES", "drop")
+        policy = settings.get("NEWS_DUPLICATES")
         if policy not in ("drop", "mark"):
             raise ValueError(f"NEWS_DUPLICATES is {policy!r}; use drop or mark")
         return cls(

@@ -68,13 +68,13 @@ class ExtractionPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPipeline:
         settings = crawler.settings
-        favor = settings.get("NEWS_EXTRACT_FAVOR", "balanced")
+        favor = settings.get("NEWS_EXTRACT_FAVOR")
         if favor not in ("balanced", "precision", "recall"):
             raise ValueError(f"NEWS_EXTRACT_FAVOR is {favor!r}; use balanced, precision or recall")
         content_format = (settings.get("NEWS_CONTENT_FORMAT") or "").lower()
         if content_format not in ("", "markdown", "html"):
             raise ValueError(f"NEWS_CONTENT_FORMAT is {content_format!r}; use markdown, html or ''")
-        workers = settings.getint("NEWS_EXTRACT_WORKERS", -1)
+        workers = settings.getint("NEWS_EXTRACT_WORKERS")
         return cls(
             crawler,
             settings.get("NEWS_EXTRACT_FUNCTION"),

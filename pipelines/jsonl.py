@@ -26,7 +26,7 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -42,7 +42,7 @@ from crawler.neardup import exact_key
 from crawler.signals import leases_done
 from crawler.state.records import Record, article_record
 from crawler.utils.runinfo import run_path
-from crawler.utils.stats import count
+from crawler.utils.stats import count, inc
 from crawler.utils.urls import url_key
 
 logger = logging.getLogger(__name__)
@@ -115,57 +115,56 @@ class JsonLinesPipeline:
         """
         if self.state is None:
             return
-        # Only a distributed crawl has other writers who may have redone an unmarked line.
-        shared = bool(self.crawler.settings.get("REDIS_URL"))
         for leftover in map(Path, sorted(glob.glob(self.pattern))):
             if leftover == self.partial:
                 continue
             with leftover.open("rb") as handle:
-                try:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # a live writer's file
-                if (
-                    not leftover.exists()
-                    or os.stat(leftover).st_ino != os.fstat(handle.fileno()).st_ino
-                ):
-                    continue  # finished and renamed by its writer meanwhile
-                marked = _synced_lines(leftover)
-                records, kept, torn, redone = [], [], 0, 0
-                for number, raw in enumerate(handle):
-                    try:
-                        data = json.loads(raw.decode("utf-8"))
-                        if not raw.endswith(b"\n") or not isinstance(data, dict):
-                            raise ValueError("torn line")
-                    except ValueError:
-                        torn += 1
-                        break  # a torn line can only be the last one written
-                    record = _record_of(data)
-                    if shared and number >= marked and self.state.store.seen_urls(record[1]):
-                        redone += 1
-                        continue
-                    kept.append(raw)
-                    records.append(record)
-                target = leftover.with_name(leftover.name.removesuffix(".part"))
+                if not _abandoned(leftover, handle):
+                    continue
+                kept, records, torn, redone = self._whole_lines(leftover, handle)
                 if kept:
-                    with leftover.open("wb") as rewritten:
-                        rewritten.writelines(kept)
-                        rewritten.flush()
-                        os.fsync(rewritten.fileno())
+                    _rewrite(leftover, kept)
                     self.state.store.mark_emitted(records)
-                    os.replace(leftover, target)
+                    os.replace(leftover, leftover.with_name(leftover.name.removesuffix(".part")))
                 else:
                     leftover.unlink()
                 _synced_path(leftover).unlink(missing_ok=True)
-            self._stat("output/recovered_files")
-            self._stat("output/recovered_lines", len(kept))
-            self._stat("output/torn_lines", torn)
-            self._stat("output/redone_lines", redone)
+            inc(self.crawler, "output/recovered_files")
+            inc(self.crawler, "output/recovered_lines", len(kept))
+            inc(self.crawler, "output/torn_lines", torn)
+            inc(self.crawler, "output/redone_lines", redone)
             logger.warning(
                 "Recovered %d articles from %s, left by a run that did not end (%d torn lines "
                 "cut, %d written again by another worker since)",
                 len(kept), leftover, torn, redone,
             )  # fmt: skip
+
+    def _whole_lines(
+        self, leftover: Path, handle: BinaryIO
+    ) -> tuple[list[bytes], list[Record], int, int]:
+        """The lines of a dead writer's file to keep, their records, and the counts of torn
+        lines (at most the last) and of lines another worker has written since."""
+        assert self.state is not None
+        # Only a distributed crawl has other writers who may have redone an unmarked line.
+        shared = bool(self.crawler.settings.get("REDIS_URL"))
+        marked = _synced_lines(leftover)
+        kept: list[bytes] = []
+        records: list[Record] = []
+        redone = 0
+        for number, raw in enumerate(handle):
+            try:
+                data = json.loads(raw.decode("utf-8"))
+                if not raw.endswith(b"\n") or not isinstance(data, dict):
+                    raise ValueError("torn line")
+            except ValueError:
+                return kept, records, 1, redone  # a torn line can only be the last written
+            record = _record_of(data)
+            if shared and number >= marked and self.state.store.seen_urls(record[1]):
+                redone += 1
+                continue
+            kept.append(raw)
+            records.append(record)
+        return kept, records, 0, redone
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article) or self.file is None:
@@ -260,9 +259,22 @@ class JsonLinesPipeline:
             data = handle.read()
             handle.truncate(data.rfind(b"\n") + 1)
 
-    def _stat(self, key: str, count: int = 1) -> None:
-        if self.crawler.stats is not None and count:
-            self.crawler.stats.inc_value(key, count)
+
+def _abandoned(leftover: Path, handle: BinaryIO) -> bool:
+    """Whether a ``.part`` file's writer is gone: no one holds its lock (which this takes) and
+    it was not finished and renamed meanwhile."""
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False  # a live writer's file
+    return leftover.exists() and os.stat(leftover).st_ino == os.fstat(handle.fileno()).st_ino
+
+
+def _rewrite(path: Path, lines: list[bytes]) -> None:
+    with path.open("wb") as rewritten:
+        rewritten.writelines(lines)
+        rewritten.flush()
+        os.fsync(rewritten.fileno())
 
 
 def _record_of(data: dict[str, Any]) -> Record:

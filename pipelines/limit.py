@@ -13,6 +13,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import Article
+from crawler.utils.stats import inc
 
 
 class ArticleLimitPipeline:
@@ -34,8 +35,7 @@ class ArticleLimitPipeline:
         if plan is None:
             return item
         if plan.full:
-            assert self.crawler.stats is not None
-            self.crawler.stats.inc_value("articles/over_limit")
+            inc(self.crawler, "articles/over_limit")
             raise DropItem(f"max_articles reached for {plan.name or 'this crawl'}", "DEBUG")
         plan.written += 1
         if all(p.full for p in plans.values()) and not self.closing:

@@ -35,6 +35,7 @@ from crawler.state import Validators
 from crawler.utils.dates import parse_date
 from crawler.utils.failures import failure_reason
 from crawler.utils.runinfo import utc_now
+from crawler.utils.stats import inc
 from crawler.utils.urls import url_key, without_tracking
 
 logger = logging.getLogger(__name__)
@@ -136,17 +137,14 @@ class NewsSpider(Spider):
         """A Referer for the feed or sitemap that listed the request, by the default referrer
         policy (the listing's own ``Referrer-Policy`` header is not kept with the entry), and
         the URL length limit."""
-        scraper = getattr(self.crawler.engine, "scraper", None)
-        for middleware in getattr(getattr(scraper, "spidermw", None), "middlewares", ()):
-            if isinstance(middleware, RefererMiddleware):
-                referrer = middleware.default_policy().referrer(parent_url, request.url)
-                if referrer is not None:
-                    request.headers.setdefault("Referer", referrer)
-            elif (
-                isinstance(middleware, UrlLengthMiddleware)
-                and middleware.get_processed_request(request, None) is None
-            ):
-                return None
+        referer = self.crawler.get_spider_middleware(RefererMiddleware)
+        if referer is not None:
+            referrer = referer.default_policy().referrer(parent_url, request.url)
+            if referrer is not None:
+                request.headers.setdefault("Referer", referrer)
+        length = self.crawler.get_spider_middleware(UrlLengthMiddleware)
+        if length is not None and length.get_processed_request(request, None) is None:
+            return None
         return request
 
     def article_requests(
@@ -277,11 +275,7 @@ class NewsSpider(Spider):
 
     def count(self, key: str, count: int = 1, plan: Plan | None = None) -> None:
         """Count in stats; with a plan, also per source (``source/<name>/<key>``)."""
-        stats = self.crawler.stats
-        if stats is not None:
-            stats.inc_value(key, count)
-            if plan is not None:
-                stats.inc_value(f"source/{plan.name or self.name}/{key}", count)
+        inc(self.crawler, key, count, (plan.name or self.name) if plan is not None else None)
 
 
 def header(response: Response, name: bytes) -> str | None:

@@ -155,7 +155,7 @@ def run_crawl(
         command += ["-s", f"{name}={value}"]
     command += extra or []
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    before = _files(output_dir)
+    before, before_reports = _files(output_dir), _files(output_dir, "*/*.report.json")
     if not measured:
         env.pop("COVERAGE_PROCESS_CONFIG", None)  # set by coverage's ``patch = subprocess``
     with subprocess.Popen(
@@ -173,15 +173,16 @@ def run_crawl(
         for path in sorted(_files(output_dir).items() - before.items())
         for line in path[0].read_text(encoding="utf-8").splitlines()
     ]
-    reports = sorted(output_dir.glob("*/*.report.json"))
-    report = json.loads(reports[-1].read_text(encoding="utf-8")) if reports else {}
+    reports = sorted(_files(output_dir, "*/*.report.json").items() - before_reports.items())
+    report = json.loads(reports[-1][0].read_text(encoding="utf-8")) if reports else {}
     peak = watcher.peak if watcher is not None else 0
     return CrawlResult(process.returncode, stderr, items, report, output_dir, peak)
 
 
-def _files(output_dir: Path) -> dict[Path, int]:
-    """The JSON Lines files under ``output_dir``, with the time each was last written."""
-    return {path: path.stat().st_mtime_ns for path in output_dir.glob("*/*.jsonl")}
+def _files(output_dir: Path, pattern: str = "*/*.jsonl") -> dict[Path, int]:
+    """The files under ``output_dir`` that ``pattern`` matches, with the time each was last
+    written."""
+    return {path: path.stat().st_mtime_ns for path in output_dir.glob(pattern)}
 
 
 class TreeMemory(threading.Thread):

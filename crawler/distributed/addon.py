@@ -12,7 +12,7 @@ class RedisAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         if not settings.get("REDIS_URL"):
             return
-        prefix = settings.get("NEWS_REDIS_PREFIX", "news:")
+        prefix = settings.get("NEWS_REDIS_PREFIX")
         settings.set("SCHEDULER", "crawler.distributed.scheduler.LeasedScheduler", "addon")
         queue = "crawler.distributed.queue.LeasedPriorityQueue"
         settings.set("SCHEDULER_QUEUE_CLASS", queue, "addon")

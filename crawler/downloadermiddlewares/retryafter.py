@@ -21,6 +21,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.asyncio import sleep
 
+from crawler.utils.stats import inc
+
 logger = logging.getLogger(__name__)
 
 
@@ -54,10 +56,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         wait = retry_after(response) if response.status in self.retry_http_codes else None
         if wait is None or request.meta.get("dont_retry", False):
             return super().process_response(request, response)
-        stats = self.crawler.stats
         if wait > self.max_wait:
-            if stats is not None:
-                stats.inc_value("retry/after_too_long")
+            inc(self.crawler, "retry/after_too_long")
             logger.warning(
                 "Not retrying %s: HTTP %d asks to wait %.0f s (NEWS_RETRY_AFTER_MAX is %.0f s)",
                 request.url, response.status, wait, self.max_wait,
@@ -65,8 +65,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         retry = super().process_response(request, response)
         if isinstance(retry, Request) and wait > 0:
-            if stats is not None:
-                stats.inc_value("retry/after_waited")
+            inc(self.crawler, "retry/after_waited")
             logger.info("Waiting %.1f s before retrying %s (Retry-After)", wait, request.url)
             await sleep(wait)
         return retry

@@ -72,7 +72,7 @@ class Progress:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Progress:
-        mode = crawler.settings.get("NEWS_PROGRESS", "auto")
+        mode = crawler.settings.get("NEWS_PROGRESS")
         if mode not in ("auto", "display", "log", "off"):
             raise ValueError(f"NEWS_PROGRESS is {mode!r}; use auto, display, log or off")
         if mode == "auto":

@@ -49,7 +49,7 @@ class StateExtension:
         if redis_url:  # distributed: one state for all workers, which run side by side
             lock: RunLock | NoLock = NoLock()
             store: StateStore = RedisStateStore(
-                redis_url, expire_days, settings.get("NEWS_REDIS_PREFIX", "news:")
+                redis_url, expire_days, settings.get("NEWS_REDIS_PREFIX")
             )
             path = redis_url
         else:

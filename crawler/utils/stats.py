@@ -16,12 +16,19 @@ def source_name(crawler: Crawler, source: Source | None) -> str:
     return crawler.spidercls.name if crawler.spidercls else "crawl"
 
 
-def count(crawler: Crawler, key: str, source: Source | None = None, value: int = 1) -> None:
-    """Add to a counter, and to the same counter of the item's source."""
+def inc(crawler: Crawler, key: str, value: int = 1, source: str | None = None) -> None:
+    """Add to a counter; with a source name, to that source's counter too
+    (``source/<name>/<key>``, grouped by source in the run report)."""
     if crawler.stats is None or not value:
         return
     crawler.stats.inc_value(key, value)
-    crawler.stats.inc_value(f"source/{source_name(crawler, source)}/{key}", value)
+    if source:
+        crawler.stats.inc_value(f"source/{source}/{key}", value)
+
+
+def count(crawler: Crawler, key: str, source: Source | None = None, value: int = 1) -> None:
+    """Add to an item's counter, overall and for the source it came from."""
+    inc(crawler, key, value, source_name(crawler, source))
 
 
 def by_source(stats: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -100,8 +100,9 @@ def requested(site_folder: Path) -> Counter[str]:
 
 
 def wait_all(workers: list[subprocess.Popen], workdir: Path) -> None:
-    for worker in workers:
-        assert worker.wait(timeout=240) == 0, (workdir / "w0.log").read_text()[-3000:]
+    for number, worker in enumerate(workers):
+        log = workdir / f"w{number}.log"
+        assert worker.wait(timeout=240) == 0, log.read_text()[-3000:]
 
 
 @pytest.fixture
