@@ -17,13 +17,15 @@ STATE_UNUSABLE = 4  # the state store cannot be opened or written
 OUTPUT_UNWRITABLE = 5  # the output file cannot be created or written (e.g. disk full)
 ALL_SOURCES_FAILED = 6  # no feed, sitemap or home page could be read
 INTERRUPTED = 7  # stopped by Ctrl-C or SIGTERM; everything written so far is kept
+ALL_SOURCES_REFUSED = 8  # every feed, sitemap or home page that failed was refused (blocked/*)
 
 STATS_KEY = "news/exit_status"  # components set it when they know the run failed
 
 # Counters of discovery that worked, and of discovery that failed.
 _SOURCES_OK = ("feeds/fetched", "feeds/not_modified", "sitemaps/fetched", "sitemaps/not_modified",
                "site/listings", "site/articles")  # fmt: skip
-_SOURCES_FAILED = ("feeds/failed", "feeds/invalid", "sitemaps/failed", "sitemaps/invalid")
+_SOURCES_FAILED = ("feeds/failed", "feeds/invalid", "sitemaps/failed", "sitemaps/invalid",
+                   "site/failed")  # fmt: skip
 
 
 def from_stats(stats: dict[str, Any], reason: str | None) -> int:
@@ -35,5 +37,7 @@ def from_stats(stats: dict[str, Any], reason: str | None) -> int:
     if reason not in ("finished", "max_articles"):
         return FAILED
     if any(stats.get(k) for k in _SOURCES_FAILED) and not any(stats.get(k) for k in _SOURCES_OK):
-        return ALL_SOURCES_FAILED
+        failed = sum(stats.get(k, 0) for k in _SOURCES_FAILED)
+        refused = sum(stats.get(f"{k}/blocked", 0) for k in _SOURCES_FAILED)
+        return ALL_SOURCES_REFUSED if refused == failed else ALL_SOURCES_FAILED
     return OK

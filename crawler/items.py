@@ -74,6 +74,8 @@ class Article:
     source: Source
     fetched_at: str
     duplicate_of: str | None = None  # with NEWS_DUPLICATES = "mark": the kept record's id
+    access: str = "unknown"  # "free", "subscriber" (behind a paywall) or "unknown"
+    truncated: bool = False  # a subscriber article whose text is evidently cut short
     # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects, and the
     # near-duplicate sketch of the text, if the extractor made one.
     requested_url: str | None = None

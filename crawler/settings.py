@@ -56,6 +56,12 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     # Scrapy's decodes every whole page to read its first 4,096 characters.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.downloadermiddlewares.metarefresh.MetaRefreshMiddleware": 580,
+    # Challenges, walls and blocks named and counted before anything parses or retries them:
+    # after HttpCompressionMiddleware (590) has unpacked the body, before retries (550).
+    "crawler.downloadermiddlewares.refusals.RefusalMiddleware": 585,
+    # One download slot per host and port; robots.txt Crawl-delay as its least delay (Scrapy
+    # reads only the rules). Before RobotsTxtMiddleware (100), whose robots.txt request it sees.
+    "crawler.downloadermiddlewares.politeness.SitePolitenessMiddleware": 50,
     # Scrapy's retries 429 and 503 at once, whatever their Retry-After says.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.downloadermiddlewares.retryafter.RetryAfterMiddleware": 550,
@@ -65,6 +71,12 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     "crawler.downloadermiddlewares.redirects.RedirectGuardMiddleware": 610,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
 }
+# Used by crawler.downloadermiddlewares.refusals: after this many refusals in a row (bot
+# challenges, blocks, walls, HTTP 401/403/451), a host is not asked again this run; 0: never.
+NEWS_REFUSALS_PER_HOST = 10
+# Used by crawler.downloadermiddlewares.politeness: the longest robots.txt Crawl-delay honoured,
+# in seconds (a larger one is cut to this, so that one host cannot stall a cron run).
+NEWS_CRAWL_DELAY_MAX = 30.0
 # Used by crawler.downloadermiddlewares.retryafter: the longest Retry-After (seconds) waited
 # for before a retry; a page whose server asks for longer is given up for this run.
 NEWS_RETRY_AFTER_MAX = 120.0

@@ -25,11 +25,12 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.discovery.backlog import Backlog
-from crawler.discovery.plan import Plan, on_site
+from crawler.discovery.plan import ORIGIN, Plan, on_site
 from crawler.distributed.queue import LEASE
 from crawler.distributed.rounds import round_of, round_taken
 from crawler.extensions.state import state_of
 from crawler.items import Hints, Page, Source
+from crawler.refusals.detect import Refused
 from crawler.signals import leases_done
 from crawler.state import Validators
 from crawler.utils.dates import parse_date
@@ -42,7 +43,6 @@ logger = logging.getLogger(__name__)
 
 # Content types that may hold an article page. Others (PDF, images, video) are skipped.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
-ORIGIN = "news_origin"  # request meta key: the name of the source plan a request serves
 
 
 class NewsSpider(Spider):
@@ -226,6 +226,9 @@ class NewsSpider(Spider):
             request = getattr(failure, "request", None)
             self.count("articles/skipped", plan=self.plan(request) if request is not None else None)
             self.count(f"articles/skipped/{failure_reason(failure)}")
+            state = state_of(self.crawler)
+            if failure.check(Refused) and state is not None and request is not None:
+                state.forget_validators(request.cb_kwargs["source"]["url"])
             logger.info("Article page skipped: %s (%s)", failed_url(failure), failure.value)
             return
         self.fetch_failed(failure, "articles", "Article page", logging.WARNING)

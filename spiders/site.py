@@ -26,6 +26,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.discovery.pages import COMMON_FEEDS, feed_links, page_kind
@@ -106,10 +107,15 @@ class SiteMixin(SitemapMixin, FeedsMixin):
         return Request(
             url,
             callback=self.parse_page,
+            errback=self.page_failed,
             cb_kwargs={"depth": depth, "found_on": found_on},
             meta={ORIGIN: plan.name},
             priority=-depth,  # breadth first: what is near the home page comes first
         )
+
+    def page_failed(self, failure: Failure) -> None:
+        """A home or listing page that failed or was refused (``site/failed/<reason>``)."""
+        self.fetch_failed(failure, "site", "Page", logging.WARNING)
 
     def parse_page(self, response: Response, depth: int, found_on: str) -> Iterator[Any]:
         """A page reached by links: emit it if it is an article, follow its links."""

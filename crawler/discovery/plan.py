@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
+ORIGIN = "news_origin"  # request meta key: the name of the source plan a request serves
+
 
 @dataclass(kw_only=True)
 class Plan:

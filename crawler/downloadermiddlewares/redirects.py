@@ -7,7 +7,8 @@ drops offsite redirects while scheduling them, where no errback hears of it; a r
 URL already in the chain is dropped as silently by the duplicate filter. This middleware
 refuses both with ``IgnoreRequest``, so the spider's errback logs them and counts them
 (``articles/skipped/offsite``, ``articles/skipped/redirects``), and likewise a redirect to
-another scheme such as ftp: (``articles/skipped/scheme``; Scrapy would pass the 3xx on).
+another scheme such as ftp: (``articles/skipped/scheme``; Scrapy would pass the 3xx on). A
+redirect to a consent host is a refusal (``blocked/consent``), counted by the refusal middleware.
 A source without a host list may be redirected anywhere (feeds often link through a
 redirector such as feedproxy).
 """
@@ -22,6 +23,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from w3lib.url import canonicalize_url
+
+from crawler.downloadermiddlewares.refusals import RefusalMiddleware
+from crawler.refusals.detect import consent_redirect
 
 
 class RedirectGuardMiddleware:
@@ -40,6 +44,10 @@ class RedirectGuardMiddleware:
             scheme = urlsplit(absolute).scheme.lower()
             if scheme not in ("http", "https"):
                 raise IgnoreRequest(f"Location {absolute[:80]} uses the {scheme}: scheme")
+            consent = consent_redirect(absolute)
+            refusals = self.crawler.get_downloader_middleware(RefusalMiddleware)
+            if consent is not None and refusals is not None:
+                refusals.refuse(request, consent)  # not followed: a wall on another host
             target = canonicalize_url(absolute)
             chain = [*request.meta.get("redirect_urls", []), request.url]
             if any(canonicalize_url(url) == target for url in chain):

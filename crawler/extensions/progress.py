@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 _ERRORS = (
     "feeds/failed",
     "sitemaps/failed",
+    "site/failed",
     "articles/failed",
     "extraction/failed",
 )
@@ -38,7 +39,8 @@ class Snapshot:
     articles: int
     duplicates: int
     no_article: int
-    errors: int
+    errors: int  # refusals apart: those are ``blocked``
+    blocked: int
     seconds: float
 
     @classmethod
@@ -49,7 +51,8 @@ class Snapshot:
             articles=values.get("output/articles", values.get("item_scraped_count", 0)),
             duplicates=sum(v for k, v in values.items() if k.startswith("duplicates/")),
             no_article=values.get("extraction/no_article", 0),
-            errors=sum(values.get(key, 0) for key in _ERRORS),
+            errors=sum(values.get(key, 0) - values.get(f"{key}/blocked", 0) for key in _ERRORS),
+            blocked=values.get("blocked/responses", 0) + values.get("blocked/not_requested", 0),
             seconds=max(time.monotonic() - started, 1e-6),
         )
 
@@ -57,7 +60,7 @@ class Snapshot:
         return (
             f"{self.pages} pages fetched, {self.articles} articles written, "
             f"{self.duplicates} duplicates, {self.no_article} without article, "
-            f"{self.errors} errors; {self.pages / self.seconds:.1f} pages/s"
+            f"{self.blocked} blocked, {self.errors} errors; {self.pages / self.seconds:.1f} pages/s"
         )
 
 

@@ -13,6 +13,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler import exitcodes
+from crawler.downloadermiddlewares.refusals import RefusalMiddleware
 from crawler.utils.runinfo import run_path, run_start, utc_now
 from crawler.utils.stats import by_source
 
@@ -38,6 +39,7 @@ class RunReport:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
+        refusals = self.crawler.get_downloader_middleware(RefusalMiddleware)
         report: dict[str, Any] = {
             "spider": spider.name,
             "started": run_start(self.crawler).isoformat(),
@@ -45,6 +47,7 @@ class RunReport:
             "finish_reason": reason,
             "exit_status": exitcodes.from_stats(stats, reason),
             "sources": by_source(stats),
+            "refused": refusals.by_host() if refusals is not None else {},
             "stats": {key: stats[key] for key in sorted(stats) if not key.startswith("source/")},
         }
         try:

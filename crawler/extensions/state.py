@@ -77,6 +77,11 @@ class StateExtension:
         """Remember a feed's or sitemap's validators, to be stored if the run finishes."""
         self.pending[url] = validators
 
+    def forget_validators(self, url: str) -> None:
+        """A feed or sitemap that listed a page the site refused: its validators are not kept,
+        so that the next run reads it whole (not a 304) and asks for that page again."""
+        self.pending.pop(url, None)
+
     def mark_seen(self, urls: list[str | None]) -> None:
         """Remember pages that yielded no record (no article, a duplicate), so that the next
         run does not download them again; they come back when their entries expire."""

@@ -17,6 +17,8 @@ from crawler.utils.dates import parse_date
 from crawler.utils.text import primary_language
 from crawler.utils.urls import absolute_http_url
 
+CUT_SHORT_WORDS = 150  # a paywalled text shorter than this is the teaser the wall leaves
+
 
 def assemble_article(page: Page, found: Extracted) -> Article:
     """Merge a page's extraction with its hints into the Article record."""
@@ -53,6 +55,8 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         ("jsonld", primary_language(evidence.language)),
         (listed_by, hints.get("language")),
     )
+    text = without_headline(found.text, title)
+    access = {True: "free", False: "subscriber"}.get(evidence.free, "unknown")  # type: ignore[arg-type]
     return Article(
         id=record_id(canonical),
         url=page.url,
@@ -66,7 +70,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         description=found.description or hints.get("summary"),
         tags=_merge(found.tags, hints.get("tags", [])),
         image=absolute_http_url(found.image, page.url) if found.image else None,
-        text=without_headline(found.text, title),
+        text=text,
         content=found.content,
         provenance={field: source for field, source in provenance.items() if source},
         source=page.source,
@@ -74,7 +78,16 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         requested_url=page.requested_url,
         sketch=found.sketch,
         lease=page.lease,
+        access=access,
+        truncated=access == "subscriber" and cut_short(text),
     )
+
+
+def cut_short(text: str) -> bool:
+    """Whether a text stops where a paywall would cut it: a few paragraphs at most, or a last
+    line that trails off."""
+    last = text.rstrip()[-3:]
+    return len(text.split()) < CUT_SHORT_WORDS or last.endswith(("…", "...")) or last[-1:] == ","
 
 
 def first(*witnesses: tuple[str, object]) -> tuple[Any, str | None]:

@@ -108,6 +108,9 @@ class PageEvidence:
     meta_modified: str | None = None
     time_published: str | None = None  # the first <time datetime> outside asides and lists
     byline: list[str] = field(default_factory=list)  # names in rel=author links of the story
+    # Whether the page says its text is free to read: JSON-LD ``isAccessibleForFree`` (the
+    # markup Google asks of paywalled news), else the ``article:content_tier`` meta.
+    free: bool | None = None
 
 
 def page_evidence(tree: HtmlElement, head: HeadTags | None = None) -> PageEvidence:
@@ -121,11 +124,13 @@ def page_evidence(tree: HtmlElement, head: HeadTags | None = None) -> PageEviden
                 return found
         return None
 
+    tier = (head.first(("property", "article:content_tier")) or "").lower()
     page_only = PageEvidence(
         meta_published=dated(_PUBLISHED),
         meta_modified=dated(_MODIFIED),
         time_published=marks.time,
         byline=_unique(name for name in marks.byline),
+        free={"free": True, "locked": False, "metered": False}.get(tier),
     )
     node = _article_node(marks.jsonld)
     if node is None:
@@ -138,6 +143,7 @@ def page_evidence(tree: HtmlElement, head: HeadTags | None = None) -> PageEviden
         modified=_string(node.get("dateModified")),
         authors=list(_people(node.get("author"))),
         language=_string(node.get("inLanguage")),
+        free=_flag(node.get("isAccessibleForFree"), page_only.free),
     )
 
 
@@ -158,12 +164,14 @@ def headline_agrees(headline: str, tree: HtmlElement, head: HeadTags | None = No
 
 
 def without_node(evidence: PageEvidence) -> PageEvidence:
-    """The evidence of the page alone, the JSON-LD node set aside."""
+    """The evidence of the page alone, the JSON-LD node set aside (its paywall flag kept:
+    the node describes this page even when its other fields are another story's)."""
     return PageEvidence(
         meta_published=evidence.meta_published,
         meta_modified=evidence.meta_modified,
         time_published=evidence.time_published,
         byline=evidence.byline,
+        free=evidence.free,
     )
 
 
@@ -172,6 +180,15 @@ def _article_node(scripts: list[str]) -> dict | None:
     # The node with a body first: some pages carry a second, bare node for a related story.
     candidates.sort(key=lambda node: not node.get("articleBody"))
     return candidates[0] if candidates else None
+
+
+def _flag(value: object, default: bool | None) -> bool | None:
+    """A schema.org boolean, which pages write as true, "True", "false", "False"..."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return default
 
 
 def _people(value: object) -> Iterator[str]:

@@ -13,6 +13,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.refusals.detect import Refused
+
 # (reason, words in the exception's message), for the exceptions Scrapy raises with a message.
 _BY_MESSAGE = (
     ("too_big", ("max size", "maxsize")),
@@ -44,6 +46,8 @@ def failure_reason(failure: Failure) -> str:
     cancellations Scrapy explains in words, with URLs taken out of them."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
+    if failure.check(Refused):
+        return "blocked"
     name = type(failure.value).__name__
     if failure.check(IgnoreRequest) or "cancel" in name.lower():
         message = _URL.sub(" ", str(failure.value).lower())
