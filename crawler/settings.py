@@ -80,6 +80,8 @@ NEWS_CRAWL_DELAY_MAX = 30.0
 # Used by crawler.downloadermiddlewares.retryafter: the longest Retry-After (seconds) waited
 # for before a retry; a page whose server asks for longer is given up for this run.
 NEWS_RETRY_AFTER_MAX = 120.0
+# A page answered with Retry-After is retried up to this many times (RETRY_TIMES is for the rest).
+NEWS_RETRY_AFTER_TIMES = 5
 
 # Distributed mode (crawler.distributed) when REDIS_URL is set; nothing changes without it.
 ADDONS = {"crawler.distributed.addon.RedisAddon": 0}

@@ -30,7 +30,7 @@ from twisted.python.failure import Failure
 
 from crawler import arguments
 from crawler.discovery.pages import COMMON_FEEDS, feed_links, page_kind
-from crawler.discovery.plan import Plan, on_site
+from crawler.discovery.plan import Plan, on_site, site_port
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Hints, Source
 from crawler.utils.urls import url_key
@@ -175,6 +175,7 @@ class SiteSpider(SiteMixin):
         plan.subdomains = arguments.boolean("subdomains", kwargs.get("subdomains", False))
         host = (urlsplit(plan.home).hostname or "").lower()
         plan.allowed_hosts = [host.removeprefix("www.") if plan.subdomains else host]
+        plan.origin_only, plan.port = True, site_port(plan.home)
         self.configure_links(kwargs)
         return plan
 

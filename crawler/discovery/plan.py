@@ -28,6 +28,10 @@ class Plan:
     # an empty list allows every host.
     allowed_hosts: list[str] = field(default_factory=list)
     subdomains: bool = False
+    # A site's origin port (the site spider): another port of the same host is another site.
+    # None: the default ports, http's and https's alike (a site moves between the two).
+    port: int | None = None
+    origin_only: bool = False
     delay: float | None = None
     written: int = 0  # articles written so far, counted by pipelines.limit
 
@@ -38,11 +42,20 @@ class Plan:
 
 
 def on_site(url: str, plan: Plan) -> bool:
-    """Whether ``url`` is on one of the plan's hosts (any host when it names none)."""
+    """Whether ``url`` is on one of the plan's hosts (any host when it names none), and for
+    a site's plan on its port."""
     if not plan.allowed_hosts:
         return True
     host = (urlsplit(url).hostname or "").lower()
+    if plan.origin_only and site_port(url) != plan.port:
+        return False
     return any(
         host == allowed or (plan.subdomains and host.endswith("." + allowed))
         for allowed in plan.allowed_hosts
     )
+
+
+def site_port(url: str) -> int | None:
+    """A URL's port as sites are told apart: None for the default ports of http and https."""
+    port = urlsplit(url).port
+    return None if port in (None, 80, 443) else port

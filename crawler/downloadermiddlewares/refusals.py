@@ -8,7 +8,9 @@ run asks again. Counters: ``blocked/<kind>`` overall and per source, ``blocked/r
 all; the run report lists each host's kinds with a count and an example URL.
 
 A host that refuses ``NEWS_REFUSALS_PER_HOST`` times in a row is not asked again this run
-(``blocked/hosts_given_up``; each request not sent: ``blocked/not_requested``). A source whose
+(``blocked/hosts_given_up``; each request not sent: ``blocked/not_requested``). Scrapy's
+downloader sends a slot's next request as a response arrives, before the middlewares read it:
+at most one more request per concurrent download may already be on its way. A source whose
 every answer was a refusal is logged as an error naming why.
 """
 

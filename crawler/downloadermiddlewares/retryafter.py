@@ -5,7 +5,9 @@ says to wait: the retry is refused again, and the page is lost once the retries 
 This one waits first; the rest of the crawl goes on (the waiting request keeps its place
 among ``CONCURRENT_REQUESTS`` meanwhile). A wait longer
 than ``NEWS_RETRY_AFTER_MAX`` seconds is not taken: the page is given up for this run
-(``retry/after_too_long``), as a cron crawl should not sit for hours on one server.
+(``retry/after_too_long``), as a cron crawl should not sit for hours on one server. A request
+answered with ``Retry-After`` is retried up to ``NEWS_RETRY_AFTER_TIMES`` times, more than
+``RETRY_TIMES`` if that is higher.
 """
 
 from __future__ import annotations
@@ -45,11 +47,13 @@ def retry_after(response: Response) -> float | None:
 
 class RetryAfterMiddleware(RetryMiddleware):
     max_wait: float
+    after_times: int
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         middleware = super().from_crawler(crawler)
         middleware.max_wait = crawler.settings.getfloat("NEWS_RETRY_AFTER_MAX")
+        middleware.after_times = crawler.settings.getint("NEWS_RETRY_AFTER_TIMES")
         return middleware
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:
@@ -63,6 +67,9 @@ class RetryAfterMiddleware(RetryMiddleware):
                 request.url, response.status, wait, self.max_wait,
             )  # fmt: skip
             return response
+        # A server that says when to come back is asked again as often as it says so, up to
+        # NEWS_RETRY_AFTER_TIMES, past RETRY_TIMES (which is for failures without a word).
+        request.meta.setdefault("max_retry_times", max(self.max_retry_times, self.after_times))
         retry = super().process_response(request, response)
         if isinstance(retry, Request) and wait > 0:
             inc(self.crawler, "retry/after_waited")

@@ -19,6 +19,7 @@
 /reset.html       closes the connection at once
 /busy.html        429 with Retry-After: 2, then the article
 /flaky.html       503 twice, then the article
+/patient.html     503 with Retry-After: 1 three times (past RETRY_TIMES), then the article
 /loop.html        redirects to itself
 /chain/N.html     a 30-hop redirect chain ending at an article (past REDIRECT_MAX_TIMES)
 /offsite.html     redirects to another host
@@ -160,6 +161,12 @@ class HostileHandler(server.SiteHandler):
         else:
             self._article(path)
 
+    def _patient(self, path: str) -> None:
+        if COUNTS[path] <= 3:
+            self._send(503, {"Retry-After": "1", "Content-Type": "text/html"}, b"maintenance")
+        else:
+            self._article(path)
+
     def _flaky(self, path: str) -> None:
         if COUNTS[path] <= 2:
             self._send(503, {"Content-Type": "text/html"}, b"try again")
@@ -214,7 +221,7 @@ BOMBS = [f"/bomb/{encoding}.html" for encoding in ("gzip", "deflate", "br", "zst
 BAD = [*BOMBS, "/endless.html", "/trickle.html", "/hang.html", "/reset.html", "/loop.html",
        "/offsite.html", "/ftp.html", "/chain/1.html", "/big.html", "/binary.html",
        "/empty.html", "/private/secret.html"]  # fmt: skip
-RECOVERING = ["/busy.html", "/flaky.html"]
+RECOVERING = ["/busy.html", "/flaky.html", "/patient.html"]
 
 
 def build_hostile_site() -> tuple[Site, list[str]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CrawlResult, Served, run_crawl
+from crawler.demo.site import Resource, build_site
+from tests.conftest import CrawlResult, Served, run_crawl, serve
 
 
 def allowed_paths(site: Served) -> list[str]:
@@ -94,3 +95,22 @@ def test_links_are_followed_when_every_sitemap_entry_is_too_old(
     assert result.stats["since/skipped"] >= len(allowed_paths(sitemap_site))
     assert "Following" in result.log
     assert result.stats["response_received_count"] > 10  # robots, 4 sitemaps, then pages
+
+
+def test_another_port_of_the_same_host_is_another_site(news_site: Served, tmp_path) -> None:
+    # Scrapy's offsite filter ignores ports; a one-off scrape stays on its origin.
+    site = build_site(feeds=False, listings=True, story_count=3)
+    elsewhere = f"{news_site.url}{news_site.site.stories[0].path}"
+    home = site.resources["/"]
+    link = f'<a href="{elsewhere}">A story on the server next door</a></main>'.encode()
+    site.resources["/"] = Resource(home.body.replace(b"</main>", link), home.content_type)
+    served = serve(site, tmp_path / "site")
+    try:
+        result = run_crawl("site", {"url": f"{served.url}/"}, tmp_path)
+    finally:
+        served.process.terminate()
+        served.process.wait()
+    assert result.returncode == 0, result.log[-2000:]
+    assert len(result.items) == len(site.stories)
+    assert all(item["url"].startswith(served.url) for item in result.items)
+    assert elsewhere not in result.log  # not even requested
