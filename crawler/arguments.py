@@ -8,6 +8,7 @@ from typing import Any
 
 from crawler.exceptions import SpiderArgumentError
 from crawler.utils.dates import parse_date
+from crawler.utils.text import primary_language
 from crawler.utils.urls import absolute_http_url
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.IGNORECASE)
@@ -44,6 +45,21 @@ def host_list(argument: str, value: Any) -> list[str]:
             raise SpiderArgumentError(argument, part, "expected a host name (example.org)")
         hosts.append(part)
     return hosts
+
+
+def language_list(argument: str, value: Any) -> list[str]:
+    """A comma-separated string (or a list) of language codes (``en,de``, ``pt-BR``), kept as
+    their primary subtags, lower-cased."""
+    parts = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
+    codes = []
+    for part in (str(p).strip() for p in parts):
+        if not part:
+            continue
+        code = primary_language(part)
+        if code is None:
+            raise SpiderArgumentError(argument, part, "expected a language code (en, de, pt-BR)")
+        codes.append(code)
+    return codes
 
 
 def since(argument: str, value: Any, now: datetime | None = None) -> datetime | None:

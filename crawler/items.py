@@ -47,6 +47,8 @@ class Page:
     fetched_at: str
     # Articles whose extracted date is older are dropped (from -a since / the sources file).
     since: str | None = None
+    # Articles in another language are dropped (from -a languages / the sources file).
+    languages: list[str] = field(default_factory=list)
     # The URL as requested, before redirects: remembered so the next run need not fetch it.
     requested_url: str | None = None
     lease: str | None = None  # distributed mode: the lease of the request (crawler.distributed)

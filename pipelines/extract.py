@@ -144,6 +144,9 @@ class ExtractionPipeline:
         if since and published and published < since:
             count(self.crawler, "since/dropped", item.source)
             raise DropItem(f"published {article.published}, before {item.since}", log_level="DEBUG")
+        if item.languages and article.language and article.language not in item.languages:
+            count(self.crawler, "language/dropped", item.source)
+            raise DropItem(f"in {article.language}, not {item.languages}", log_level="DEBUG")
         return article
 
     def fail(self, item: Page, kind: str, reason: str) -> None:

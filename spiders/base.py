@@ -68,6 +68,7 @@ class NewsSpider(Spider):
             since=arguments.since("since", kwargs.get("since")),
             max_articles=arguments.positive_int("max_articles", kwargs.get("max_articles")),
             allowed_hosts=arguments.host_list("allowed_domains", kwargs.get("allowed_domains")),
+            languages=arguments.language_list("languages", kwargs.get("languages")),
         )
 
     async def start(self) -> AsyncIterator[Request]:
@@ -162,6 +163,10 @@ class NewsSpider(Spider):
         if plan.since and known and known < plan.since:
             self.count("since/skipped")
             return
+        language = hints.get("language")
+        if plan.languages and language and language not in plan.languages:
+            self.count("language/skipped", plan=plan)
+            return
         url = without_tracking(url)
         state = state_of(self.crawler)
         if state is not None and state.store.seen_urls([url_key(url)]):
@@ -206,6 +211,7 @@ class NewsSpider(Spider):
             hints=hints,
             fetched_at=utc_now(),
             since=since.isoformat() if since else None,
+            languages=plan.languages,
             requested_url=response.request.url if response.request else None,
         )
 

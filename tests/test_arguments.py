@@ -51,3 +51,10 @@ def test_tracking_parameters_and_fragments_go_content_parameters_stay() -> None:
         == "https://news.example.com/a?id=123"
     )
     assert without_tracking("https://news.example.com/?p=45") == "https://news.example.com/?p=45"
+
+
+def test_languages_are_primary_codes_and_a_bad_one_is_named() -> None:
+    assert arguments.language_list("languages", "en, de-AT,pt_BR,") == ["en", "de", "pt"]
+    assert arguments.language_list("languages", None) == []
+    with pytest.raises(SpiderArgumentError, match="languages.*english"):
+        arguments.language_list("languages", "en,english")

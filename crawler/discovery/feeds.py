@@ -18,7 +18,7 @@ import feedparser
 
 from crawler.items import Hints
 from crawler.utils.dates import isoformat
-from crawler.utils.text import html_to_text
+from crawler.utils.text import html_to_text, primary_language
 from crawler.utils.urls import absolute_http_url
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ class FeedEntry:
     summary: str | None = None
     content: str | None = None  # the full text the feed carries (content:encoded), as text
     tags: list[str] = field(default_factory=list)
+    language: str | None = None  # the primary language code the feed gives (its own or the entry's)
 
     def hints(self) -> Hints:
         """The entry's metadata as hints for the article, leaving out what is unknown."""
@@ -51,6 +52,8 @@ class FeedEntry:
             hints["content"] = self.content
         if self.tags:
             hints["tags"] = list(self.tags)
+        if self.language:
+            hints["language"] = self.language
         return hints
 
 
@@ -81,12 +84,23 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
     parsed = feedparser.parse(
         body, response_headers=headers, resolve_relative_uris=True, sanitize_html=False
     )
-    entries = [e for e in (_rss_entry(raw, url) for raw in parsed.entries) if e is not None]
+    language = primary_language(parsed.feed.get("language"))
+    entries = []
+    for raw in parsed.entries:
+        if (entry := _rss_entry(raw, url)) is not None:
+            entry.language = _entry_language(raw) or language
+            entries.append(entry)
     malformed = bool(parsed.get("bozo"))
     if not entries and not parsed.get("version"):
         reason = str(parsed.get("bozo_exception") or "no feed found in the document")
         return Feed(entries=[], problem=reason, malformed=malformed)
     return Feed(entries=entries, malformed=malformed)
+
+
+def _entry_language(raw: Any) -> str | None:
+    """An Atom entry's ``xml:lang``, which feedparser keeps on its text constructs."""
+    detail = raw.get("title_detail") or {}
+    return primary_language(detail.get("language"))
 
 
 def _rss_entry(raw: Any, base: str) -> FeedEntry | None:

@@ -26,7 +26,7 @@ from crawler.exceptions import NewsCrawlerError, SpiderArgumentError
 
 FIELDS = {
     "name", "feeds", "sitemaps", "home", "since", "max_articles", "allowed_domains",
-    "delay", "subdomains",
+    "delay", "subdomains", "languages",
 }  # fmt: skip
 DEFAULTABLE = FIELDS - {"name", "feeds", "sitemaps", "home"}
 
@@ -84,6 +84,7 @@ def _plan(entry: dict[str, Any]) -> Plan:
         since=arguments.since("since", entry.get("since")),
         max_articles=arguments.positive_int("max_articles", entry.get("max_articles")),
         subdomains=arguments.boolean("subdomains", entry.get("subdomains", False)),
+        languages=arguments.language_list("languages", entry.get("languages")),
     )
     if entry.get("home") is not None:
         homes = arguments.url_list("home", entry["home"])

@@ -127,3 +127,15 @@ def test_an_invalid_sitemap_is_logged_and_counted(sitemap_site: Served, crawl) -
     assert result.returncode == 0
     assert result.stats["sitemaps/failed"] == 1  # a 404
     assert result.paths() == allowed_paths(sitemap_site)
+
+
+def test_languages_keep_only_articles_in_those_languages(sitemap_site: Served, crawl) -> None:
+    # The news sitemap names each article's language: the English ones are not fetched. The
+    # plain sitemaps do not: their pages are fetched, and dropped once extraction reads them.
+    result = crawl("sitemap", {"sitemaps": f"{sitemap_site.url}/robots.txt", "languages": "de,ru"})
+    assert result.returncode == 0, result.log[-2000:]
+    wanted = {s.path for s in sitemap_site.site.stories if s.language in ("de", "ru")}
+    assert set(result.paths()) == wanted
+    assert {item["language"] for item in result.items} == {"de", "ru"}
+    assert result.stats["language/skipped"] >= 1  # before fetching: the news sitemap said "en"
+    assert result.stats["language/dropped"] >= 1  # after extraction
