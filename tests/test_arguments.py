@@ -56,5 +56,5 @@ def test_tracking_parameters_and_fragments_go_content_parameters_stay() -> None:
 def test_languages_are_primary_codes_and_a_bad_one_is_named() -> None:
     assert arguments.language_list("languages", "en, de-AT,pt_BR,") == ["en", "de", "pt"]
     assert arguments.language_list("languages", None) == []
-    with pytest.raises(SpiderArgumentError, match="languages.*english"):
+    with pytest.raises(SpiderArgumentError, match=r"languages.*english"):
         arguments.language_list("languages", "en,english")

@@ -29,6 +29,7 @@ from twisted.python.failure import Failure
 
 from crawler.discovery.plan import ORIGIN
 from crawler.refusals.detect import Refusal, Refused, refusal_of
+from crawler.utils.slots import slot_of
 from crawler.utils.stats import inc
 
 logger = logging.getLogger(__name__)
@@ -106,10 +107,7 @@ class RefusalMiddleware:
             "%s refused %d requests in a row (last: %s): not asking it again this run",
             host, self.limit, refusal.reason,
         )  # fmt: skip
-        engine = self.crawler.engine
-        slot = (
-            engine.downloader.slots.get(request.meta.get("download_slot", "")) if engine else None
-        )
+        slot = slot_of(self.crawler, request)
         why = Refusal("given_up", f"{host} refused {self.limit} times in a row")
         for waiting, deferred in list(slot.queue if slot is not None else ()):
             if _host(waiting.url) == host:

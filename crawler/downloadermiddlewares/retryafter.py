@@ -7,7 +7,7 @@ among ``CONCURRENT_REQUESTS`` meanwhile). A wait longer
 than ``NEWS_RETRY_AFTER_MAX`` seconds is not taken: the page is given up for this run
 (``retry/after_too_long``), as a cron crawl should not sit for hours on one server. A request
 answered with ``Retry-After`` is retried up to ``NEWS_RETRY_AFTER_TIMES`` times, more than
-``RETRY_TIMES`` if that is higher.
+``RETRY_TIMES`` if that is higher; the host's other requests wait as long.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from time import monotonic
 from typing import Self
 
 from scrapy import Request
@@ -23,6 +24,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.asyncio import sleep
 
+from crawler.utils.slots import slot_of
 from crawler.utils.stats import inc
 
 logger = logging.getLogger(__name__)
@@ -74,5 +76,13 @@ class RetryAfterMiddleware(RetryMiddleware):
         if isinstance(retry, Request) and wait > 0:
             inc(self.crawler, "retry/after_waited")
             logger.info("Waiting %.1f s before retrying %s (Retry-After)", wait, request.url)
+            self._back_off(request, wait)
             await sleep(wait)
         return retry
+
+    def _back_off(self, request: Request, wait: float) -> None:
+        """The host asked for a pause: none of its other requests is sent before it is over
+        (the slot counts as last used ``wait`` seconds from now; its pace resumes after)."""
+        slot = slot_of(self.crawler, request)
+        if slot is not None:
+            slot.lastseen = max(slot.lastseen, monotonic() + wait - slot.delay)

@@ -134,7 +134,13 @@ def test_a_refused_feed_or_sitemap_is_an_error_naming_the_reason(runs: Runs) -> 
 def test_a_host_that_refuses_everything_is_given_up(tmp_path: Path) -> None:
     served = serve(refusing_site(), tmp_path / "site", server="tests.end_to_end.logged")
     try:
-        settings = {"NEWS_REFUSALS_PER_HOST": str(BREAKER), "CONCURRENT_REQUESTS_PER_DOMAIN": "1"}
+        # One request at a time, at a small delay (without one, Scrapy's downloader sends a
+        # slot's whole queue at once, whatever its concurrency).
+        settings = {
+            "NEWS_REFUSALS_PER_HOST": str(BREAKER),
+            "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+            "DOWNLOAD_DELAY": "0.05",
+        }
         result = run_crawl("feeds", {"feeds": f"{served.url}/feed.xml"}, tmp_path, settings)
     finally:
         served.process.terminate()
