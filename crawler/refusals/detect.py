@@ -22,6 +22,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, Response
 
 HEAD_BYTES = 64 * 1024
+TITLE_BYTES = 32 * 1024
+SMALL_PAGE = 64 * 1024
 TEXT_BYTES = 512 * 1024
 LITTLE_TEXT = 1500  # characters of visible text: a wall, an error page, not an article
 
@@ -62,8 +64,13 @@ _SERVICES = (
              marks_unless_ok=(b"ddos-guard",), headers_unless_ok=((b"server", b"ddos-guard"),)),
 )  # fmt: skip
 _CONSENT_HOSTS = ("consent.", "guce.", "privacy-mgmt.", "myprivacy.", "cmp.")
-_CONSENT_MARKERS = (b"cookie", b"consent", b"privacy", b"datenschutz", b"accept all",
-                    b"zustimmen", b"accepter", b"akzeptieren", b"agree")  # fmt: skip
+_CONSENT_MARKERS = (b"cookie", b"consent", b"privacy", b"datenschutz", b"zustimmen",
+                    b"einwilligung", b"accepter", b"akzeptieren", b"agree")  # fmt: skip
+# What only a consent notice says or is called (CMPs' containers); footers say "cookie" too.
+_CONSENT_NOTICE = (b"accept all", b"alle akzeptieren", b"tout accepter", b"aceptar todo",
+                   b"accetta tutti", b"we value your privacy", b"manage options",
+                   b"sp_message_container", b"onetrust-banner", b"didomi-notice", b"qc-cmp2",
+                   b"cmpbox", b"usercentrics")  # fmt: skip
 _LOGIN_PATH = re.compile(
     r"/(login|log-in|signin|sign-in|sso|auth|account/login|anmelden|connexion|registrieren)\b",
     re.IGNORECASE,
@@ -81,8 +88,12 @@ _NOT_FOUND = re.compile(
     r"|página no encontrada|pagina non trovata|pagina niet gevonden|страница не найдена)\b",
     re.IGNORECASE,
 )
-_ARTICLE_MARKUP = (b'"@type":"newsarticle"', b'"@type": "newsarticle"',
-                   b'og:type" content="article"', b"og:type' content='article'")  # fmt: skip
+# A page that declares itself an article (og:type, a JSON-LD Article node) is not a consent or
+# login wall, whatever its scripts say about cookies: news pages carry their CMP's config.
+_ARTICLE_MARKUP = re.compile(
+    rb"og:type[\"']?\s+content=[\"']?article"
+    rb"|\"@type\"\s*:\s*\[?\s*\"\w*(?:article|blogposting)\""
+)
 _INVISIBLE = re.compile(
     rb"<(script|style|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
 )
@@ -110,10 +121,13 @@ class Refused(IgnoreRequest):
 def refusal_of(request: Request, response: Response) -> Refusal | None:
     """The refusal a response is, or None for an answer to work with (or an ordinary error,
     such as a 404 or a 500, which the spiders count as failures)."""
+    # Challenge, block, consent, login and shell pages are small: a large page's markup is read
+    # only for its title (a soft 404 keeps the site's whole template).
+    small = len(response.body) <= SMALL_PAGE
     head = response.body[:HEAD_BYTES].lower()
     status = response.status
     for service in _SERVICES:
-        if _carries(service, response.headers, head, status != 200):
+        if _carries(service, response.headers, head if small else b"", status != 200):
             return Refusal("challenge", service.name)
     if status in (401, 403, 451):
         return Refusal(f"http_{status}", f"HTTP {status}")
@@ -125,7 +139,7 @@ def refusal_of(request: Request, response: Response) -> Refusal | None:
     redirected = bool(request.meta.get("redirect_urls"))
     if redirected and _LOGIN_PATH.search(urlsplit(response.url).path):
         return Refusal("login", "redirected to a login page")
-    return _wall(response, head)
+    return _wall(response, head, small)
 
 
 def _carries(service: _Service, headers: Headers, head: bytes, not_ok: bool) -> bool:
@@ -144,27 +158,36 @@ def consent_redirect(url: str) -> Refusal | None:
     return Refusal("consent", f"redirected to {host}") if host.startswith(_CONSENT_HOSTS) else None
 
 
-def _wall(response: Response, head: bytes) -> Refusal | None:
+def _wall(response: Response, head: bytes, small: bool) -> Refusal | None:
     """A page that is only a wall: a form, a notice, an error, and little text besides."""
-    title = _TITLE.search(head)
+    title = _TITLE.search(head[:TITLE_BYTES])
     title_text = title.group(1).decode("utf-8", "replace").strip() if title else ""
-    article_markup = any(mark in head for mark in _ARTICLE_MARKUP)
-    not_found = bool(_NOT_FOUND.search(title_text)) and not article_markup
     checks = (
-        ("soft_404", "a 'not found' page", not_found),
-        ("javascript", "an empty shell asking for JavaScript", bool(_NEEDS_JS.search(head))),
-        ("login", "a login form", bool(_PASSWORD.search(head))),
-        ("consent", "a consent form", sum(mark in head for mark in _CONSENT_MARKERS) >= 3),
+        ("soft_404", "a 'not found' page", lambda: bool(_NOT_FOUND.search(title_text))),
+        ("javascript", "an empty shell asking for JavaScript",
+         lambda: small and bool(_NEEDS_JS.search(head))),
+        ("login", "a login form", lambda: small and bool(_PASSWORD.search(head))),
+        ("consent", "a consent form", lambda: small and _consent_form(head)),
     )  # fmt: skip
-    candidates = [(kind, reason) for kind, reason, hit in checks if hit]
+    candidates = [(kind, reason) for kind, reason, hit in checks if hit()]
     if not candidates:
         return None
-    text = _visible_text_length(response.body[:TEXT_BYTES])
-    limit = LITTLE_TEXT * (3 if candidates[0][0] == "soft_404" else 1)
-    if text >= limit:
-        return None
     kind, reason = candidates[0]
+    if kind != "javascript" and _ARTICLE_MARKUP.search(head):
+        return None  # it says it is an article: perhaps short, or behind a paywall
+    text = _visible_text_length(response.body[:TEXT_BYTES])
+    if text >= LITTLE_TEXT * (3 if kind == "soft_404" else 1):
+        return None
     return Refusal(kind, reason)
+
+
+def _consent_form(head: bytes) -> bool:
+    """A consent notice's own words or container, the words around it, and a button or form
+    to answer it."""
+    if not any(mark in head for mark in _CONSENT_NOTICE):
+        return False
+    words = sum(mark in head for mark in _CONSENT_MARKERS)
+    return words >= 2 and (b"<button" in head or b"<form" in head)
 
 
 def _visible_text_length(body: bytes) -> int:
