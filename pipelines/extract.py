@@ -132,6 +132,8 @@ class ExtractionPipeline:
             minimum //= 2
         if found is None or len(found.text) < minimum:
             count(self.crawler, "extraction/no_article", item.source)
+            if found is not None and (found.evidence.free is False or found.paywall_box):
+                count(self.crawler, "blocked/paywall", item.source)  # the wall left too little
             if (state := state_of(self.crawler)) is not None:
                 state.mark_seen([item.url, item.requested_url])
             size = len(found.text) if found else 0

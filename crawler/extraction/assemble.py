@@ -57,6 +57,8 @@ def assemble_article(page: Page, found: Extracted) -> Article:
     )
     text = without_headline(found.text, title)
     access = {True: "free", False: "subscriber"}.get(evidence.free, "unknown")  # type: ignore[arg-type]
+    if access == "unknown" and found.paywall_box and cut_short(text):
+        access = "subscriber"  # the page does not say so, but shows a teaser and a wall
     return Article(
         id=record_id(canonical),
         url=page.url,

@@ -59,6 +59,15 @@ _PITCH_TOKENS = (
     "sponsor",
 )
 _PITCH = re.compile("|".join(re.escape(token) for token in _PITCH_TOKENS), re.IGNORECASE)
+# What a hard paywall's box says (a metered site's "3 of 5 free articles" pitch does not).
+_WALL_WORDS = re.compile(
+    r"subscribers? only|for subscribers|already a subscriber|subscribe to (?:continue|read)"
+    r"|to (?:continue|keep) reading|read the full (?:article|story)|exclusive to subscribers"
+    r"|nur für abonnenten|für abonnenten|bereits abonnent|weiterlesen mit"
+    r"|réservé aux abonnés|déjà abonné|exclusivo para suscriptores|ya eres suscriptor"
+    r"|riservato agli abbonati|sei già abbonato",
+    re.IGNORECASE,
+)
 _PITCH_TAGS = ("div", "aside", "section", "p", "form")
 _PITCH_MAX_CHARS = 400
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
@@ -143,7 +152,9 @@ class ArticleExtractor:
         og_type = head.first(("property", "og:type")) or ""
         evidence = checked(page_evidence(tree, head), tree, head)
         stamp = parse_date(evidence.meta_published)
+        paywall_box = False
         for element in pitches(tree):
+            paywall_box = paywall_box or bool(_WALL_WORDS.search(element.text_content()))
             element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
@@ -166,6 +177,7 @@ class ArticleExtractor:
             language=language,
             canonical_url=canonical,
             declared_article=og_type.strip().lower() == "article",
+            paywall_box=paywall_box,
             text_source=text_source,
             evidence=evidence,
         )

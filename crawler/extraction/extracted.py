@@ -42,6 +42,7 @@ class Extracted:
     image: str | None = None
     canonical_url: str | None = None
     declared_article: bool = False  # the page says og:type=article
+    paywall_box: bool = False  # a small box in the story that says the rest is for subscribers
     # for near-duplicate search; a custom extractor may give it, else the dedupe pipeline
     # makes it (in the crawl process, which has numpy loaded anyway: ~11 MB less a worker)
     sketch: Sketch | None = None

@@ -98,7 +98,9 @@ def test_every_wall_is_counted_with_its_kind_and_never_written(runs: Runs) -> No
 
 def test_good_articles_around_the_walls_are_all_written(runs: Runs) -> None:
     site, _ = build_walled_site()
-    good = {s.path for s in site.stories} | {"/premium/whole.html", "/premium/cut.html"}
+    good = {s.path for s in site.stories} | {
+        f"/premium/{p}.html" for p in ("whole", "cut", "boxed")
+    }
     written = {item["url"].removeprefix(runs.walled.url) for item in runs.first.items}
     assert good <= written
 
@@ -109,6 +111,10 @@ def test_paywalled_articles_say_so(runs: Runs) -> None:
     assert by_path["/premium/whole.html"]["truncated"] is False
     assert by_path["/premium/cut.html"]["access"] == "subscriber"
     assert by_path["/premium/cut.html"]["truncated"] is True
+    assert by_path["/premium/boxed.html"]["access"] == "subscriber"  # a teaser, then the wall
+    assert by_path["/premium/boxed.html"]["truncated"] is True
+    assert "/premium/gone.html" not in by_path  # the wall left no article: counted, not written
+    assert runs.first.stats["blocked/paywall"] == 1
     free = [item for path, item in by_path.items() if not path.startswith("/premium/")]
     assert all(item["access"] == "unknown" and item["truncated"] is False for item in free)
 

@@ -153,7 +153,7 @@ def build_walled_site(walls: bool = True) -> tuple[Site, dict[str, str]]:
     """The sample site's stories in a feed, a wall for each kind among them, and two paywalled
     stories (one whole, one cut short). Returns the site and the kind each wall path is."""
     site = build_site(story_count=6)
-    stories = make_stories(len(WALLS) + 2, seed=91)
+    stories = make_stories(len(WALLS) + 4, seed=91)
     entries: list[tuple[str, Story]] = [(s.path, s) for s in site.stories]
     for (path, (_, status, headers, body)), story in zip(WALLS.items(), stories, strict=False):
         if walls:
@@ -162,10 +162,18 @@ def build_walled_site(walls: bool = True) -> tuple[Site, dict[str, str]]:
             site.resources[path] = Resource(article_page(story).encode(), HTML)
         entries.append((path, story))
     site.resources["/account/login"] = Resource(LOGIN_FORM.encode(), HTML)
-    whole, cut = stories[-2:]
+    whole, cut, boxed, gone = stories[-4:]
     site.resources["/premium/whole.html"] = Resource(paywalled(whole, cut_short=False), HTML)
     site.resources["/premium/cut.html"] = Resource(paywalled(cut, cut_short=True), HTML)
-    entries += [("/premium/whole.html", whole), ("/premium/cut.html", cut)]
+    site.resources["/premium/boxed.html"] = Resource(paywall_box(boxed), HTML)
+    # Nothing of the story left on the page but its headline and byline: no article, a paywall.
+    gone = Story(**{**vars(gone), "lead": "", "paragraphs": []})
+    page = paywalled(gone, cut_short=True).replace(
+        b'og:type" content="article"', b'og:type" content="website"'
+    )
+    site.resources["/premium/gone.html"] = Resource(page, HTML)
+    entries += [("/premium/whole.html", whole), ("/premium/cut.html", cut),
+                ("/premium/boxed.html", boxed), ("/premium/gone.html", gone)]  # fmt: skip
     site.resources["/walled.xml"] = Resource(rss(entries).encode(), "application/rss+xml")
     return site, {path: spec[0] for path, spec in WALLS.items()}
 
@@ -184,6 +192,15 @@ def paywalled(story: Story, cut_short: bool) -> bytes:
     }  # fmt: skip
     script = f'<script type="application/ld+json">{json.dumps(node)}</script>'
     return page.replace("</head>", f"{script}</head>", 1).encode()
+
+
+def paywall_box(story: Story) -> bytes:
+    """A story that does not say it is paywalled but shows it: its first paragraph, then the
+    box where the rest would be."""
+    story = Story(**{**vars(story), "paragraphs": story.paragraphs[:1]})
+    box = ('<div class="article-paywall"><h3>This article is for subscribers only</h3>'
+           '<p>Already a subscriber? <a href="/login">Log in</a></p></div>')  # fmt: skip
+    return article_page(story).replace("</article>", f"{box}</article>", 1).encode()
 
 
 def rss(entries: list[tuple[str, Story]]) -> str:
