@@ -21,7 +21,7 @@ test: $(BIN)/.installed  ## lint, the quality gate, the whole suite (offline, ev
 	$(BIN)/ruff check .
 	$(BIN)/python -m tests.golden.gate
 	rm -rf .coverage && mkdir .coverage
-	$(BIN)/coverage run -m pytest -n $(TEST_PROCESSES)
+	$(BIN)/coverage run -m pytest -n $(TEST_PROCESSES) --dist loadgroup
 	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
 

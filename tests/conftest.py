@@ -154,10 +154,8 @@ def run_crawl(
     for name, value in merged.items():
         command += ["-s", f"{name}={value}"]
     command += extra or []
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env = crawl_env(measured)
     before, before_reports = _files(output_dir), _files(output_dir, "*/*.report.json")
-    if not measured:
-        env.pop("COVERAGE_PROCESS_CONFIG", None)  # set by coverage's ``patch = subprocess``
     with subprocess.Popen(
         command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:
@@ -177,6 +175,15 @@ def run_crawl(
     report = json.loads(reports[-1][0].read_text(encoding="utf-8")) if reports else {}
     peak = watcher.peak if watcher is not None else 0
     return CrawlResult(process.returncode, stderr, items, report, output_dir, peak)
+
+
+def crawl_env(measured: bool = True) -> dict[str, str]:
+    """The environment of a crawl subprocess: the project importable, and line coverage on
+    unless ``measured`` is False (a process that will be SIGKILLed never saves its data)."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    if not measured:
+        env.pop("COVERAGE_PROCESS_CONFIG", None)  # set by coverage's ``patch = subprocess``
+    return env
 
 
 def _files(output_dir: Path, pattern: str = "*/*.jsonl") -> dict[Path, int]:

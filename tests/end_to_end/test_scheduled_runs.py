@@ -7,7 +7,6 @@ can republish between runs, with a real SQLite state file.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -21,7 +20,11 @@ import pytest
 
 from crawler import exitcodes
 from crawler.demo.site import build_site, write_site
-from tests.conftest import FAST, PROJECT, CrawlResult, Served, run_crawl, serve
+from tests.conftest import FAST, PROJECT, CrawlResult, Served, crawl_env, run_crawl, serve
+
+# Its tests share one module-scoped crawl: one test process runs them all (make test's
+# --dist loadgroup), so that the crawl runs once.
+pytestmark = pytest.mark.xdist_group("scheduled-history")
 
 
 @pytest.fixture
@@ -140,9 +143,12 @@ def test_killed_runs_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
     served = serve(site, tmp_path / "site")
     try:
         args = feeds_of(served)
-        in_workers = {"DOWNLOAD_DELAY": "0.05", "NEWS_EXTRACT_WORKERS": "2"}  # as by default
+        in_workers = {
+            "DOWNLOAD_DELAY": "0.05",
+            "NEWS_EXTRACT_WORKERS": "1",
+        }  # a pool, as by default
         for delay in (0.4, 0.9, 1.5, 2.2, 3.0):
-            process = start_crawl(args, tmp_path, in_workers)
+            process = start_crawl(args, tmp_path, in_workers, measured=False)  # to be killed
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
             process.wait()
@@ -163,7 +169,9 @@ def test_killed_runs_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
     assert not list((tmp_path / "output").rglob("*.part"))
 
 
-def start_crawl(args: dict[str, str], workdir: Path, settings: dict[str, str]) -> subprocess.Popen:
+def start_crawl(
+    args: dict[str, str], workdir: Path, settings: dict[str, str], measured: bool = True
+) -> subprocess.Popen:
     output = workdir / "output"
     command = [sys.executable, "-m", "scrapy", "crawl", "feeds"]
     for name, value in args.items():
@@ -178,7 +186,7 @@ def start_crawl(args: dict[str, str], workdir: Path, settings: dict[str, str]) -
     }
     for name, value in merged.items():
         command += ["-s", f"{name}={value}"]
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env = crawl_env(measured)
     return subprocess.Popen(
         command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )

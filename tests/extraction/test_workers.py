@@ -29,7 +29,7 @@ def test_hanging_and_crashing_extractions_lose_nothing_else(tmp_path: Path) -> N
         tmp_path,
         {
             "NEWS_EXTRACT_WORKERS": "2",
-            "NEWS_EXTRACT_MAX_TASKS": "2",  # workers retired and replaced all along
+            "NEWS_EXTRACT_MAX_TASKS": "3",  # workers retired and replaced all along
         },
     )
     assert result.returncode == 0, result.log[-3000:]
