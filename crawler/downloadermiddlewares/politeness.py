@@ -21,6 +21,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from crawler.utils.slots import slot_of
 from crawler.utils.stats import inc
 
 logger = logging.getLogger(__name__)
@@ -44,27 +45,28 @@ class SitePolitenessMiddleware:
         delay = robotparser.crawl_delay(self.user_agent)
         if not delay or delay <= 0:
             return
-        key = self._downloader().get_slot_key(request)
+        key = _site(request)
         self.floors[key] = min(float(delay), self.cap)
         inc(self.crawler, "robotstxt/crawl_delay")
         logger.info("%s asks for %.1f s between requests (Crawl-delay)", key, self.floors[key])
-        self._apply(key)
+        self._apply(request)
 
     def process_request(self, request: Request) -> None:
-        request.meta.setdefault("download_slot", urlparse_cached(request).netloc.lower())
+        request.meta.setdefault("download_slot", _site(request))
 
     def process_response(self, request: Request, response: Response) -> Response:
         if self.floors:
-            self._apply(self._downloader().get_slot_key(request))
+            self._apply(request)
         return response
 
-    def _apply(self, key: str) -> None:
-        floor = self.floors.get(key)
-        slot = self._downloader().slots.get(key)
+    def _apply(self, request: Request) -> None:
+        floor = self.floors.get(request.meta.get("download_slot") or _site(request))
+        slot = slot_of(self.crawler, request)
         if floor is not None and slot is not None:
             slot.delay = max(slot.delay, floor)
             slot.jitter = 0.0
 
-    def _downloader(self) -> Any:
-        assert self.crawler.engine is not None
-        return self.crawler.engine.downloader
+
+def _site(request: Request) -> str:
+    """A site as download slots are kept here: its host and port."""
+    return urlparse_cached(request).netloc.lower()
