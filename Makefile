@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 # Most tests wait on `scrapy crawl` subprocesses and local servers: one test process more than
-# there are cores keeps every core busy.
+# there are cores keeps every core busy. --dist loadscope: a module's tests run in one process,
+# so that a crawl several of them share (a module-scoped fixture) runs once.
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 .PHONY: demo test quality clean
@@ -21,7 +22,7 @@ test: $(BIN)/.installed  ## lint, the quality gate, the whole suite (offline, ev
 	$(BIN)/ruff check .
 	$(BIN)/python -m tests.golden.gate
 	rm -rf .coverage && mkdir .coverage
-	$(BIN)/coverage run -m pytest -n $(TEST_PROCESSES) --dist loadgroup
+	$(BIN)/coverage run -m pytest -n $(TEST_PROCESSES) --dist loadscope
 	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
 

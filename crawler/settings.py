@@ -5,6 +5,8 @@ default and why. Project settings (prefix ``NEWS_``) come last, each with the co
 reads it. Everything can be overridden per run with ``-s NAME=VALUE``.
 """
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from crawler import __version__
 from crawler.items import OUTPUT_FIELDS
 
@@ -94,10 +96,15 @@ EXTENSIONS = {
     "crawler.distributed.idle.DistributedIdle": 520,
     # Scrapy's per-minute "Crawled N pages" line: replaced by crawler.extensions.progress.
     "scrapy.extensions.logstats.LogStats": None,
-    # Scrapy default: on. An HTTP server on localhost that runs Python code sent to it, with
-    # its token written under the home folder: no place in a cron job, and its import of
-    # aiohttp slows every start. REMOTE_CONTROL_ENABLED cannot skip that import; this does.
-    "scrapy.extensions.remote_control.RemoteControl": None,
+}
+# Scrapy's remote control (default: on) is an HTTP server on localhost that runs Python code
+# sent to it, with its token written under the home folder: no place in a cron job. It is left
+# out of the base list, not set to None in EXTENSIONS: Scrapy imports every class named there,
+# and this one's import of aiohttp slows every start.
+EXTENSIONS_BASE = {
+    path: order
+    for path, order in _scrapy_defaults.EXTENSIONS_BASE.items()
+    if path != "scrapy.extensions.remote_control.RemoteControl"
 }
 
 # Order matters: cheap drops before expensive work, the writer last.

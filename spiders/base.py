@@ -26,7 +26,7 @@ from twisted.python.failure import Failure
 from crawler import arguments
 from crawler.discovery.backlog import Backlog
 from crawler.discovery.plan import ORIGIN, Plan, on_site
-from crawler.distributed.queue import LEASE
+from crawler.distributed import LEASE
 from crawler.distributed.rounds import round_of, round_taken
 from crawler.extensions.state import state_of
 from crawler.items import Hints, Page, Source

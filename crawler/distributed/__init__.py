@@ -26,3 +26,7 @@ workers; this layer adds what is missing:
 
 Queued requests are pickles (scrapy-redis's serializer): the Redis must be trusted.
 """
+
+# request.meta key: the lease id of a request taken from the shared queue. Here, not in
+# ``queue``, so that spiders can read it without importing scrapy-redis in a local crawl.
+LEASE = "news_lease"

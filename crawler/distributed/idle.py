@@ -9,8 +9,6 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
-from crawler.distributed.scheduler import LeasedScheduler
-
 
 class DistributedIdle:
     """Keeps a worker open while the shared crawl has work anywhere; closes it once nothing
@@ -30,6 +28,9 @@ class DistributedIdle:
         return extension
 
     def spider_idle(self) -> None:
+        # Imported here: a crawl that is not distributed never loads scrapy_redis and redis.
+        from crawler.distributed.scheduler import LeasedScheduler
+
         assert self.crawler.engine is not None
         scheduler = self.crawler.engine.scheduler
         if not isinstance(scheduler, LeasedScheduler):

@@ -8,7 +8,7 @@ from typing import Any, Self
 from scrapy import Request
 from scrapy.crawler import Crawler
 
-from crawler.distributed.queue import LEASE
+from crawler.distributed import LEASE
 from crawler.signals import leases_done
 
 

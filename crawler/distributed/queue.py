@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
-LEASE = "news_lease"  # request.meta key: the lease id of a request taken from the queue
+from crawler.distributed import LEASE
 
 _POP = """
 local found = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')

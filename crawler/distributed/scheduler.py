@@ -14,7 +14,8 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
-from crawler.distributed.queue import LEASE, LeasedPriorityQueue
+from crawler.distributed import LEASE
+from crawler.distributed.queue import LeasedPriorityQueue
 from crawler.distributed.rounds import ROUND_SECONDS, round_of
 from crawler.signals import leases_done
 

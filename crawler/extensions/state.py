@@ -19,7 +19,6 @@ from scrapy.exceptions import NotConfigured
 from crawler import arguments
 from crawler.state import StateStore, Validators
 from crawler.state.lock import RunLock
-from crawler.state.redis import RedisStateStore
 from crawler.state.sqlite import SqliteStateStore
 from crawler.utils.urls import url_key
 
@@ -47,6 +46,8 @@ class StateExtension:
         redis_url = settings.get("REDIS_URL")
         expire_days = settings.getfloat("NEWS_STATE_EXPIRE_DAYS")
         if redis_url:  # distributed: one state for all workers, which run side by side
+            from crawler.state.redis import RedisStateStore  # redis is loaded only when used
+
             lock: RunLock | NoLock = NoLock()
             store: StateStore = RedisStateStore(
                 redis_url, expire_days, settings.get("NEWS_REDIS_PREFIX")

@@ -19,10 +19,6 @@ from tests.conftest import CrawlResult, Served, run_crawl, serve
 from tests.end_to_end.test_hostile import requests_log
 from tests.end_to_end.walls import CLOUDFLARE_CHALLENGE, HTML, IMPERVA, build_walled_site
 
-# Its tests share one module-scoped crawl: one test process runs them all (make test's
-# --dist loadgroup), so that the crawl runs once.
-pytestmark = pytest.mark.xdist_group("refusal-runs")
-
 BREAKER = 4  # NEWS_REFUSALS_PER_HOST for the run against a host that refuses everything
 CHALLENGE = {"cf-mitigated": "challenge", "Server": "cloudflare"}
 

@@ -22,10 +22,6 @@ from crawler import exitcodes
 from crawler.demo.site import build_site, write_site
 from tests.conftest import FAST, PROJECT, CrawlResult, Served, crawl_env, run_crawl, serve
 
-# Its tests share one module-scoped crawl: one test process runs them all (make test's
-# --dist loadgroup), so that the crawl runs once.
-pytestmark = pytest.mark.xdist_group("scheduled-history")
-
 
 @pytest.fixture
 def live_site(tmp_path: Path) -> Iterator[Served]:

@@ -14,10 +14,6 @@ import pytest
 from crawler.demo.site import BOILERPLATE
 from tests.conftest import PROJECT, CrawlResult, Served, run_crawl
 
-# Its tests share one module-scoped crawl: one test process runs them all (make test's
-# --dist loadgroup), so that the crawl runs once.
-pytestmark = pytest.mark.xdist_group("feeds-crawl")
-
 SCHEMA = json.loads((PROJECT / "crawler/schema/article.schema.json").read_text("utf-8"))
 
 

@@ -7,10 +7,6 @@ import pytest
 from crawler.demo.site import Resource, build_site
 from tests.conftest import CrawlResult, Served, run_crawl, serve
 
-# Its tests share one module-scoped crawl: one test process runs them all (make test's
-# --dist loadgroup), so that the crawl runs once.
-pytestmark = pytest.mark.xdist_group("site-scrape")
-
 
 def allowed_paths(site: Served) -> list[str]:
     return sorted(s.path for s in site.site.stories if not s.path.startswith("/news/sport/"))
