@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,7 @@ from trafilatura.xml import xmltotxt
 
 from crawler.exceptions import NotText
 from crawler.extraction import lean
+from crawler.extraction.boilerplate import Links, prune
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
     HeadTags,
@@ -32,7 +34,8 @@ from crawler.extraction.evidence import (
 )
 from crawler.extraction.extracted import Extracted, ExtractionOptions
 from crawler.extraction.htmltree import extract_owned, parse_html
-from crawler.extraction.reconcile import is_better_body, with_paragraphs
+from crawler.extraction.lead import find_lead, prepend_lead
+from crawler.extraction.reconcile import is_better_body, with_lead, with_paragraphs
 from crawler.utils.dates import parse_date
 from crawler.utils.text import primary_language, words
 from crawler.utils.urls import absolute_http_url
@@ -159,20 +162,29 @@ class ArticleExtractor:
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
             page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
+        links = Links(tree)  # read now: trafilatura prunes the tree it is given
+        lead = find_lead(tree, head)
         options = copy.copy(self._template)
         options.url = options.source = url
         lean.set_page_language(language)
         document = extract_owned(tree, options)
+        result = document.body if document is not None else None
+        if result is not None and prune(result, links, document.title):
+            document.text = xmltotxt(result, include_formatting=False)
         text = (document.text or "").strip() if document is not None else ""
         text_source = "trafilatura"
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
             if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
-                text, text_source = with_paragraphs(candidate, text), source  # type: ignore[arg-type]
+                whole = with_paragraphs(candidate, text)  # type: ignore[arg-type]
+                text, text_source = with_lead(whole, text), source
                 break
         if not text:
             return None
+        text = prepend_lead(text, lead, document.title if document is not None else None)
         found = Extracted(
-            text=text,
+            # composed characters, as trafilatura's own text output gives them: some pages
+            # are served decomposed (NFD), which neither search nor deduplication expects
+            text=unicodedata.normalize("NFC", text),
             encoding=encoding,
             language=language,
             canonical_url=canonical,
@@ -264,7 +276,7 @@ def _unique(values: Iterable[str]) -> list[str]:
 def _clean(value: str | None) -> str | None:
     if not value:
         return None
-    return " ".join(value.split()) or None
+    return unicodedata.normalize("NFC", " ".join(value.split())) or None
 
 
 _EXTRACTORS: dict[ExtractionOptions, ArticleExtractor] = {}

@@ -30,6 +30,8 @@ MIN_AGREEMENT = 0.9
 # A body is whole when it has at least this share of the words of trafilatura's text.
 MIN_COMPLETENESS = 0.7
 MIN_BODY_WORDS = 30
+# A paragraph of trafilatura's text before the publisher's body is a lead when this long.
+MIN_LEAD_CHARS = 80
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
     r"\W*$",
@@ -62,6 +64,25 @@ def with_paragraphs(body: str, extracted: str) -> str:
             if at > 0:
                 cut = cut[:at].rstrip() + "\n" + cut[at:]
     return cut
+
+
+def with_lead(body: str, extracted: str) -> str:
+    """The body with the opening paragraphs of trafilatura's text that it lacks: a lead or
+    standfirst that the publisher keeps apart from ``articleBody``. Only prose counts (a
+    kicker, dateline or headline is short), and only before the body's own first paragraph."""
+    known = set(words(body))
+    lead = []
+    for paragraph in extracted.split("\n"):
+        said = words(paragraph)
+        if not said:
+            continue
+        if sum(word in known for word in said) >= MIN_AGREEMENT * len(said):
+            break  # the body has begun
+        if len(paragraph) >= MIN_LEAD_CHARS:
+            lead.append(paragraph.strip())
+    else:
+        return body  # the texts have nothing in common: no lead to tell apart
+    return "\n".join([*lead, body])
 
 
 def plausible_date(value: str | None, now: datetime | None = None) -> datetime | None:

@@ -1,0 +1,200 @@
+"""Boilerplate that slips past trafilatura, removed block by block from its result tree.
+
+trafilatura keeps what looks like prose. What it lets through, on real pages: headlines of
+other stories (a block that is one link), lists of such links, "Read also:" lines, calls to
+subscribe, follow or download an app, photo credits, and short lines that are a date, a
+category or a comment count. Each block (paragraph, heading, quote, list item) is judged on its
+own text, its length and the share of it that is link text, never on site names. Link text is
+read from the page's anchors before trafilatura prunes the page (trafilatura drops links from
+its result unless asked to keep them, which changes what it extracts).
+
+Only short blocks are judged: a long paragraph is the story even when it says "newsletter".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+
+# A block this long or longer is prose: no rule here removes it.
+SHORT = 300
+# A block whose characters are at least this share of link text is a link to elsewhere.
+LINK_SHARE = 0.75
+# A block this long that is not links is prose: the story runs from the first such to the last.
+PROSE = 150
+# Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block.
+MIN_ANCHOR = 12
+
+_BLOCKS = ("p", "head", "quote", "item")
+
+
+def _pattern(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# Lines that send the reader to another story or page.
+_ELSEWHERE = _pattern(
+    r"^\W*(?:read|see) (?:also|more)\b", r"^\W*related\b(?! to\b)", r"^\W*more on this\b",
+    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr (?:zum thema|dazu)\b",
+    r"^\W*auch interessant\b",
+    r"^\W*weitere (?:artikel|beiträge|themen|tipps|news)\b",
+    r"^\W*weitere (?:infos|informationen)\b(?:\W*$|.{0,60}$)",
+    r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
+    r"^\W*(?:à )?lire aussi\b", r"^\W*voir aussi\b",
+    r"^\W*(?:lee|leia|vea|ver) (?:también|também)\b",
+    r"^\W*puedes ver\b", r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
+    r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz) (?:też|także|więcej)\b",
+)  # fmt: skip
+# Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
+# spoken to ("subscribe now", "follow us"), which a report about subscriptions does not do.
+_CALL = _pattern(
+    r"\bnewsletter", r"\bsubscribe (?:now|to|today|here)\b", r"\balready a subscriber\b",
+    r"\bsign up\b", r"\b(?:log|sign) in (?:to|for|here)\b", r"\bfollow (?:us|@)",
+    r"\bfollow \w+(?: \w+)? on (?:twitter|facebook|instagram|x)\b",
+    r"\bdownload (?:the|our)\b.*\bapps?\b", r"\b(?:join|support) us\b", r"\bdonate now\b",
+    r"\bcanal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b", r"\bsíguenos\b",
+    r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\b(?:jetzt )?abonnieren\b", r"\bim abo\b",
+    r"\bregistrieren!", r"\bnicht eingeloggt\b", r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
+    r"\be-paper\b", r"\bhier klicken\b", r"\bfolgen sie uns\b",
+    r"^\W*(?:teilen|sharen) mit\b", r"^\W*share (?:this|on)\b",
+    r"^\W*(?:keine )?kommentare\b", r"\bkommentare insgesamt\b", r"\bin den kommentaren\b",
+    r"^\W*\d+ comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
+)  # fmt: skip
+# Photo credits and copyright lines.
+_CREDIT = _pattern(
+    r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
+    r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:)",
+    r"(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|agencja gazeta|"
+    r"imago|picture alliance|keystone|epa)\W*$",
+    r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
+)  # fmt: skip
+# Lines that label the page rather than tell the story.
+_LABEL = _pattern(
+    r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
+    r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
+    r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
+    r"\baffiliate\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
+)  # fmt: skip
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,2}\.? (?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*\.? \d{4}\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content
+_LABELLED = re.compile(r"\W*[^\W\d]+\s*:")  # "Termin: 29.02.2020, 19 Uhr" is an event's date
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+class Links:
+    """The texts of a page's links, read before trafilatura prunes the page, indexed by their
+    first word so that a block is compared with the links that could be in it, not all."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.texts: set[str] = set()
+        self.by_first_word: dict[str, list[str]] = {}
+        for anchor in tree.iter("a"):
+            text = " ".join(anchor.text_content().split())
+            if len(text) >= MIN_ANCHOR and text not in self.texts:
+                self.texts.add(text)
+                self.by_first_word.setdefault(text.split(" ", 1)[0], []).append(text)
+
+    def share(self, text: str) -> float:
+        """The share of ``text`` (whitespace collapsed) that is the text of some link."""
+        if not text or not self.texts:
+            return 0.0
+        if text in self.texts:
+            return 1.0
+        covered = 0
+        for word in set(text.split(" ")):
+            for anchor in self.by_first_word.get(word, ()):
+                if anchor in text:
+                    covered += len(anchor)
+        return min(covered / len(text), 1.0)
+
+
+def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str | None:
+    """Why a block of trafilatura's result is boilerplate, or None when it may be the story.
+
+    ``margin``: the block comes before the story's first paragraph of prose or after its
+    last, where the links to other stories and the datelines are. Inside the story, a block
+    that is a link stays when it is a heading (a list of linked sections) or a list item."""
+    if not text:
+        return "empty"
+    if len(text) >= SHORT:
+        return None
+    if _ELSEWHERE.search(text) and len(text) < 160:
+        return "elsewhere"
+    if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:
+        return "link"
+    if _CREDIT.search(text) and len(text) < 160:
+        return "credit"
+    if _CALL.search(text) and len(text) < 220:
+        return "call"
+    if _LABEL.search(text) and len(text) < 160:
+        return "label"
+    if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
+        return "date"
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    """A date or time with at most three words besides ("24. März 2004, 19:49 | Genesis")."""
+    return bool(_DATE.search(text)) and len(_WORD.findall(_DATE.sub("", text))) <= 3
+
+
+def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str, int]:
+    """Remove boilerplate blocks from trafilatura's result ``body`` in place; count them by
+    kind. A list goes whole when none of its items is left. The ``headline`` is left alone,
+    even as a link (blogs link a post's title to itself): the record's assembly decides."""
+    headline = " ".join(headline.split()).casefold() if headline else None
+    blocks = [(element, " ".join("".join(element.itertext()).split())) for element in _blocks(body)]
+    # (a long block that is one link, a teaser's headline and summary, is not prose either;
+    # measuring the link share of every long block would cost more than the rest of this)
+    prose = [
+        index
+        for index, (_, text) in enumerate(blocks)
+        if len(text) >= PROSE and text not in links.texts
+    ]
+    first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+    removed: dict[str, int] = {}
+    for index, (element, text) in enumerate(blocks):
+        if not text and element.tail is None and element.tag != "item":
+            continue  # an empty paragraph adds nothing to the text: not worth a rewrite
+        if element.getparent() is None or text.casefold() == headline:
+            continue  # its list went whole, or it is the headline
+        kind = verdict(text, links, element.tag, margin=index < first or index > last)
+        if kind is None:
+            continue
+        removed[kind] = removed.get(kind, 0) + 1
+        parent = element.getparent()
+        _remove(element)
+        if parent is not None and parent.tag == "list" and not len(parent):
+            _remove(parent)
+    return removed
+
+
+def _blocks(body: _Element) -> Iterable[_Element]:
+    for element in body.iter(_BLOCKS):
+        # a paragraph inside a list item or a quote is judged with its container
+        parent = element.getparent()
+        if parent is not None and parent is not body and parent.tag in _BLOCKS:
+            continue
+        yield element
+
+
+def _remove(element: _Element) -> None:
+    """Remove an element, keeping its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

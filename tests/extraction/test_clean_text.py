@@ -1,0 +1,118 @@
+"""Cleaner text than trafilatura's: boilerplate blocks go, the lead set apart stays.
+
+The rules (``crawler.extraction.boilerplate``, ``crawler.extraction.lead``) are checked on
+their own, then on a whole page through the extractor the workers run.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import fromstring
+
+from crawler.extraction.boilerplate import Links, prune, verdict
+from crawler.extraction.evidence import HeadTags
+from crawler.extraction.extract import ArticleExtractor
+from crawler.extraction.lead import find_lead, prepend_lead
+
+STORY = (
+    "The harbour board voted on Tuesday to rebuild the northern quay, a project that will take "
+    "three years and close part of the ferry terminal while the work goes on. "
+)
+LEAD = (
+    "The northern quay will be rebuilt over three years, the harbour board decided, and "
+    "ferries will use a temporary pier in the meantime."
+)
+
+
+def links_of(*anchors: str) -> Links:
+    return Links(fromstring("<div>" + "".join(f"<a href='/x'>{a}</a>" for a in anchors) + "</div>"))
+
+
+def test_lines_that_send_the_reader_elsewhere_are_boilerplate() -> None:
+    none = links_of()
+    assert verdict("Read also: Council approves the budget", none) == "elsewhere"
+    assert verdict("Lesen Sie hier: Spielabbruch in der Kreisliga", none) == "elsewhere"
+    assert verdict("À lire aussi » Quel est votre profil digestif ?", none) == "elsewhere"
+    assert verdict("Related to the vote, the mayor said nothing.", none) is None
+
+
+def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
+    none = links_of()
+    assert verdict("Subscribe now to our e-paper edition for the full story.", none) == "call"
+    assert verdict("Follow The Gazette on Twitter and Instagram", none) == "call"
+    assert verdict("© Oli Scarff/Getty Images", none) == "credit"
+    assert verdict("Fot. Lukasz Nowaczyk / Agencja Gazeta", none) == "credit"
+    assert verdict("Kategorie: News", none) == "label"
+    assert verdict("24. März 2004, 19:49 | Genesis", none) == "date"
+    # a dateline inside the story, and an event's date with its label, are the story's
+    assert verdict("24. März 2004, 19:49 | Genesis", none, margin=False) is None
+    assert verdict("Termin: 29.02.2020, 19 Uhr", none) is None
+
+
+def test_a_report_about_subscriptions_or_comments_is_not_a_call() -> None:
+    none = links_of()
+    assert verdict("The service lost two million subscribers in the spring.", none) is None
+    assert verdict("The company declined to comment on the figures.", none) is None
+    assert verdict(STORY * 3 + " Subscribe now.", none) is None  # long blocks are prose
+
+
+def test_a_block_that_is_a_link_goes_at_the_margins_and_as_a_paragraph() -> None:
+    links = links_of("Ferry fares rise again in spring", "My ten favourite harbours")
+    assert verdict("Ferry fares rise again in spring", links) == "link"
+    # inside the story, a linked heading is a section of the story
+    assert verdict("My ten favourite harbours", links, tag="head", margin=False) is None
+    # a reference written out in full is content
+    assert verdict("http://www.example.org/report-on-the-harbour", links_of(
+        "http://www.example.org/report-on-the-harbour")) is None  # fmt: skip
+
+
+def test_prune_removes_blocks_and_lists_of_links_but_keeps_the_story_and_headline() -> None:
+    body = etree.fromstring(
+        "<body><head>Quay to be rebuilt</head><p>24.10.2026, 10:15</p>"
+        f"<p>{STORY}</p><p>{STORY}</p>"
+        "<list><item>Ferry fares rise again in spring</item>"
+        "<item>New lighthouse keeper named today</item></list>"
+        "<p>Follow us on Twitter for more harbour news</p></body>"
+    )
+    links = links_of("Quay to be rebuilt", "Ferry fares rise again in spring",
+                     "New lighthouse keeper named today")  # fmt: skip
+    removed = prune(body, links, headline="Quay to be rebuilt")
+    assert removed == {"date": 1, "link": 2, "call": 1}
+    assert [child.tag for child in body] == ["head", "p", "p"]
+
+
+def test_the_lead_is_the_block_that_shows_the_page_description() -> None:
+    page = fromstring(
+        f"<html><head><meta property='og:description' content='{LEAD[:90]}…'></head><body>"
+        "<aside><p class='teaser'>Another story entirely, about the airport and its runway "
+        f"plans for the coming decade.</p></aside><header><h1>Quay</h1><p class='intro'>{LEAD}"
+        f"</p></header><article><p>{STORY}</p></article></body></html>"
+    )
+    lead = find_lead(page, HeadTags(page))
+    assert lead == LEAD
+    assert prepend_lead(f"Quay\n{STORY}", lead, "Quay") == f"Quay\n{LEAD}\n{STORY}"
+    assert prepend_lead(f"{LEAD}\n{STORY}", lead, "Quay") == f"{LEAD}\n{STORY}"  # had it
+
+
+def test_a_page_loses_its_boilerplate_and_keeps_its_lead() -> None:
+    related = "".join(
+        f"<li><a href='/news/{n}.html'>Other story number {n} about the harbour</a></li>"
+        for n in range(4)
+    )
+    page = (
+        "<html lang='en'><head><title>Quay to be rebuilt</title>"
+        f"<meta name='description' content='{LEAD}'></head><body>"
+        f"<header><h1>Quay to be rebuilt</h1><div class='standfirst'>{LEAD}</div></header>"
+        "<article><div class='text'><p>Kategorie: News</p>"
+        + "".join(f"<p>Part {n}. {STORY}</p>" for n in range(4))
+        + "<p>Read also: <a href='/news/9.html'>Lighthouse keeper named</a></p>"
+        + "".join(f"<p>Part {n}. {STORY}</p>" for n in range(4, 6))
+        + "<p>Follow us on Twitter and Instagram @harbourgazette</p>"
+        f"<ul>{related}</ul></div></article></body></html>"
+    ).encode()
+    found = ArticleExtractor()(page, "https://news.example/quay.html")
+    assert found is not None
+    assert LEAD in found.text
+    for boilerplate in ("Kategorie", "Read also", "Follow us", "Other story number"):
+        assert boilerplate not in found.text
+    assert all(f"Part {n}. {STORY.strip()}" in found.text for n in range(6))
