@@ -67,8 +67,9 @@ _CALL = _pattern(
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:)",
-    r"(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|agencja gazeta|"
-    r"imago|picture alliance|keystone|epa)\W*$",
+    # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
+    r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
+    r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
@@ -76,7 +77,7 @@ _LABEL = _pattern(
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
     r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
-    r"\baffiliate\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
+    r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
 )  # fmt: skip
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"

@@ -53,6 +53,7 @@ def test_a_report_about_subscriptions_or_comments_is_not_a_call() -> None:
     none = links_of()
     assert verdict("The service lost two million subscribers in the spring.", none) is None
     assert verdict("The company declined to comment on the figures.", none) is None
+    assert verdict("The ministry confirmed the figures to Reuters.", none) is None
     assert verdict(STORY * 3 + " Subscribe now.", none) is None  # long blocks are prose
 
 
