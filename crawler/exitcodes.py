@@ -18,6 +18,7 @@ OUTPUT_UNWRITABLE = 5  # the output file cannot be created or written (e.g. disk
 ALL_SOURCES_FAILED = 6  # no feed, sitemap or home page could be read
 INTERRUPTED = 7  # stopped by Ctrl-C or SIGTERM; everything written so far is kept
 ALL_SOURCES_REFUSED = 8  # every feed, sitemap or home page that failed was refused (blocked/*)
+REDIS_UNAVAILABLE = 9  # distributed: Redis unreachable for NEWS_REDIS_OUTAGE_SECONDS; rerun
 
 STATS_KEY = "news/exit_status"  # components set it when they know the run failed
 

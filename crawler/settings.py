@@ -222,13 +222,21 @@ NEWS_EXTRACT_PRELOAD: list[str] = []
 REDIS_URL = None
 # Keys in Redis start with this (queue, dupefilter, leases, state, rounds).
 NEWS_REDIS_PREFIX = "news:"
-# A request taken from the queue comes back to it if not done with after this many seconds
-# (longer than DOWNLOAD_TIMEOUT with its retries, plus NEWS_EXTRACT_TIMEOUT); after this many
-# takes it goes to the dead letters instead.
+# A worker beats in Redis five times in this many seconds; silent this long, it is taken for
+# dead and the requests it held go back to the queue (a live worker keeps them however long
+# a page takes).
+NEWS_REDIS_HEARTBEAT_SECONDS = 10.0
+# The last resort: a request taken from the queue comes back to it if not done with after
+# this many seconds, even from a worker that still beats (longer than DOWNLOAD_TIMEOUT with
+# its retries, plus NEWS_EXTRACT_TIMEOUT); after this many takes it goes to the dead letters.
 NEWS_REDIS_LEASE_SECONDS = 600.0
 NEWS_REDIS_MAX_TRIES = 3
+# Redis unreachable (restart, failover, network): a worker waits, retrying with backoff; after
+# this many seconds without it, it exits with status 9 (REDIS_UNAVAILABLE).
+NEWS_REDIS_OUTAGE_SECONDS = 300.0
 # A worker stops once nothing has been queued or leased anywhere for this long.
 NEWS_REDIS_IDLE_SECONDS = 10.0
-# A stable name per worker ("host-1"): restarted under the same name, a worker takes back at
-# once the requests its killed run held. Empty: host and process id (they wait for the lease).
+# A worker's name ("host-1"): restarted under the same name, a worker takes back at once the
+# requests its killed run held. Empty: host and process id (its requests come back when its
+# heartbeat lapses).
 NEWS_REDIS_WORKER = ""

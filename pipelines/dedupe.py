@@ -20,9 +20,10 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.extensions.state import state_of
+from crawler.extensions.state import StateExtension, state_of
 from crawler.items import Article
 from crawler.neardup import NearDuplicates, exact_key, sketch
+from crawler.state.records import article_record
 from crawler.state.sqlite import SqliteStateStore
 from crawler.utils.stats import count
 from crawler.utils.urls import url_key
@@ -78,7 +79,8 @@ class DuplicatesPipeline:
             store,
             self.threshold,
             self.min_words,
-            batch=64,
+            # other workers of a distributed crawl must see a sketch before its line is written
+            batch=1 if self.crawler.settings.get("REDIS_URL") else 64,
             candidates=self.candidates,
             bucket_size=self.bucket_size,
         )
@@ -92,6 +94,12 @@ class DuplicatesPipeline:
         if not isinstance(item, Article):
             return item
         state = state_of(self.crawler)
+        if state is None:
+            return self.check(item, None)
+        with state.store.exclusive():  # the other workers of a distributed crawl wait
+            return self.check(item, state)
+
+    def check(self, item: Article, state: StateExtension | None) -> Article:
         keys = sorted({url_key(u) for u in (item.url, item.canonical_url) if u})
         original = next((self.urls[k] for k in keys if k in self.urls), None)
         if original is None and state is not None and state.store.seen_urls(keys):
@@ -107,6 +115,9 @@ class DuplicatesPipeline:
             match = self.near.find(found, item.id, item.text)
             if match is not None:
                 return self.duplicate(item, "near", match[0], match[1])
+        if state is not None and (original := state.store.claim(*article_record(item))):
+            return self.duplicate(item, "url", original)  # another worker is writing it
+        if self.near is not None and found is not None:
             self.near.add(found, item.id)
         self.urls.update(dict.fromkeys(keys, item.id))
         self.texts[digest] = item.id

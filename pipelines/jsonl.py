@@ -110,8 +110,8 @@ class JsonLinesPipeline:
 
         A ``.part`` file a live writer holds (its ``flock``: another worker of a distributed
         crawl) is left alone. Lines past the last sync a dead writer marked (``.synced``) are
-        kept only if no one has written their article since (in a distributed crawl, another
-        worker may have redone a request whose lease ran out).
+        kept only if no one has written or claimed their article since (in a distributed
+        crawl, another worker may have redone a request of the dead one).
         """
         if self.state is None:
             return
@@ -124,6 +124,8 @@ class JsonLinesPipeline:
                 kept, records, torn, redone = self._whole_lines(leftover, handle)
                 if kept:
                     _rewrite(leftover, kept)
+                    # every line kept is ours now: a recovery cut short keeps them all
+                    _write_synced(leftover, len(kept))
                     self.state.store.mark_emitted(records)
                     os.replace(leftover, leftover.with_name(leftover.name.removesuffix(".part")))
                 else:
@@ -159,7 +161,8 @@ class JsonLinesPipeline:
             except ValueError:
                 return kept, records, 1, redone  # a torn line can only be the last written
             record = _record_of(data)
-            if shared and number >= marked and self.state.store.seen_urls(record[1]):
+            # claimed for this worker, the line is ours to keep; another has it: redone
+            if shared and number >= marked and self.state.store.claim(*record):
                 redone += 1
                 continue
             kept.append(raw)

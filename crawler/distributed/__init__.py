@@ -27,6 +27,23 @@ workers; this layer adds what is missing:
 Queued requests are pickles (scrapy-redis's serializer): the Redis must be trusted.
 """
 
+from __future__ import annotations
+
+import os
+import socket
+
+from scrapy.settings import BaseSettings
+
 # request.meta key: the lease id of a request taken from the shared queue. Here, not in
 # ``queue``, so that spiders can read it without importing scrapy-redis in a local crawl.
 LEASE = "news_lease"
+
+
+def worker_name(settings: BaseSettings) -> str:
+    """``NEWS_REDIS_WORKER``, else host and process id: unique while the process lives."""
+    return settings.get("NEWS_REDIS_WORKER") or f"{socket.gethostname()}:{os.getpid()}"
+
+
+def heartbeats_key(prefix: str) -> str:
+    """The hash of every worker's heartbeat: name, the Redis server time it lapses."""
+    return f"{prefix}workers"

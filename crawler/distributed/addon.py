@@ -20,6 +20,11 @@ class RedisAddon:
         settings.set("SCHEDULER_PERSIST", True, "addon")
         settings.set("SCHEDULER_QUEUE_KEY", f"{prefix}%(spider)s:requests", "addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", f"{prefix}%(spider)s:dupefilter", "addon")
+        from crawler.distributed.outage import client_options  # loads redis: only when used
+
+        # scrapy-redis's client: waits through an outage of Redis
+        params = {**settings.getdict("REDIS_PARAMS"), **client_options(settings)}
+        settings.set("REDIS_PARAMS", params, "addon")
         middlewares = settings.getdict("SPIDER_MIDDLEWARES")
         middlewares["crawler.distributed.middleware.LeaseMiddleware"] = 950
         settings.set("SPIDER_MIDDLEWARES", middlewares, "addon")

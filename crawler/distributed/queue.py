@@ -1,8 +1,11 @@
 """The shared request queue: scrapy-redis's priority queue, where taking a request leases it.
 
-A lease (``<queue>:leases``, its expiry time) keeps the request (``<queue>:leased``) until it
-is acknowledged; reaping puts expired leases back in the queue, or in the dead letters
-(``<queue>:dead``) after ``max_tries``. Both run as Lua scripts: atomic on the server.
+A lease (``<queue>:leases``, its expiry time) keeps the request (``<queue>:leased``) for its
+worker (``<queue>:owners``) until it is acknowledged. Each worker beats (``<prefix>workers``:
+worker name, the server time its heartbeat lapses); reaping puts back in the queue the leases
+of workers whose heartbeat has lapsed, and, as a last resort, leases past their expiry, or
+sends them to the dead letters (``<queue>:dead``) after ``max_tries``. All of it runs as Lua
+scripts: atomic on the server, and timed by the server's clock, not by each machine's.
 """
 
 from __future__ import annotations
@@ -26,10 +29,39 @@ redis.call('HSET', KEYS[4], id, found[2])
 redis.call('HSET', KEYS[5], id, ARGV[2])
 return {id, found[1]}
 """
+# Heartbeat: this worker (ARGV[1]) lives for ARGV[2] more seconds of the server's clock.
+# Workers silent for a day are forgotten.
+_BEAT = """
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+redis.call('HSET', KEYS[1], ARGV[1], now + tonumber(ARGV[2]))
+local workers = redis.call('HGETALL', KEYS[1])
+for i = 1, #workers, 2 do
+  if tonumber(workers[i + 1]) < now - 86400 then redis.call('HDEL', KEYS[1], workers[i]) end
+end
+"""
+# ARGV: now (for lease expiry), max tries, owner ('': expired leases, and with ARGV[4] == '1'
+# those of workers whose heartbeat has lapsed; else all of that owner's).
 _REAP = """
+if redis.replicate_commands then redis.replicate_commands() end
 local ids = {}
 if ARGV[3] == '' then
   ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
+  if ARGV[4] == '1' then
+    local t = redis.call('TIME')
+    local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+    local alive = {}
+    local owners = redis.call('HGETALL', KEYS[7])
+    for i = 1, #owners, 2 do
+      local owner = owners[i + 1]
+      if alive[owner] == nil then
+        local lapses = redis.call('HGET', KEYS[8], owner)
+        alive[owner] = lapses ~= false and tonumber(lapses) >= now
+      end
+      if not alive[owner] then table.insert(ids, owners[i]) end
+    end
+  end
 else
   local owners = redis.call('HGETALL', KEYS[7])
   for i = 1, #owners, 2 do
@@ -64,17 +96,19 @@ class LeasedPriorityQueue(PriorityQueue):
     """scrapy-redis's priority queue, where taking a request leases it."""
 
     lease_seconds = 600.0
+    heartbeat_seconds = 10.0
     max_tries = 3
     worker = ""
+    workers_key = "news:workers"
 
     @property
     def keys(self) -> list[str]:
         key = self.key
         return [key, f"{key}:leases", f"{key}:leased", f"{key}:scores", f"{key}:tries",
-                f"{key}:dead", f"{key}:owners"]  # fmt: skip
+                f"{key}:dead", f"{key}:owners", self.workers_key]  # fmt: skip
 
     def pop(self, timeout: int = 0) -> Request | None:
-        queue, leases, leased, scores, _, _, owners = self.keys
+        queue, leases, leased, scores, _, _, owners, _ = self.keys
         deadline = time.time() + self.lease_seconds
         found = self.server.eval(
             _POP, 5, queue, leases, leased, scores, owners, deadline, self.worker
@@ -89,16 +123,31 @@ class LeasedPriorityQueue(PriorityQueue):
     def ack(self, leases: Iterable[str]) -> None:
         leases = [lease for lease in leases if lease]
         if leases:
-            _, leased_key, leased, scores, tries, _, owners = self.keys
+            _, leased_key, leased, scores, tries, _, owners, _ = self.keys
             with self.server.pipeline() as pipe:
                 pipe.zrem(leased_key, *leases).hdel(leased, *leases).hdel(scores, *leases)
                 pipe.hdel(tries, *leases).hdel(owners, *leases).execute()
 
-    def reap(self, owner: str = "") -> tuple[int, int]:
-        """Expired leases (or all of ``owner``'s, a dead worker's) back to the queue, or to
-        the dead letters after too many tries."""
-        found = self.server.eval(_REAP, 7, *self.keys, time.time(), self.max_tries, owner)
+    def beat(self) -> None:
+        """Tell the other workers this one is alive for ``heartbeat_seconds`` more."""
+        self.server.eval(_BEAT, 1, self.keys[7], self.worker, self.heartbeat_seconds)
+
+    def stop_beating(self) -> None:
+        """This worker is done: what it may still hold goes back at the next reaping."""
+        self.server.hdel(self.keys[7], self.worker)
+
+    def reap(self, owner: str = "", lapsed: bool = True) -> tuple[int, int]:
+        """Leases of workers whose heartbeat has lapsed (unless not ``lapsed``) and expired
+        leases, or all of ``owner``'s (a dead worker's), back to the queue, or to the dead
+        letters after too many tries."""
+        found = self.server.eval(
+            _REAP, 8, *self.keys, time.time(), self.max_tries, owner, "1" if lapsed else "0"
+        )
         return int(found[0]), int(found[1])
+
+    def workers(self) -> dict[str, float]:
+        """Each worker's heartbeat: the server time (Unix seconds) it lapses."""
+        return {k.decode(): float(v) for k, v in self.server.hgetall(self.keys[7]).items()}
 
     def leases(self) -> int:
         return int(self.server.zcard(self.keys[1]))

@@ -24,8 +24,10 @@ def round_taken(crawler: Crawler, spider: Spider, round_id: str) -> bool:
     """Claim this round's seeding for this worker; False if another worker has it."""
     import redis
 
+    from crawler.distributed.outage import client_options
+
     settings = crawler.settings
-    db = redis.Redis.from_url(settings.get("REDIS_URL"))
+    db = redis.Redis.from_url(settings.get("REDIS_URL"), **client_options(settings))
     key = f"{settings.get('NEWS_REDIS_PREFIX', 'news:')}{spider.name}:round:{round_id}"
     try:
         return not db.set(key, str(time.time()), nx=True, ex=ROUND_SECONDS)

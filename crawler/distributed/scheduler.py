@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
-import socket
+import time
 from typing import Any, Self
 
 from scrapy import Request, Spider, signals
@@ -14,7 +13,8 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
-from crawler.distributed import LEASE
+from crawler.distributed import LEASE, heartbeats_key, worker_name
+from crawler.distributed.outage import outage_retry
 from crawler.distributed.queue import LeasedPriorityQueue
 from crawler.distributed.rounds import ROUND_SECONDS, round_of
 from crawler.signals import leases_done
@@ -54,9 +54,13 @@ class LeasedScheduler(Scheduler):
             logger.info("Resuming the shared crawl: %d requests queued", len(self.queue))
         settings = self.crawler.settings
         self.queue.lease_seconds = settings.getfloat("NEWS_REDIS_LEASE_SECONDS")
+        self.queue.heartbeat_seconds = settings.getfloat("NEWS_REDIS_HEARTBEAT_SECONDS")
         self.queue.max_tries = settings.getint("NEWS_REDIS_MAX_TRIES")
         named = settings.get("NEWS_REDIS_WORKER")
-        self.queue.worker = named or f"{socket.gethostname()}:{os.getpid()}"
+        self.queue.worker = worker_name(settings)
+        self.queue.workers_key = heartbeats_key(settings.get("NEWS_REDIS_PREFIX"))
+        self.queue.beat()
+        self.beating_since = time.monotonic()
         if named:  # this worker's earlier life is dead: what it held goes back at once
             requeued, dead = self.queue.reap(owner=named)
             if requeued or dead:
@@ -66,13 +70,22 @@ class LeasedScheduler(Scheduler):
                 )  # fmt: skip
         self.crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         self.crawler.signals.connect(self.done, signal=leases_done)
-        self.reaper = create_looping_call(self.reap)
-        self.reaper.start(max(1.0, self.queue.lease_seconds / 4), now=True)
+        # Beats and reaps from the reactor: a worker whose reactor is stuck is as good as dead.
+        self.reaper = create_looping_call(self.beat_and_reap)
+        self.reaper.start(max(0.2, self.queue.heartbeat_seconds / 5), now=True)
 
     def close(self, reason: str) -> None:
         if self.reaper.running:
             self.reaper.stop()
+        self.queue.stop_beating()
         super().close(reason)
+
+    def beat_and_reap(self) -> None:
+        self.queue.beat()
+        # After an outage of Redis, every heartbeat has lapsed: judge none until all live
+        # workers have had the time to beat again.
+        since = max(self.beating_since, outage_retry(self.crawler.settings).last_failure or 0)
+        self.reap(lapsed=time.monotonic() - since >= self.queue.heartbeat_seconds)
 
     # scrapy-redis 0.9.1 passes ``spider=`` to the stats collector, which Scrapy 2.19 warns
     # about on every request; the same logic without it.
@@ -106,9 +119,11 @@ class LeasedScheduler(Scheduler):
         if lease:
             self.queue.ack([lease])
 
-    def reap(self) -> None:
+    def reap(self, lapsed: bool = True) -> None:
+        """Requests of workers gone quiet back in the queue; ``lapsed``: also judge workers by
+        their heartbeat."""
         self.server.expire(self.df.key, ROUND_SECONDS)
-        requeued, dead = self.queue.reap()
+        requeued, dead = self.queue.reap(lapsed=lapsed)
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value("redis/requeued", requeued)

@@ -46,11 +46,18 @@ class StateExtension:
         redis_url = settings.get("REDIS_URL")
         expire_days = settings.getfloat("NEWS_STATE_EXPIRE_DAYS")
         if redis_url:  # distributed: one state for all workers, which run side by side
-            from crawler.state.redis import RedisStateStore  # redis is loaded only when used
+            # redis is loaded only when used
+            from crawler.distributed import worker_name
+            from crawler.distributed.outage import client_options
+            from crawler.state.redis import RedisStateStore
 
             lock: RunLock | NoLock = NoLock()
             store: StateStore = RedisStateStore(
-                redis_url, expire_days, settings.get("NEWS_REDIS_PREFIX")
+                redis_url,
+                expire_days,
+                settings.get("NEWS_REDIS_PREFIX"),
+                worker_name(settings),
+                client_options(settings),
             )
             path = redis_url
         else:

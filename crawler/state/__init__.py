@@ -10,6 +10,7 @@ end implements the same protocol.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -35,6 +36,15 @@ class StateStore(Protocol):
 
     def mark_emitted(self, records: list[tuple[str, list[str], str]]) -> None:
         """Remember emitted articles: (record id, URL keys, text digest) each; committed."""
+
+    def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:
+        """Claim these URL keys and text digest for an article about to be written, before
+        it is emitted; return the record id that has them already (emitted, or claimed by a
+        live writer), if any. Only several writers at once (distributed workers) need it."""
+
+    def exclusive(self) -> AbstractContextManager[object]:
+        """Held while one article is checked for duplicates and claimed: no other writer
+        checks meanwhile, so two copies handled at the same moment are not both new."""
 
     def near_candidates(
         self, band_keys: list[int], limit: int

@@ -10,13 +10,20 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
 - ``sketch:<id>``: a hash of the near-duplicate sketch (sample, numbers, paragraphs), and
   ``band:<key>``: the set of record ids in an LSH band (at most the bucket size: a full set
   takes no more ids, nor a longer life, until it expires);
-- ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry.
+- ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry;
+- ``claims``: a hash of the URL keys (``url:<key>``) and text digests (``text:<digest>``) of
+  articles a worker is about to write (worker and record id), until they are emitted. A claim
+  holds while its worker's heartbeat (``crawler.distributed``) does.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+from typing import Any
+
 import redis
 
+from crawler.distributed import heartbeats_key
 from crawler.exceptions import StateStoreError
 from crawler.state import Validators
 
@@ -56,19 +63,64 @@ for _, key in ipairs(KEYS) do
   end
 end
 """
+# KEYS: claims, heartbeats. ARGV: record id, worker, prefix of emitted URL keys, prefix of
+# emitted texts, the digest ('' for none), the URL keys. Returns the record id that has one of
+# them already (emitted, or claimed by another worker that still beats), or claims them all.
+# Workers, not record ids, are compared: a record id is its URL's, the same for every copy.
+_CLAIM = """
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+local names, emitted = {}, {}
+for i = 6, #ARGV do
+  names[#names + 1] = 'url:' .. ARGV[i]; emitted[#emitted + 1] = ARGV[3] .. ARGV[i]
+end
+if ARGV[5] ~= '' then
+  names[#names + 1] = 'text:' .. ARGV[5]; emitted[#emitted + 1] = ARGV[4] .. ARGV[5]
+end
+for i, name in ipairs(names) do
+  local owner = redis.call('GET', emitted[i])
+  if owner then
+    if owner == '' then return '?' end
+    return owner
+  end
+  local held = redis.call('HGET', KEYS[1], name)
+  if held then
+    local tab = string.find(held, '\t', 1, true)
+    local holder = string.sub(held, 1, tab - 1)
+    if holder ~= ARGV[2] then
+      local lapses = redis.call('HGET', KEYS[2], holder)
+      if lapses and tonumber(lapses) >= now then return string.sub(held, tab + 1) end
+    end
+  end
+end
+for _, name in ipairs(names) do redis.call('HSET', KEYS[1], name, ARGV[2] .. '\t' .. ARGV[1]) end
+return false
+"""
 
 
 class RedisStateStore:
-    def __init__(self, url: str, max_age_days: float, prefix: str = "news:") -> None:
+    def __init__(
+        self,
+        url: str,
+        max_age_days: float,
+        prefix: str = "news:",
+        worker: str = "",
+        options: dict[str, Any] | None = None,
+    ) -> None:
         self.prefix = f"{prefix}state:"
+        self.claims = f"{self.prefix}claims"
+        self.heartbeats = heartbeats_key(prefix)
+        self.worker = worker
         self.ttl = max(1, int(max_age_days * 86400))
         try:
-            self.db = redis.Redis.from_url(url)
+            self.db = redis.Redis.from_url(url, **(options or {}))
             self.db.ping()
         except (redis.RedisError, ValueError) as exc:
             raise StateStoreError(f"Redis state store {url} is not usable: {exc}") from exc
         self._search = self.db.register_script(_SEARCH)
         self._index = self.db.register_script(_INDEX)
+        self._claim = self.db.register_script(_CLAIM)
 
     def _key(self, kind: str, name: object) -> str:
         return f"{self.prefix}{kind}:{name}"
@@ -98,7 +150,22 @@ class RedisStateStore:
                     pipe.set(self._key("url", key), record_id, ex=self.ttl, nx=True)
                 if digest:
                     pipe.set(self._key("text", digest), record_id, ex=self.ttl, nx=True)
+                names = [f"url:{key}" for key in keys] + ([f"text:{digest}"] if digest else [])
+                if names:
+                    pipe.hdel(self.claims, *names)
             pipe.execute()
+
+    def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:
+        found = self._claim(
+            keys=[self.claims, self.heartbeats],
+            args=[record_id, self.worker, self._key("url", ""), self._key("text", ""), digest,
+                  *keys],
+        )  # fmt: skip
+        return found.decode() if isinstance(found, bytes) else found or None
+
+    def exclusive(self) -> AbstractContextManager[object]:
+        # Expires by itself if its holder dies; a check and claim take milliseconds.
+        return self.db.lock(f"{self.prefix}checking", timeout=10, sleep=0.002)
 
     def near_candidates(
         self, band_keys: list[int], limit: int

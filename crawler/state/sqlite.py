@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from crawler.exceptions import StateStoreError
@@ -181,6 +182,13 @@ class SqliteStateStore:
         with self._transaction():
             for table in ("emitted", "texts", "sketches", "bands", "validators"):
                 self.db.execute(f"DELETE FROM {table}")
+
+    def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:
+        """Nothing to claim: the run lock makes this run the store's only writer."""
+        return None
+
+    def exclusive(self) -> AbstractContextManager[object]:
+        return nullcontext()
 
     def counts(self) -> dict[str, int]:
         return {

@@ -5,11 +5,8 @@ a worker killed with SIGKILL loses nothing, and a later round writes only what i
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,41 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import redis
 
+from crawler import exitcodes
 from crawler.demo.site import build_site, write_site
 from crawler.neardup import NearDuplicates, sketch
 from crawler.state.redis import RedisStateStore
 from tests.conftest import FAST, PROJECT, Served, crawl_env, serve
+from tests.distributed.conftest import RedisServer
 from tests.pipelines.test_dedupe import template_report
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("redis-server") is None and not os.environ.get("CI"),
-    reason="redis-server is not installed (.ci/run installs it; in CI this test must run)",
-)
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A private redis-server on a free port of 127.0.0.1, no persistence."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    for _ in range(100):
-        try:
-            redis.Redis.from_url(url).ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield url
-    server.terminate()
-    server.wait()
 
 
 def start_worker(
@@ -70,7 +40,7 @@ def start_worker(
         "REDIS_URL": redis_url,
         "NEWS_REDIS_WORKER": name,
         "NEWS_REDIS_IDLE_SECONDS": "1.5",
-        "NEWS_REDIS_LEASE_SECONDS": "30",
+        "NEWS_REDIS_HEARTBEAT_SECONDS": "2",
         "NEWS_OUTPUT_PATH": str(output / "{spider}" / "{start}.jsonl"),
         "NEWS_REPORT_PATH": str(output / "{spider}" / "{start}.report.json"),
         "NEWS_OUTPUT_SYNC_SECONDS": "0.2",
@@ -128,9 +98,12 @@ def expected_paths(served: Served) -> set[str]:
     return set(served.site.feed_paths)
 
 
-def test_a_worker_killed_and_restarted_loses_and_repeats_nothing(
+def test_a_killed_worker_restarted_under_a_new_name_loses_and_repeats_nothing(
     site: Served, tmp_path: Path, redis_url: str
 ) -> None:
+    # The lease is the default ten minutes: the killed worker's requests come back because
+    # its heartbeat lapses, and the replacement (host:pid, as a supervisor restarts it) has
+    # another name.
     slow = {"DOWNLOAD_DELAY": "0.15", "CONCURRENT_REQUESTS_PER_DOMAIN": "2",
             "NEWS_EXTRACT_WORKERS": "1"}  # fmt: skip
     # Unmeasured: one is SIGKILLed (its coverage data would be lost), and the three-worker
@@ -146,8 +119,59 @@ def test_a_worker_killed_and_restarted_loses_and_repeats_nothing(
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
     victim.wait()
-    workers[1] = start_worker("w1", site, tmp_path, redis_url, "r1", measured=False, **slow)
+    started = time.monotonic()
+    workers[1] = start_worker(
+        "w1", site, tmp_path, redis_url, "r1", measured=False, NEWS_REDIS_WORKER="", **slow
+    )
     wait_all(workers, tmp_path)
+    assert time.monotonic() - started < 60
+    paths = written(tmp_path, site)
+    assert set(paths) == expected_paths(site)
+    assert max(paths.values()) == 1
+    assert not list(tmp_path.glob("w*/feeds/*.part"))
+
+
+def test_workers_wait_through_a_restart_of_redis_and_finish_the_crawl(
+    site: Served, tmp_path: Path, durable_redis: RedisServer
+) -> None:
+    slow = {"DOWNLOAD_DELAY": "0.1", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
+    workers = [
+        start_worker(f"w{n}", site, tmp_path, durable_redis.url, "r1", measured=False, **slow)
+        for n in range(2)
+    ]
+    for _ in range(200):  # restart it once something is written, mid-crawl
+        if any(p.stat().st_size for p in tmp_path.glob("w*/feeds/*.part")):
+            break
+        time.sleep(0.05)
+    durable_redis.stop()
+    time.sleep(1.0)
+    durable_redis.start()
+    wait_all(workers, tmp_path)
+    paths = written(tmp_path, site)
+    assert set(paths) == expected_paths(site)
+    assert max(paths.values()) == 1
+    logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(2))
+    assert "Redis is unreachable" in logs and "Redis is back" in logs
+
+
+def test_a_worker_without_redis_too_long_exits_9_and_the_next_run_recovers_its_file(
+    site: Served, tmp_path: Path, durable_redis: RedisServer
+) -> None:
+    slow = {"DOWNLOAD_DELAY": "0.1", "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+            "NEWS_REDIS_OUTAGE_SECONDS": "2"}  # fmt: skip
+    worker = start_worker("w0", site, tmp_path, durable_redis.url, "r1", measured=False, **slow)
+    for _ in range(200):
+        if any(p.stat().st_size for p in tmp_path.glob("w0/feeds/*.part")):
+            break
+        time.sleep(0.05)
+    durable_redis.stop()
+    assert worker.wait(timeout=60) == exitcodes.REDIS_UNAVAILABLE
+    assert list(tmp_path.glob("w0/feeds/*.part"))
+    assert "exiting with status 9" in (tmp_path / "w0.log").read_text()
+    durable_redis.start()
+    wait_all(
+        [start_worker("w0", site, tmp_path, durable_redis.url, "r1", measured=False)], tmp_path
+    )
     paths = written(tmp_path, site)
     assert set(paths) == expected_paths(site)
     assert max(paths.values()) == 1
