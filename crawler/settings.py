@@ -234,6 +234,9 @@ NEWS_REDIS_MAX_TRIES = 3
 # Redis unreachable (restart, failover, network): a worker waits, retrying with backoff; after
 # this many seconds without it, it exits with status 9 (REDIS_UNAVAILABLE).
 NEWS_REDIS_OUTAGE_SECONDS = 300.0
+# One politeness budget per site for all workers (crawler.distributed.downloader): the delay
+# and concurrency one process would keep hold for the fleet. False: each worker keeps its own.
+NEWS_REDIS_POLITENESS = True
 # A worker stops once nothing has been queued or leased anywhere for this long.
 NEWS_REDIS_IDLE_SECONDS = 10.0
 # A worker's name ("host-1"): restarted under the same name, a worker takes back at once the

@@ -7,12 +7,13 @@ to Redis too (``crawler.state.redis``). scrapy-redis as it stands is not safe fo
 workers; this layer adds what is missing:
 
 - **Nothing shared is wiped**: the queue and dupefilter persist when a worker finishes.
-- **Leases**: a request taken from the queue is leased (``<queue>:leases``, expiry time) and
-  kept (``<queue>:leased``) until it is acknowledged: when its article is written and synced,
-  when its item is dropped (a duplicate, no article), when its callback or errback has run
-  without an item. A worker killed with SIGKILL acknowledges nothing: every worker's reaper
-  puts expired leases back in the queue, and a request leased ``NEWS_REDIS_MAX_TRIES`` times
-  without acknowledgement goes to the dead-letter list (``<queue>:dead``) instead.
+- **Leases and heartbeats**: a request taken from the queue is leased (``<queue>:leases``)
+  and kept (``<queue>:leased``) for its worker until it is acknowledged: when its article is
+  written and synced, when its item is dropped, when its callback or errback has run without
+  an item. Each worker beats (``<prefix>workers``); the leases of a worker silent for
+  ``NEWS_REDIS_HEARTBEAT_SECONDS`` (killed with SIGKILL, say) go back to the queue within
+  seconds, and a request leased ``NEWS_REDIS_MAX_TRIES`` times without acknowledgement goes
+  to the dead-letter list (``<queue>:dead``) instead. Lease expiry is the last resort.
 - **Waiting and stopping together**: a worker whose queue is empty waits while any request is
   queued or leased anywhere (another worker's feed may yet yield articles), and stops once
   nothing has been queued or leased for ``NEWS_REDIS_IDLE_SECONDS``.
@@ -21,8 +22,10 @@ workers; this layer adds what is missing:
   has its own dupefilter (kept a week), so a later round fetches feeds, home pages and
   earlier failures again; articles already written are skipped through the shared state, and
   conditional GET still applies.
-- **Politeness** is divided, not shared: each worker keeps its own per-site budget, so with N
-  workers give each ``DOWNLOAD_DELAY`` times N (see docs/distributed.md).
+- **One record per story**: an article is claimed (its URL keys and text digest) and its
+  near-duplicate sketch indexed before its line is written (``crawler.state.redis``).
+- **Politeness for the fleet** (``downloader``) and **Redis outages waited through**
+  (``outage``).
 
 Queued requests are pickles (scrapy-redis's serializer): the Redis must be trusted.
 """

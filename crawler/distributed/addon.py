@@ -18,6 +18,9 @@ class RedisAddon:
         settings.set("SCHEDULER_QUEUE_CLASS", queue, "addon")
         settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", "addon")
         settings.set("SCHEDULER_PERSIST", True, "addon")
+        if settings.getbool("NEWS_REDIS_POLITENESS"):
+            downloader = "crawler.distributed.downloader.FleetDownloader"
+            settings.set("DOWNLOADER", downloader, "addon")
         settings.set("SCHEDULER_QUEUE_KEY", f"{prefix}%(spider)s:requests", "addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", f"{prefix}%(spider)s:dupefilter", "addon")
         from crawler.distributed.outage import client_options  # loads redis: only when used

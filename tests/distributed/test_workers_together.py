@@ -4,6 +4,7 @@ a worker killed with SIGKILL loses nothing, and a later round writes only what i
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import signal
@@ -178,6 +179,26 @@ def test_a_worker_without_redis_too_long_exits_9_and_the_next_run_recovers_its_f
     assert not list(tmp_path.glob("w*/feeds/*.part"))
 
 
+def test_three_workers_keep_one_download_delay_between_them(tmp_path: Path, redis_url: str) -> None:
+    small = serve(build_site(story_count=8), tmp_path / "site", server="tests.end_to_end.hostile")
+    try:
+        workers = [
+            start_worker(
+                f"w{n}", small, tmp_path, redis_url, "r1", measured=False, DOWNLOAD_DELAY="0.5"
+            )
+            for n in range(3)
+        ]
+        wait_all(workers, tmp_path)
+    finally:
+        small.process.terminate()
+        small.process.wait()
+    assert set(written(tmp_path, small)) == expected_paths(small)
+    lines = (tmp_path / "site" / "requests.log").read_text(encoding="utf-8").splitlines()
+    times = sorted(float(line.split(" ", 1)[0]) for line in lines)
+    assert len(times) > 8
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.45
+
+
 def test_three_workers_write_every_article_once_and_a_later_round_only_the_new_ones(
     site: Served, tmp_path: Path, redis_url: str
 ) -> None:
@@ -196,6 +217,13 @@ def test_three_workers_write_every_article_once_and_a_later_round_only_the_new_o
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(3))
     assert "Deprecation" not in logs and "Traceback" not in logs
     assert sum(1 for n in range(3) if (tmp_path / f"w{n}").glob("feeds/*.jsonl")) >= 2
+
+    fleet = subprocess.run(
+        [sys.executable, "-m", "scrapy", "fleet", "-s", f"REDIS_URL={redis_url}"],
+        cwd=PROJECT, env=crawl_env(False), capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "feeds: queued 0  leased 0  dead letters 0" in fleet
+    assert "round r1: " in fleet and "workers: 0" in fleet  # they finished: none beats
 
     first_files = set(tmp_path.glob("w*/feeds/*.jsonl"))
     time.sleep(0.01)
