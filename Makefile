@@ -2,10 +2,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Most tests wait on `scrapy crawl` subprocesses and local servers: one test process more than
-# there are cores keeps every core busy. --dist loadscope: a module's tests run in one process,
+# Most tests wait on `scrapy crawl` subprocesses, local servers and idle workers: two test
+# processes more than there are cores keep every core busy. --dist loadscope: a module's tests run in one process,
 # so that a crawl several of them share (a module-scoped fixture) runs once.
-TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
+TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 2 )))
 
 .PHONY: demo test quality clean
 

@@ -80,6 +80,14 @@ def since(argument: str, value: Any, now: datetime | None = None) -> datetime | 
     return parsed
 
 
+def duration(argument: str, value: Any) -> float:
+    """A duration (``30m``, ``2h``, ``1d``, ``1w``) in seconds, more than zero."""
+    match = _DURATION.match(str(value))
+    if not match or float(match.group(1)) <= 0:
+        raise SpiderArgumentError(argument, value, "expected a duration (30m, 2h, 1d, 1w)")
+    return timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))}).total_seconds()
+
+
 def positive_int(argument: str, value: Any) -> int | None:
     """A whole number above zero; None when empty."""
     if value is None or value == "":

@@ -207,6 +207,16 @@ NEWS_NEAR_DUPLICATE_BUCKET_SIZE = 32
 # worker replaced, and the extraction function (a custom extractor takes the same arguments).
 NEWS_EXTRACT_WORKERS = -1
 NEWS_EXTRACT_TIMEOUT = 60.0
+# Adaptive polling (crawler.discovery.polling): with a state store, a run fetches only the
+# feeds and sitemaps that are due, each about as often as it publishes, within these bounds
+# (seconds); "all" (or -a poll=all) fetches every one. A source can pin its own (poll = "2h").
+NEWS_POLL = "adaptive"
+NEWS_POLL_MIN_SECONDS = 600.0
+NEWS_POLL_MAX_SECONDS = 86400.0
+# Now, for polling, as an ISO time ("2026-12-01T06:00:00Z"): for tests and replays; empty: the
+# real time.
+NEWS_CLOCK = ""
+
 NEWS_EXTRACT_FUNCTION = "crawler.extraction.extract.extract_page"
 # A worker is replaced after this many pages (0: never), so that its memory cannot creep
 # (measured flat over 3,000 pages; a new worker spends about a second importing).

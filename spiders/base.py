@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from typing import Any, Self
 
 from scrapy import Request, Spider
@@ -26,8 +27,10 @@ from twisted.python.failure import Failure
 from crawler import arguments
 from crawler.discovery.backlog import Backlog
 from crawler.discovery.plan import ORIGIN, Plan, on_site
+from crawler.discovery.polling import Outcome, Poll, clock, next_interval
 from crawler.distributed import LEASE
 from crawler.distributed.rounds import round_of, round_taken
+from crawler.exceptions import SpiderArgumentError
 from crawler.extensions.state import state_of
 from crawler.items import Hints, Page, Source
 from crawler.refusals.detect import Refused
@@ -41,6 +44,9 @@ from crawler.utils.urls import url_key, without_tracking
 
 logger = logging.getLogger(__name__)
 
+# A feed due this soon is fetched now: cron starts runs a few seconds apart from the last.
+EARLY_SECONDS = 60.0
+
 # Content types that may hold an article page. Others (PDF, images, video) are skipped.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
@@ -50,6 +56,10 @@ class NewsSpider(Spider):
 
     plans: dict[str, Plan]
     backlog: Backlog | None
+    poll_all: bool  # -a poll=all: every feed and sitemap, due or not
+    clock: float  # now, for polling (NEWS_CLOCK in tests)
+    polling: dict[str, dict[str, Any]]  # feed or sitemap URL: interval, due, outcome (report)
+    due_polls: dict[str, Poll | None]  # due ones being fetched: their previous poll
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -60,6 +70,13 @@ class NewsSpider(Spider):
         spider.backlog = None
         if ahead > 0 and not distributed:
             spider.backlog = Backlog(crawler, spider.release_from_backlog, ahead)
+        poll = kwargs.get("poll") or crawler.settings.get("NEWS_POLL")
+        if poll not in ("adaptive", "all"):
+            raise SpiderArgumentError("poll", poll, "expected adaptive or all")
+        spider.poll_all = poll == "all"
+        spider.clock = clock(crawler.settings)
+        spider.polling = {}
+        spider.due_polls = {}
         return spider
 
     def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
@@ -91,6 +108,55 @@ class NewsSpider(Spider):
 
     def plan(self, response_or_request: Response | Request) -> Plan:
         return self.plans[response_or_request.meta.get(ORIGIN, "")]
+
+    def poll_due(self, url: str, plan: Plan, kind: str) -> bool:
+        """Whether a feed or sitemap of the plan is due (``crawler.discovery.polling``); one
+        that is not is counted (``feeds/not_due``, ``sitemaps/not_due``) and listed in the
+        run report with the time it is due."""
+        state = state_of(self.crawler)
+        if state is None:
+            return True
+        poll = state.store.polls([url]).get(url)
+        interval = plan.poll or (poll.interval if poll is not None else 0.0)
+        due_at = poll.fetched + interval if poll is not None else self.clock
+        if self.poll_all or due_at <= self.clock + EARLY_SECONDS:
+            self.due_polls[url] = poll
+            return True
+        self.count(f"{kind}/not_due", plan=plan)
+        self.polling[url] = {"interval": interval, "due": _iso(due_at), "outcome": "not_due"}
+        logger.debug("%s is not due before %s", url, _iso(due_at))
+        return False
+
+    def polled(self, url: str, plan: Plan, outcome: Outcome, dates: list[str]) -> None:
+        """A due feed or sitemap was fetched (or failed): its next interval, kept if the run
+        finishes."""
+        state = state_of(self.crawler)
+        if state is None or url not in self.due_polls:
+            return
+        settings = self.crawler.settings
+        interval = plan.poll or next_interval(
+            self.due_polls.pop(url),
+            outcome,
+            dates,
+            settings.getfloat("NEWS_POLL_MIN_SECONDS"),
+            settings.getfloat("NEWS_POLL_MAX_SECONDS"),
+        )
+        state.note_poll(url, Poll(self.clock, interval))
+        self.polling[url] = {"interval": interval, "due": _iso(self.clock + interval),
+                             "outcome": outcome}  # fmt: skip
+
+    def changed_since_polled(self, url: str, dates: list[str]) -> bool:
+        """Whether a listing whose entries are dated (a sitemap index) changed since it was
+        last fetched; undated, or never fetched: yes."""
+        previous = self.due_polls.get(url)
+        parsed = [moment.timestamp() for d in dates if (moment := parse_date(d)) is not None]
+        return previous is None or not parsed or max(parsed) > previous.fetched
+
+    def new_entries(self, urls: list[str]) -> bool:
+        """Whether any of a listing's entries is not known to the state yet."""
+        state = state_of(self.crawler)
+        keys = sorted({url_key(url) for url in urls})
+        return state is None or len(state.store.seen_urls(keys)) < len(keys)
 
     def allows(self, request: Request) -> bool:
         """Whether a request (a redirect, say) is on the hosts of the source it was made for."""
@@ -285,6 +351,10 @@ class NewsSpider(Spider):
     def count(self, key: str, count: int = 1, plan: Plan | None = None) -> None:
         """Count in stats; with a plan, also per source (``source/<name>/<key>``)."""
         inc(self.crawler, key, count, (plan.name or self.name) if plan is not None else None)
+
+
+def _iso(moment: float) -> str:
+    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds")
 
 
 def header(response: Response, name: bytes) -> str | None:

@@ -46,12 +46,14 @@ class FeedsMixin(NewsSpider):
         if response.status == 304:
             self.count("feeds/not_modified", plan=plan)
             logger.info("Feed %s not modified since the last run", feed_url)
+            self.polled(feed_url, plan, "nothing", [])
             return
         feed = parse_feed(response.body, response.url, header(response, b"Content-Type"))
         if feed.problem:
             if not quiet:
                 self.count("feeds/invalid", plan=plan)
                 logger.warning("Ignoring invalid feed %s: %s", response.url, feed.problem)
+            self.polled(feed_url, plan, "error", [])
             return
         self.count("feeds/fetched", plan=plan)
         if feed.malformed:
@@ -60,12 +62,17 @@ class FeedsMixin(NewsSpider):
         self.count("feeds/entries", len(feed.entries), plan=plan)
         dates = [e.published for e in feed.entries if e.published]
         self.remember_validators(feed_url, response, max(dates) if dates else None)
+        new = self.new_entries([entry.url for entry in feed.entries])
+        self.polled(feed_url, plan, "new" if new else "nothing", dates)
         source: Source = {"type": "feed", "url": feed_url}
         for entry in feed.entries:
             yield from self.entry_requests(entry.url, source, entry.hints(), plan)
 
     def feed_failed(self, failure: Failure) -> None:
         self.fetch_failed(failure, "feeds", "Feed")
+        request = getattr(failure, "request", None)
+        if request is not None:
+            self.polled(request.cb_kwargs["feed_url"], self.plan(request), "error", [])
 
 
 class FeedsSpider(FeedsMixin):
@@ -81,4 +88,5 @@ class FeedsSpider(FeedsMixin):
     async def seeds(self) -> AsyncIterator[Request]:
         for plan in self.plans.values():
             for url in plan.feeds:
-                yield self.feed_request(url, plan)
+                if self.poll_due(url, plan, "feeds"):
+                    yield self.feed_request(url, plan)

@@ -108,21 +108,25 @@ class SitemapMixin(NewsSpider):
 
     def parse_sitemap(self, response: Response, quiet: bool = False) -> Iterator[Request]:
         plan = self.plan(response)
+        listed = response.request.url if response.request else response.url
         if response.status == 304:
             self.count("sitemaps/not_modified", plan=plan)
             logger.info("Sitemap %s not modified since the last run", response.url)
+            self.polled(listed, plan, "nothing", [])
             return
         try:
             body = ungzip(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
         except ValueError as exc:
             self.count("sitemaps/invalid", plan=plan)
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, exc)
+            self.polled(listed, plan, "error", [])
             return
         sitemap = parse_sitemap(body, response.url)
         if sitemap.problem:
             if not quiet:
                 self.count("sitemaps/invalid", plan=plan)
                 logger.warning("Ignoring invalid sitemap %s: %s", response.url, sitemap.problem)
+            self.polled(listed, plan, "error", [])
             return
         self.count("sitemaps/fetched", plan=plan)
         children = sorted(sitemap.children, key=lambda c: _date(c[1]), reverse=True)
@@ -130,9 +134,14 @@ class SitemapMixin(NewsSpider):
             yield from self.sitemap_requests(url, plan)
         entries = sorted(sitemap.entries, key=lambda e: _date(e.date), reverse=True)
         newest = entries[0].date if entries and entries[0].date else None
-        self.remember_validators(
-            response.request.url if response.request else response.url, response, newest
-        )
+        self.remember_validators(listed, response, newest)
+        if entries:
+            new = self.new_entries([e.url for e in entries])
+            dates = [e.date for e in entries if e.date]
+        else:  # an index: its news is in the children that changed since it was last read
+            dates = [d for _, d in children if d]
+            new = self.changed_since_polled(listed, dates)
+        self.polled(listed, plan, "new" if new else "nothing", dates)
         self.count("sitemaps/entries", len(entries), plan=plan)
         source: Source = {"type": "sitemap", "url": response.url}
         now = datetime.now(UTC)
@@ -147,11 +156,14 @@ class SitemapMixin(NewsSpider):
                 yield self.robots_request(url, plan, fallback=False)
             elif is_site_root(url):
                 yield self.robots_request(url, plan)
-            else:
+            elif self.poll_due(url, plan, "sitemaps"):
                 yield from self.sitemap_requests(url, plan)
 
     def sitemap_failed(self, failure: Failure) -> None:
         self.fetch_failed(failure, "sitemaps", "Sitemap")
+        request = getattr(failure, "request", None)
+        if request is not None:
+            self.polled(request.url, self.plan(request), "error", [])
 
 
 def _date(value: str | None) -> datetime:

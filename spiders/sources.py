@@ -44,7 +44,8 @@ class SourcesSpider(SiteMixin):
     async def seeds(self) -> AsyncIterator[Request]:
         for plan in self.plans.values():
             for url in plan.feeds:
-                yield self.feed_request(url, plan)
+                if self.poll_due(url, plan, "feeds"):
+                    yield self.feed_request(url, plan)
             for request in self.sitemap_start_requests(plan):
                 yield request
             if plan.home:

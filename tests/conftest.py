@@ -37,7 +37,10 @@ os.environ.update(
 # Fast settings for the local server; one test runs with the real defaults. Extraction runs in
 # the crawl process: a crawl of a few pages would spend most of its time starting workers.
 # The worker pool has its own tests (tests/extraction/test_workers.py), which set it.
-FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "NEWS_EXTRACT_WORKERS": "0"}
+# Tests run crawls again at once, to see what a later run does: every feed is due then.
+# Adaptive polling has its own tests (tests/end_to_end/test_polling.py).
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "NEWS_EXTRACT_WORKERS": "0",
+        "NEWS_POLL": "all"}  # fmt: skip
 
 
 @dataclass
@@ -233,3 +236,21 @@ def crawl(tmp_path: Path) -> Callable[..., CrawlResult]:
         return run_crawl(spider, args, tmp_path, settings, extra)
 
     return _crawl
+
+
+# The modules that take longest, first: with --dist loadscope a module runs whole in one
+# process, and one started last would finish the suite alone.
+LONGEST_FIRST = (
+    "tests/end_to_end/test_polling.py",
+    "tests/distributed/test_failures.py",
+    "tests/distributed/test_workers_together.py",
+    "tests/end_to_end/test_hostile.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)

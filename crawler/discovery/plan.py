@@ -33,6 +33,8 @@ class Plan:
     port: int | None = None
     origin_only: bool = False
     delay: float | None = None
+    # Seconds between fetches of its feeds and sitemaps, pinned; None: adaptive polling.
+    poll: float | None = None
     # Only articles in these languages (primary codes, "en"); empty: every language.
     languages: list[str] = field(default_factory=list)
     written: int = 0  # articles written so far, counted by pipelines.limit

@@ -9,6 +9,8 @@
     max_articles = 200
     allowed_domains = ["example.org"] # article and link hosts, subdomains included
     delay = 1.0                       # seconds between requests to this source's hosts
+    poll = "2h"                       # fetch its feeds and sitemaps this often (m, h, d, w);
+                                      # default: adaptive (crawler.discovery.polling)
 
 A ``[defaults]`` table gives values for every source that does not set its own.
 """
@@ -26,7 +28,7 @@ from crawler.exceptions import NewsCrawlerError, SpiderArgumentError
 
 FIELDS = {
     "name", "feeds", "sitemaps", "home", "since", "max_articles", "allowed_domains",
-    "delay", "subdomains", "languages",
+    "delay", "subdomains", "languages", "poll",
 }  # fmt: skip
 DEFAULTABLE = FIELDS - {"name", "feeds", "sitemaps", "home"}
 
@@ -106,6 +108,9 @@ def _plan(entry: dict[str, Any]) -> Plan:
         if isinstance(delay, bool) or not isinstance(delay, (int, float)) or delay < 0:
             raise SpiderArgumentError("delay", delay, "expected seconds, 0 or more")
         plan.delay = float(delay)
+    poll = entry.get("poll")
+    if poll is not None:
+        plan.poll = arguments.duration("poll", poll)
     return plan
 
 

@@ -48,6 +48,8 @@ class RunReport:
             "exit_status": exitcodes.from_stats(stats, reason),
             "sources": by_source(stats),
             "refused": refusals.by_host() if refusals is not None else {},
+            # feeds and sitemaps: interval (s), when due next, this run's outcome or "not_due"
+            "polling": getattr(spider, "polling", {}),
             "stats": {key: stats[key] for key in sorted(stats) if not key.startswith("source/")},
         }
         try:

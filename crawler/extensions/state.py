@@ -17,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler import arguments
+from crawler.discovery.polling import Poll
 from crawler.state import StateStore, Validators
 from crawler.state.lock import RunLock
 from crawler.state.sqlite import SqliteStateStore
@@ -31,6 +32,7 @@ class StateExtension:
         self.store = store
         self.lock = lock
         self.pending: dict[str, Validators] = {}
+        self.pending_polls: dict[str, Poll] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StateExtension:
@@ -85,6 +87,11 @@ class StateExtension:
         """Remember a feed's or sitemap's validators, to be stored if the run finishes."""
         self.pending[url] = validators
 
+    def note_poll(self, url: str, poll: Poll) -> None:
+        """Remember when a feed or sitemap was fetched and its next interval, to be stored
+        if the run finishes."""
+        self.pending_polls[url] = poll
+
     def forget_validators(self, url: str) -> None:
         """A feed or sitemap that listed a page the site refused: its validators are not kept,
         so that the next run reads it whole (not a 304) and asks for that page again."""
@@ -101,6 +108,8 @@ class StateExtension:
         try:
             if reason == "finished" and self.pending:
                 self.store.store_validators(self.pending)
+            if reason == "finished" and self.pending_polls:
+                self.store.store_polls(self.pending_polls)
             self.store.close()
         finally:
             self.lock.release()

@@ -2,17 +2,21 @@
 
 What it keeps: the articles already emitted (URL keys → record id, first seen), the exact-text
 digests and near-duplicate sketches (MinHash signatures under LSH band keys) of emitted
-articles, and per feed or sitemap the HTTP validators (ETag,
-Last-Modified) and the newest entry date seen. Entries expire after a configurable time, so
-the store cannot grow forever. ``crawler.state.sqlite`` is the embedded default; a Redis back
-end implements the same protocol.
+articles, and per feed or sitemap the HTTP validators (ETag, Last-Modified), the newest entry
+date seen, and when it was last fetched with its polling interval
+(``crawler.discovery.polling``). Entries expire after a configurable time, so the store cannot
+grow forever. ``crawler.state.sqlite`` is the embedded default; a Redis back end implements the
+same protocol.
 """
 
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from crawler.discovery.polling import Poll
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +64,12 @@ class StateStore(Protocol):
 
     def validators(self, url: str) -> Validators | None:
         """The validators stored for a feed or sitemap URL."""
+
+    def polls(self, urls: list[str]) -> dict[str, Poll]:
+        """When these feeds or sitemaps were last fetched, and their polling intervals."""
+
+    def store_polls(self, entries: dict[str, Poll]) -> None:
+        """Remember when feeds or sitemaps were fetched and their next intervals (committed)."""
 
     def store_validators(self, entries: dict[str, Validators]) -> None:
         """Remember validators (committed); called when a run has finished its work."""

@@ -11,6 +11,7 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
   ``band:<key>``: the set of record ids in an LSH band (at most the bucket size: a full set
   takes no more ids, nor a longer life, until it expires);
 - ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry;
+- ``poll:<url>``: when a feed or sitemap was last fetched, and its polling interval;
 - ``claims``: a hash of the URL keys (``url:<key>``) and text digests (``text:<digest>``) of
   articles a worker is about to write (worker and record id), until they are emitted. A claim
   holds while its worker's heartbeat (``crawler.distributed``) does.
@@ -23,6 +24,7 @@ from typing import Any
 
 import redis
 
+from crawler.discovery.polling import Poll
 from crawler.distributed import heartbeats_key
 from crawler.exceptions import StateStoreError
 from crawler.state import Validators
@@ -219,6 +221,25 @@ class RedisStateStore:
                         "newest_entry": found.newest_entry or "",
                     },
                 )
+                pipe.expire(key, self.ttl)
+            pipe.execute()
+
+    def polls(self, urls: list[str]) -> dict[str, Poll]:
+        with self.db.pipeline(transaction=False) as pipe:
+            for url in urls:
+                pipe.hmget(self._key("poll", url), "fetched", "interval")
+            rows = pipe.execute()
+        return {
+            url: Poll(float(fetched), float(interval))
+            for url, (fetched, interval) in zip(urls, rows, strict=True)
+            if fetched is not None and interval is not None
+        }
+
+    def store_polls(self, entries: dict[str, Poll]) -> None:
+        with self.db.pipeline(transaction=True) as pipe:
+            for url, poll in entries.items():
+                key = self._key("poll", url)
+                pipe.hset(key, mapping={"fetched": poll.fetched, "interval": poll.interval})
                 pipe.expire(key, self.ttl)
             pipe.execute()
 

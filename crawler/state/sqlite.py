@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from crawler.discovery.polling import Poll
 from crawler.exceptions import StateStoreError
 from crawler.state import Validators
 
@@ -53,6 +54,11 @@ CREATE TABLE IF NOT EXISTS validators (
     last_modified TEXT,
     newest_entry TEXT,
     updated REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS polls (
+    url TEXT PRIMARY KEY,
+    fetched REAL NOT NULL,
+    interval REAL NOT NULL
 ) WITHOUT ROWID;
 """
 _BATCH = 500  # SQLite's limit on host parameters is far above this
@@ -167,6 +173,24 @@ class SqliteStateStore:
                 [(u, v.etag, v.last_modified, v.newest_entry, now) for u, v in entries.items()],
             )
 
+    def polls(self, urls: list[str]) -> dict[str, Poll]:
+        found: dict[str, Poll] = {}
+        for start in range(0, len(urls), _BATCH):
+            part = urls[start : start + _BATCH]
+            marks = ",".join("?" * len(part))
+            for url, fetched, interval in self.db.execute(
+                f"SELECT url, fetched, interval FROM polls WHERE url IN ({marks})", part
+            ):
+                found[url] = Poll(fetched, interval)
+        return found
+
+    def store_polls(self, entries: dict[str, Poll]) -> None:
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO polls VALUES (?, ?, ?)",
+                [(url, poll.fetched, poll.interval) for url, poll in entries.items()],
+            )
+
     def expire(self, max_age_days: float) -> int:
         cutoff = time.time() - max_age_days * 86400
         with self._transaction():
@@ -176,11 +200,12 @@ class SqliteStateStore:
             self.db.execute(f"DELETE FROM bands WHERE record_id IN ({old})", (cutoff,))
             gone += self.db.execute("DELETE FROM sketches WHERE first_seen < ?", (cutoff,)).rowcount
             gone += self.db.execute("DELETE FROM validators WHERE updated < ?", (cutoff,)).rowcount
+            gone += self.db.execute("DELETE FROM polls WHERE fetched < ?", (cutoff,)).rowcount
         return gone
 
     def reset(self) -> None:
         with self._transaction():
-            for table in ("emitted", "texts", "sketches", "bands", "validators"):
+            for table in ("emitted", "texts", "sketches", "bands", "validators", "polls"):
                 self.db.execute(f"DELETE FROM {table}")
 
     def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
+
+from crawler.demo.site import build_site
+from tests.conftest import FAST, PROJECT, Served, crawl_env, serve
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -72,3 +78,85 @@ def durable_redis(tmp_path: Path) -> Iterator[RedisServer]:
     server.start()
     yield server
     server.stop()
+
+
+def start_worker(
+    name: str,
+    served: Served,
+    workdir: Path,
+    redis_url: str,
+    round_id: str,
+    measured: bool = True,
+    **settings: str,
+) -> subprocess.Popen:
+    output = workdir / name
+    merged = {
+        **FAST,
+        "REDIS_URL": redis_url,
+        "NEWS_REDIS_WORKER": name,
+        "NEWS_REDIS_IDLE_SECONDS": "1.5",
+        "NEWS_REDIS_HEARTBEAT_SECONDS": "2",
+        "NEWS_OUTPUT_PATH": str(output / "{spider}" / "{start}.jsonl"),
+        "NEWS_REPORT_PATH": str(output / "{spider}" / "{start}.report.json"),
+        "NEWS_OUTPUT_SYNC_SECONDS": "0.2",
+        "NEWS_PROGRESS": "off",
+        **settings,
+    }
+    feeds = ",".join(f"{served.url}{p}" for p in ("/feed.xml", "/atom.xml", "/feed.json"))
+    command = [sys.executable, "-m", "scrapy", "crawl", "feeds",
+               "-a", f"feeds={feeds}", "-a", f"round={round_id}"]  # fmt: skip
+    for key, value in merged.items():
+        command += ["-s", f"{key}={value}"]
+    log = (workdir / f"{name}.log").open("a")
+    return subprocess.Popen(
+        command, cwd=PROJECT, env=crawl_env(measured),
+        stdout=subprocess.DEVNULL, stderr=log,
+    )  # fmt: skip
+
+
+def written(workdir: Path, served: Served, exclude: set[Path] = frozenset()) -> Counter[str]:  # type: ignore[assignment]
+    """Stories written, over every worker's output files (each line must parse); a mirror
+    page counts as its original."""
+    paths: Counter[str] = Counter()
+    for path in set(workdir.glob("w*/feeds/*.jsonl")) - exclude:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            page = json.loads(line)["url"].removeprefix(served.url)
+            paths[served.site.aliases.get(page, page)] += 1
+    return paths
+
+
+def requested(site_folder: Path) -> Counter[str]:
+    lines = (site_folder / "requests.log").read_text(encoding="utf-8").splitlines()
+    return Counter(line.split(" ", 1)[1] for line in lines)
+
+
+def wait_all(workers: list[subprocess.Popen], workdir: Path) -> None:
+    for number, worker in enumerate(workers):
+        log = workdir / f"w{number}.log"
+        assert worker.wait(timeout=240) == 0, log.read_text()[-3000:]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Served]:
+    """The sample site with 20 stories not published yet; requests are logged."""
+    served = serve(
+        build_site(story_count=60, unpublished=20),
+        tmp_path / "site",
+        server="tests.end_to_end.hostile",
+    )
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Iterator[Served]:
+    """The sample site with 20 stories, for crawls that only need to be under way."""
+    served = serve(build_site(story_count=20), tmp_path / "site", server="tests.end_to_end.hostile")
+    yield served
+    served.process.terminate()
+    served.process.wait()
+
+
+def expected_paths(served: Served) -> set[str]:
+    return set(served.site.feed_paths)
