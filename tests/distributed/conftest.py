@@ -95,7 +95,7 @@ def start_worker(
         "REDIS_URL": redis_url,
         "NEWS_REDIS_WORKER": name,
         "NEWS_REDIS_IDLE_SECONDS": "1.5",
-        "NEWS_REDIS_HEARTBEAT_SECONDS": "2",
+        "NEWS_REDIS_HEARTBEAT_SECONDS": "5",  # a loaded test machine stalls for seconds
         "NEWS_OUTPUT_PATH": str(output / "{spider}" / "{start}.jsonl"),
         "NEWS_REPORT_PATH": str(output / "{spider}" / "{start}.report.json"),
         "NEWS_OUTPUT_SYNC_SECONDS": "0.2",
