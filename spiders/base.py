@@ -123,7 +123,8 @@ class NewsSpider(Spider):
             self.due_polls[url] = poll
             return True
         self.count(f"{kind}/not_due", plan=plan)
-        self.polling[url] = {"interval": interval, "due": _iso(due_at), "outcome": "not_due"}
+        self.polling[url] = {"source": plan.name, "interval": interval, "due": _iso(due_at),
+                             "outcome": "not_due"}  # fmt: skip
         logger.debug("%s is not due before %s", url, _iso(due_at))
         return False
 
@@ -142,8 +143,8 @@ class NewsSpider(Spider):
             settings.getfloat("NEWS_POLL_MAX_SECONDS"),
         )
         state.note_poll(url, Poll(self.clock, interval))
-        self.polling[url] = {"interval": interval, "due": _iso(self.clock + interval),
-                             "outcome": outcome}  # fmt: skip
+        self.polling[url] = {"source": plan.name, "interval": interval,
+                             "due": _iso(self.clock + interval), "outcome": outcome}  # fmt: skip
 
     def changed_since_polled(self, url: str, dates: list[str]) -> bool:
         """Whether a listing whose entries are dated (a sitemap index) changed since it was

@@ -245,6 +245,7 @@ LONGEST_FIRST = (
     "tests/distributed/test_failures.py",
     "tests/distributed/test_workers_together.py",
     "tests/end_to_end/test_hostile.py",
+    "tests/end_to_end/test_health.py",
 )
 
 
