@@ -6,6 +6,7 @@ Workers that fail: ``test_failures``."""
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import subprocess
 import sys
@@ -94,3 +95,17 @@ def test_the_redis_store_verifies_a_bounded_number_of_near_candidates(redis_url:
     match = near.find(sketch(probe), "new", probe)
     assert near.verified <= 8
     assert match is not None and match[0] == "r734"
+
+
+def test_feeds_not_due_are_left_for_a_later_round_through_the_redis_state(
+    small_site: Served, tmp_path: Path, redis_url: str
+) -> None:
+    adaptive = {"NEWS_POLL": "adaptive"}
+    for round_id in ("r1", "r2"):
+        worker = start_worker("w0", small_site, tmp_path, redis_url, round_id, False, **adaptive)
+        wait_all([worker], tmp_path)
+    first, second = sorted((tmp_path / "w0" / "feeds").glob("*.report.json"))
+    assert json.loads(first.read_text())["stats"]["feeds/fetched"] == 3
+    later = json.loads(second.read_text())
+    assert later["stats"]["feeds/not_due"] == 3 and "feeds/fetched" not in later["stats"]
+    assert {poll["outcome"] for poll in later["polling"].values()} == {"not_due"}
