@@ -6,9 +6,12 @@ one, by kind:
 - ``exact``: the same text, case and spacing aside;
 - ``near``: an edited copy (``crawler.neardup``: MinHash LSH in the state store).
 
-The first record seen is the one kept. ``NEWS_DUPLICATES = "drop"`` (default) drops the others;
-``"mark"`` writes them too, with ``duplicate_of`` set to the kept record's id. Without a state
-store the checks hold within the run only.
+In a distributed crawl a fourth kind, ``claimed``: the same URL or text that another worker
+is writing at that moment (``crawler.state.redis``).
+
+The first record seen is the one kept. ``NEWS_DUPLICATES = "drop"`` (default) drops the
+others; ``"mark"`` writes them too, with ``duplicate_of`` set to the kept record's id.
+Without a state store the checks hold within the run only.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import Article
 from crawler.neardup import NearDuplicates, exact_key, sketch
-from crawler.state.records import article_record
+from crawler.state.records import Record, article_record
 from crawler.state.sqlite import SqliteStateStore
 from crawler.utils.stats import count
 from crawler.utils.urls import url_key
@@ -32,8 +36,9 @@ logger = logging.getLogger(__name__)
 
 
 class DuplicatesPipeline:
-    """Stats: ``duplicates/url``, ``duplicates/exact``, ``duplicates/near`` (also per source);
-    ``duplicates/near_verified``: earlier articles compared with new ones."""
+    """Stats: ``duplicates/url``, ``duplicates/exact``, ``duplicates/near``,
+    ``duplicates/claimed`` (also per source); ``duplicates/near_verified``: earlier articles
+    compared with new ones; ``duplicates/unlocked``: checks made without the fleet's lock."""
 
     def __init__(
         self,
@@ -53,6 +58,8 @@ class DuplicatesPipeline:
         self.urls: dict[str, str] = {}  # this run: URL key -> record id
         self.texts: dict[str, str] = {}  # this run: text digest -> record id
         self.near: NearDuplicates | None = None
+        # id(item) -> record of the articles this worker claimed and has not yet written
+        self.claimed: dict[int, Record] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
@@ -60,7 +67,7 @@ class DuplicatesPipeline:
         policy = settings.get("NEWS_DUPLICATES")
         if policy not in ("drop", "mark"):
             raise ValueError(f"NEWS_DUPLICATES is {policy!r}; use drop or mark")
-        return cls(
+        pipeline = cls(
             crawler,
             policy,
             settings.getfloat("NEWS_NEAR_DUPLICATE_THRESHOLD"),
@@ -68,6 +75,10 @@ class DuplicatesPipeline:
             settings.getint("NEWS_NEAR_DUPLICATE_CANDIDATES"),
             settings.getint("NEWS_NEAR_DUPLICATE_BUCKET_SIZE"),
         )
+        crawler.signals.connect(pipeline.written, signal=signals.item_scraped)
+        crawler.signals.connect(pipeline.not_written, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.not_written, signal=signals.item_error)
+        return pipeline
 
     def open_spider(self) -> None:
         if self.threshold <= 0:
@@ -96,7 +107,10 @@ class DuplicatesPipeline:
         state = state_of(self.crawler)
         if state is None:
             return self.check(item, None)
-        with state.store.exclusive():  # the other workers of a distributed crawl wait
+        with state.store.exclusive() as held:  # the other workers of a distributed crawl wait
+            if held is False:
+                count(self.crawler, "duplicates/unlocked", item.source)
+                logger.warning("Checked %s without the fleet's lock (held too long)", item.url)
             return self.check(item, state)
 
     def check(self, item: Article, state: StateExtension | None) -> Article:
@@ -115,8 +129,11 @@ class DuplicatesPipeline:
             match = self.near.find(found, item.id, item.text)
             if match is not None:
                 return self.duplicate(item, "near", match[0], match[1])
-        if state is not None and (original := state.store.claim(*article_record(item))):
-            return self.duplicate(item, "url", original)  # another worker is writing it
+        if state is not None:
+            record = article_record(item)
+            if original := state.store.claim(*record):
+                return self.duplicate(item, "claimed", original)  # another worker writes it
+            self.claimed[id(item)] = record
         if self.near is not None and found is not None:
             self.near.add(found, item.id)
         self.urls.update(dict.fromkeys(keys, item.id))
@@ -129,7 +146,18 @@ class DuplicatesPipeline:
         if self.policy == "mark":
             item.duplicate_of = original
             return item
-        if (state := state_of(self.crawler)) is not None:
-            # Its URLs need no download next time.
+        if kind != "claimed" and (state := state_of(self.crawler)) is not None:
+            # Its URLs need no download next time. Not so for a copy claimed by another
+            # worker: if that one dies before writing, the story must still be fetched.
             state.mark_seen([item.url, item.canonical_url, item.requested_url])
         raise DropItem(f"{kind} duplicate of {original}: {item.url}", log_level="DEBUG")
+
+    def written(self, item: Any) -> None:
+        self.claimed.pop(id(item), None)  # released when marked emitted
+
+    def not_written(self, item: Any) -> None:
+        """Dropped or failed after its claim (the article limit, an unwritable disk): the
+        other workers may write their copy."""
+        record = self.claimed.pop(id(item), None)
+        if record is not None and (state := state_of(self.crawler)) is not None:
+            state.store.release([record])

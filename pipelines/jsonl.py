@@ -35,6 +35,7 @@ from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler import exitcodes
+from crawler.distributed import worker_name
 from crawler.exceptions import OutputError
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
@@ -63,6 +64,7 @@ class JsonLinesPipeline:
         self.pending: list[Record] = []
         self.pending_leases: list[str] = []
         self.marked = 0  # lines synced and marked in the state store
+        self.worker = worker_name(crawler.settings)  # named in the note, for recovery
         self.syncer: Any = None
         self.synced_at = time.monotonic()
         self.failed = False
@@ -87,6 +89,7 @@ class JsonLinesPipeline:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.recover()
             self.file = self._create()
+            _write_synced(self.partial, 0, self.worker)
         except OSError as exc:
             raise OutputError(f"cannot write output {self.partial}: {exc}") from exc
         self.syncer = create_looping_call(self.sync_pending)
@@ -125,7 +128,7 @@ class JsonLinesPipeline:
                 if kept:
                     _rewrite(leftover, kept)
                     # every line kept is ours now: a recovery cut short keeps them all
-                    _write_synced(leftover, len(kept))
+                    _write_synced(leftover, len(kept), self.worker)
                     self.state.store.mark_emitted(records)
                     os.replace(leftover, leftover.with_name(leftover.name.removesuffix(".part")))
                 else:
@@ -149,7 +152,7 @@ class JsonLinesPipeline:
         assert self.state is not None
         # Only a distributed crawl has other writers who may have redone an unmarked line.
         shared = bool(self.crawler.settings.get("REDIS_URL"))
-        marked = _synced_lines(leftover)
+        marked, writer = _synced_note(leftover)
         kept: list[bytes] = []
         records: list[Record] = []
         redone = 0
@@ -161,8 +164,9 @@ class JsonLinesPipeline:
             except ValueError:
                 return kept, records, 1, redone  # a torn line can only be the last written
             record = _record_of(data)
-            # claimed for this worker, the line is ours to keep; another has it: redone
-            if shared and number >= marked and self.state.store.claim(*record):
+            # claimed for this worker (the dead writer's claims too), the line is ours to
+            # keep; another has it: redone
+            if shared and number >= marked and self.state.store.claim(*record, adopt=writer):
                 redone += 1
                 continue
             kept.append(raw)
@@ -211,7 +215,7 @@ class JsonLinesPipeline:
             # The note first: lines it covers are on disk and ours, marked or about to be;
             # a line past it that the state knows was written by another worker.
             self.marked += len(self.pending)
-            _write_synced(self.partial, self.marked)
+            _write_synced(self.partial, self.marked, self.worker)
             self.state.store.mark_emitted(self.pending)
         self.pending = []
         if self.pending_leases:  # distributed mode: these requests are done with
@@ -293,22 +297,25 @@ def _synced_path(partial: Path) -> Path:
     return partial.with_name(partial.name + ".synced")
 
 
-def _write_synced(partial: Path, lines: int) -> None:
-    """Note how many lines of a ``.part`` file are marked in the state store, durably."""
+def _write_synced(partial: Path, lines: int, writer: str) -> None:
+    """Note how many lines of a ``.part`` file are marked in the state store, and its
+    writer (whose claims are its own lines'), durably."""
     note = _synced_path(partial)
     temporary = note.with_name(note.name + ".tmp")
-    with temporary.open("w", encoding="ascii") as handle:
-        handle.write(str(lines))
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(f"{lines}\t{writer}")
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, note)
 
 
-def _synced_lines(partial: Path) -> int:
+def _synced_note(partial: Path) -> tuple[int, str]:
+    """The lines marked and the writer, from a ``.part`` file's note ((0, "") for none)."""
     try:
-        return int(_synced_path(partial).read_text(encoding="ascii").strip() or 0)
+        lines, _, writer = _synced_path(partial).read_text(encoding="utf-8").partition("\t")
+        return int(lines.strip() or 0), writer.strip()
     except (OSError, ValueError):
-        return 0
+        return 0, ""
 
 
 def _sync_folder(folder: Path) -> None:

@@ -44,9 +44,10 @@ class Command(ScrapyCommand):
                 f"{spider}: queued {db.zcard(queue)}  leased {db.zcard(f'{queue}:leases')}"
                 f"  dead letters {db.llen(f'{queue}:dead')}"
             )
-            for key in sorted(db.scan_iter(match=f"{prefix}{spider}:dupefilter:*", count=1000)):
+            rounds = f"{prefix}{spider}:dupefilter:"
+            for key in sorted(db.scan_iter(match=f"{rounds}*", count=1000)):
                 days = db.ttl(key) / 86400
-                print(f"  round {key.rsplit(':', 1)[1]}: {db.scard(key)} requests seen, "
+                print(f"  round {key.removeprefix(rounds)}: {db.scard(key)} requests seen, "
                       f"expires in {days:.1f} days")  # fmt: skip
         workers = db.hgetall(heartbeats_key(prefix))
         print(f"workers: {len(workers)}")

@@ -5,7 +5,8 @@ worker (``<queue>:owners``) until it is acknowledged. Each worker beats (``<pref
 worker name, the server time its heartbeat lapses); reaping puts back in the queue the leases
 of workers whose heartbeat has lapsed, and, as a last resort, leases past their expiry, or
 sends them to the dead letters (``<queue>:dead``) after ``max_tries``. All of it runs as Lua
-scripts: atomic on the server, and timed by the server's clock, not by each machine's.
+scripts: atomic on the server. Heartbeats are timed by the server's clock; lease expiry, the
+last resort, by the reaping worker's (it only needs the machines' clocks within minutes).
 """
 
 from __future__ import annotations
@@ -28,6 +29,20 @@ redis.call('HSET', KEYS[3], id, found[1])
 redis.call('HSET', KEYS[4], id, found[2])
 redis.call('HSET', KEYS[5], id, ARGV[2])
 return {id, found[1]}
+"""
+# ARGV: worker, then lease ids. Acknowledges the leases this worker holds: a lease reaped
+# from it (its heartbeat lapsed in a stall) and taken by another is the other's to finish.
+_ACK = """
+for i = 2, #ARGV do
+  local id = ARGV[i]
+  if redis.call('HGET', KEYS[5], id) == ARGV[1] then
+    redis.call('ZREM', KEYS[1], id)
+    redis.call('HDEL', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], id)
+    redis.call('HDEL', KEYS[4], id)
+    redis.call('HDEL', KEYS[5], id)
+  end
+end
 """
 # Heartbeat: this worker (ARGV[1]) lives for ARGV[2] more seconds of the server's clock.
 # Workers silent for a day are forgotten.
@@ -124,9 +139,9 @@ class LeasedPriorityQueue(PriorityQueue):
         leases = [lease for lease in leases if lease]
         if leases:
             _, leased_key, leased, scores, tries, _, owners, _ = self.keys
-            with self.server.pipeline() as pipe:
-                pipe.zrem(leased_key, *leases).hdel(leased, *leases).hdel(scores, *leases)
-                pipe.hdel(tries, *leases).hdel(owners, *leases).execute()
+            self.server.eval(
+                _ACK, 5, leased_key, leased, scores, tries, owners, self.worker, *leases
+            )
 
     def beat(self) -> None:
         """Tell the other workers this one is alive for ``heartbeat_seconds`` more."""

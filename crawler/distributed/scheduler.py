@@ -81,11 +81,16 @@ class LeasedScheduler(Scheduler):
         super().close(reason)
 
     def beat_and_reap(self) -> None:
-        self.queue.beat()
-        # After an outage of Redis, every heartbeat has lapsed: judge none until all live
-        # workers have had the time to beat again.
-        since = max(self.beating_since, outage_retry(self.crawler.settings).last_failure or 0)
-        self.reap(lapsed=time.monotonic() - since >= self.queue.heartbeat_seconds)
+        try:
+            self.queue.beat()
+            # After an outage of Redis, every heartbeat has lapsed: judge none until all live
+            # workers have had the time to beat again.
+            since = max(self.beating_since, outage_retry(self.crawler.settings).last_failure or 0)
+            self.reap(lapsed=time.monotonic() - since >= self.queue.heartbeat_seconds)
+        except Exception:  # an error must not stop the beating for good
+            logger.exception("Could not beat or reap; trying again")
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("redis/beat_errors")
 
     # scrapy-redis 0.9.1 passes ``spider=`` to the stats collector, which Scrapy 2.19 warns
     # about on every request; the same logic without it.

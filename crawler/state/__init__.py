@@ -41,14 +41,19 @@ class StateStore(Protocol):
     def mark_emitted(self, records: list[tuple[str, list[str], str]]) -> None:
         """Remember emitted articles: (record id, URL keys, text digest) each; committed."""
 
-    def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:
+    def claim(self, record_id: str, keys: list[str], digest: str, adopt: str = "") -> str | None:
         """Claim these URL keys and text digest for an article about to be written, before
         it is emitted; return the record id that has them already (emitted, or claimed by a
-        live writer), if any. Only several writers at once (distributed workers) need it."""
+        live writer other than ``adopt``, a dead one whose file is being recovered), if any.
+        Only several writers at once (distributed workers) need it."""
 
-    def exclusive(self) -> AbstractContextManager[object]:
+    def release(self, records: list[tuple[str, list[str], str]]) -> None:
+        """Give up this writer's claims on articles it will not write after all."""
+
+    def exclusive(self) -> AbstractContextManager[bool | None]:
         """Held while one article is checked for duplicates and claimed: no other writer
-        checks meanwhile, so two copies handled at the same moment are not both new."""
+        checks meanwhile, so two copies handled at the same moment are not both new. Gives
+        False if the wait for it ran out (the check goes on: claims are still atomic)."""
 
     def near_candidates(
         self, band_keys: list[int], limit: int

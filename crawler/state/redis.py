@@ -13,16 +13,19 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
 - ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry;
 - ``poll:<url>``: when a feed or sitemap was last fetched, and its polling interval;
 - ``claims``: a hash of the URL keys (``url:<key>``) and text digests (``text:<digest>``) of
-  articles a worker is about to write (worker and record id), until they are emitted. A claim
-  holds while its worker's heartbeat (``crawler.distributed``) does.
+  articles a worker is about to write (worker and record id), until they are emitted or the
+  item is dropped. A claim holds while its worker's heartbeat (``crawler.distributed``) does;
+  a worker starting forgets the claims of workers gone silent and of its own earlier life.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import redis
+from redis.exceptions import LockError
 
 from crawler.discovery.polling import Poll
 from crawler.distributed import heartbeats_key
@@ -66,15 +69,16 @@ for _, key in ipairs(KEYS) do
 end
 """
 # KEYS: claims, heartbeats. ARGV: record id, worker, prefix of emitted URL keys, prefix of
-# emitted texts, the digest ('' for none), the URL keys. Returns the record id that has one of
-# them already (emitted, or claimed by another worker that still beats), or claims them all.
-# Workers, not record ids, are compared: a record id is its URL's, the same for every copy.
+# emitted texts, the digest ('' for none), a dead worker whose claims this one adopts ('' for
+# none), the URL keys. Returns the record id that has one of them already (emitted, or claimed
+# by another worker that still beats), or claims them all. Workers, not record ids, are
+# compared: a record id is its URL's, the same for every copy.
 _CLAIM = """
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
 local names, emitted = {}, {}
-for i = 6, #ARGV do
+for i = 7, #ARGV do
   names[#names + 1] = 'url:' .. ARGV[i]; emitted[#emitted + 1] = ARGV[3] .. ARGV[i]
 end
 if ARGV[5] ~= '' then
@@ -90,7 +94,7 @@ for i, name in ipairs(names) do
   if held then
     local tab = string.find(held, '\t', 1, true)
     local holder = string.sub(held, 1, tab - 1)
-    if holder ~= ARGV[2] then
+    if holder ~= ARGV[2] and holder ~= ARGV[6] then
       local lapses = redis.call('HGET', KEYS[2], holder)
       if lapses and tonumber(lapses) >= now then return string.sub(held, tab + 1) end
     end
@@ -98,6 +102,32 @@ for i, name in ipairs(names) do
 end
 for _, name in ipairs(names) do redis.call('HSET', KEYS[1], name, ARGV[2] .. '\t' .. ARGV[1]) end
 return false
+"""
+# KEYS: claims. ARGV: worker, then record id and claim names in pairs. Removes the claims that
+# are that worker's for that record, and no one else's.
+_RELEASE = """
+for i = 2, #ARGV, 2 do
+  if redis.call('HGET', KEYS[1], ARGV[i + 1]) == ARGV[1] .. '\t' .. ARGV[i] then
+    redis.call('HDEL', KEYS[1], ARGV[i + 1])
+  end
+end
+"""
+# KEYS: claims, heartbeats. ARGV: worker. Forgets the claims of workers gone silent, and this
+# worker's own from an earlier life (a restart under the same name): no one will write them.
+_FORGET = """
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+local claims, alive, forgotten = redis.call('HGETALL', KEYS[1]), {}, 0
+for i = 1, #claims, 2 do
+  local holder = string.sub(claims[i + 1], 1, string.find(claims[i + 1], '\t', 1, true) - 1)
+  if alive[holder] == nil then
+    local lapses = redis.call('HGET', KEYS[2], holder)
+    alive[holder] = holder ~= ARGV[1] and lapses ~= false and tonumber(lapses) >= now
+  end
+  if not alive[holder] then redis.call('HDEL', KEYS[1], claims[i]); forgotten = forgotten + 1 end
+end
+return forgotten
 """
 
 
@@ -123,6 +153,9 @@ class RedisStateStore:
         self._search = self.db.register_script(_SEARCH)
         self._index = self.db.register_script(_INDEX)
         self._claim = self.db.register_script(_CLAIM)
+        self._release = self.db.register_script(_RELEASE)
+        if worker:
+            self.db.register_script(_FORGET)(keys=[self.claims, self.heartbeats], args=[worker])
 
     def _key(self, kind: str, name: object) -> str:
         return f"{self.prefix}{kind}:{name}"
@@ -152,22 +185,39 @@ class RedisStateStore:
                     pipe.set(self._key("url", key), record_id, ex=self.ttl, nx=True)
                 if digest:
                     pipe.set(self._key("text", digest), record_id, ex=self.ttl, nx=True)
-                names = [f"url:{key}" for key in keys] + ([f"text:{digest}"] if digest else [])
-                if names:
-                    pipe.hdel(self.claims, *names)
+            if self.worker:
+                self.release(records, pipe)
             pipe.execute()
 
-    def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:
+    def claim(self, record_id: str, keys: list[str], digest: str, adopt: str = "") -> str | None:
         found = self._claim(
             keys=[self.claims, self.heartbeats],
             args=[record_id, self.worker, self._key("url", ""), self._key("text", ""), digest,
-                  *keys],
+                  adopt, *keys],
         )  # fmt: skip
         return found.decode() if isinstance(found, bytes) else found or None
 
-    def exclusive(self) -> AbstractContextManager[object]:
-        # Expires by itself if its holder dies; a check and claim take milliseconds.
-        return self.db.lock(f"{self.prefix}checking", timeout=10, sleep=0.002)
+    def release(self, records: list[tuple[str, list[str], str]], client: Any = None) -> None:
+        """Give up this worker's claims on these records (and no other worker's)."""
+        pairs: list[str] = []
+        for record_id, keys, digest in records:
+            for name in [f"url:{key}" for key in keys] + ([f"text:{digest}"] if digest else []):
+                pairs += [record_id, name]
+        if pairs:
+            self._release(keys=[self.claims], args=[self.worker, *pairs], client=client)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[bool]:
+        # Expires by itself 2 s after its holder dies: a check and claim take milliseconds,
+        # and waiting for it blocks the reactor (and this worker's heartbeat).
+        lock = self.db.lock(f"{self.prefix}checking", timeout=2, sleep=0.002)
+        held = bool(lock.acquire(blocking_timeout=3))
+        try:
+            yield held
+        finally:
+            if held:
+                with suppress(LockError):  # held past its timeout: another has it now
+                    lock.release()
 
     def near_candidates(
         self, band_keys: list[int], limit: int

@@ -208,11 +208,14 @@ class SqliteStateStore:
             for table in ("emitted", "texts", "sketches", "bands", "validators", "polls"):
                 self.db.execute(f"DELETE FROM {table}")
 
-    def claim(self, record_id: str, keys: list[str], digest: str) -> str | None:
+    def claim(self, record_id: str, keys: list[str], digest: str, adopt: str = "") -> str | None:
         """Nothing to claim: the run lock makes this run the store's only writer."""
         return None
 
-    def exclusive(self) -> AbstractContextManager[object]:
+    def release(self, records: list[tuple[str, list[str], str]]) -> None:
+        pass
+
+    def exclusive(self) -> AbstractContextManager[bool | None]:
         return nullcontext()
 
     def counts(self) -> dict[str, int]:

@@ -73,3 +73,46 @@ def test_an_emitted_article_cannot_be_claimed_and_its_claims_are_released(
     assert second.claim("r1", ["example.com/a"], "") == "r1"
     assert second.claim("r2", ["example.com/b"], exact_key(TEXT)) == "r1"
     assert first.claim("r1", ["example.com/a"], "") == "r1"  # its writer too: it is written
+
+
+def test_a_worker_releases_only_its_own_claims(
+    stores: tuple[RedisStateStore, RedisStateStore],
+) -> None:
+    first, second = stores
+    assert first.claim("r1", ["example.com/a"], exact_key(TEXT)) is None
+    second.release([("r1", ["example.com/a"], exact_key(TEXT))])
+    second.mark_emitted([("", ["example.com/a"], "")])  # a page w-b saw give no record
+    assert first.db.hlen(first.claims) == 2  # still w-a's
+    first.release([("r1", ["example.com/a"], exact_key(TEXT))])  # w-a drops it after all
+    assert not first.db.hlen(first.claims)
+    assert second.claim("r2", ["example.com/b"], exact_key(TEXT)) is None  # free for w-b
+
+
+def test_a_worker_recovering_a_dead_writers_file_adopts_its_claims(
+    stores: tuple[RedisStateStore, RedisStateStore],
+) -> None:
+    first, second = stores  # w-a was killed a moment ago: its heartbeat has not lapsed yet
+    assert first.claim("r1", ["example.com/a"], exact_key(TEXT)) is None
+    assert second.claim("r1", ["example.com/a"], exact_key(TEXT)) == "r1"
+    assert second.claim("r1", ["example.com/a"], exact_key(TEXT), adopt="w-a") is None
+    assert first.claim("r1", ["example.com/a"], "") == "r1"  # w-b's now
+
+
+def test_a_starting_worker_forgets_claims_no_one_will_write(
+    stores: tuple[RedisStateStore, RedisStateStore], redis_url: str
+) -> None:
+    first, second = stores
+    assert first.claim("r1", ["example.com/a"], "") is None
+    assert second.claim("r2", ["example.com/b"], "") is None
+    assert first.claim("r3", ["example.com/c"], "") is None
+    first.db.hdel(heartbeats_key("news:"), "w-b")  # w-b killed and gone silent
+    # w-a restarted under its name (its supervisor names it): its earlier life's claims go too
+    restarted = RedisStateStore(redis_url, 1, worker="w-a")
+    try:
+        assert not restarted.db.hlen(restarted.claims)
+        third = RedisStateStore(redis_url, 1, worker="w-c")
+        third.db.hset(heartbeats_key("news:"), "w-c", time.time() + 60)
+        assert third.claim("r1", ["example.com/a"], "") is None
+        third.close()
+    finally:
+        restarted.close()
