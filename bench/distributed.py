@@ -81,7 +81,9 @@ class Run:
             "NEWS_OUTPUT_PATH": f"{out}/{{spider}}/{{start}}.jsonl",
             "NEWS_REPORT_PATH": f"{out}/{{spider}}/{{start}}.report.json",
             "NEWS_OUTPUT_SYNC_SECONDS": "0.2", "NEWS_PROGRESS": "off",
-            "DOWNLOAD_DELAY": "0.05", "AUTOTHROTTLE_ENABLED": "False", **extra,
+            "DOWNLOAD_DELAY": "0.05", "AUTOTHROTTLE_ENABLED": "False",
+            "NEWS_POLL": "all",  # round 2 comes minutes after round 1: its feed is not due
+            **extra,
         }  # fmt: skip
         command = [sys.executable, "-m", "scrapy", "crawl", "feeds",
                    "-a", f"feeds={self.url}/feed.xml", "-a", f"round={round_id}"]  # fmt: skip

@@ -27,7 +27,7 @@ from twisted.python.failure import Failure
 from crawler import arguments
 from crawler.discovery.backlog import Backlog
 from crawler.discovery.plan import ORIGIN, Plan, on_site
-from crawler.discovery.polling import Outcome, Poll, clock, next_interval
+from crawler.discovery.polling import POLL, Outcome, Poll, clock, next_interval
 from crawler.distributed import LEASE
 from crawler.distributed.rounds import round_of, round_taken
 from crawler.exceptions import SpiderArgumentError
@@ -59,7 +59,7 @@ class NewsSpider(Spider):
     poll_all: bool  # -a poll=all: every feed and sitemap, due or not
     clock: float  # now, for polling (NEWS_CLOCK in tests)
     polling: dict[str, dict[str, Any]]  # feed or sitemap URL: interval, due, outcome (report)
-    due_polls: dict[str, Poll | None]  # due ones being fetched: their previous poll
+    due_polls: dict[str, Poll | None]  # due ones not yet requested: their previous poll
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -128,15 +128,23 @@ class NewsSpider(Spider):
         logger.debug("%s is not due before %s", url, _iso(due_at))
         return False
 
-    def polled(self, url: str, plan: Plan, outcome: Outcome, dates: list[str]) -> None:
+    def poll_meta(self, url: str) -> dict[str, Any]:
+        """The request meta of a due feed or sitemap: its URL and its previous poll, for
+        whichever worker reads the response (a redirect keeps it)."""
+        if url not in self.due_polls:
+            return {}
+        return {POLL: (url, self.due_polls.pop(url))}
+
+    def polled(self, request: Request, plan: Plan, outcome: Outcome, dates: list[str]) -> None:
         """A due feed or sitemap was fetched (or failed): its next interval, kept if the run
         finishes."""
         state = state_of(self.crawler)
-        if state is None or url not in self.due_polls:
+        if state is None or POLL not in request.meta:
             return
+        url, previous = request.meta[POLL]
         settings = self.crawler.settings
         interval = plan.poll or next_interval(
-            self.due_polls.pop(url),
+            previous,
             outcome,
             dates,
             settings.getfloat("NEWS_POLL_MIN_SECONDS"),
@@ -146,17 +154,17 @@ class NewsSpider(Spider):
         self.polling[url] = {"source": plan.name, "interval": interval,
                              "due": _iso(self.clock + interval), "outcome": outcome}  # fmt: skip
 
-    def changed_since_polled(self, url: str, dates: list[str]) -> bool:
-        """Whether a listing whose entries are dated (a sitemap index) changed since it was
-        last fetched; undated, or never fetched: yes."""
-        previous = self.due_polls.get(url)
-        parsed = [moment.timestamp() for d in dates if (moment := parse_date(d)) is not None]
-        return previous is None or not parsed or max(parsed) > previous.fetched
-
-    def new_entries(self, urls: list[str]) -> bool:
-        """Whether any of a listing's entries is not known to the state yet."""
+    def new_entries(self, request: Request, entries: list[tuple[str, str | None]]) -> bool:
+        """Whether a listing polled before has an entry dated after that poll, or (undated,
+        or never polled) an entry the state does not know yet: (URL, date) each. Not "any
+        entry unknown": entries never written (too old, failing) would keep it "new" for good.
+        """
+        previous = request.meta.get(POLL, (None, None))[1]
+        dated = [moment.timestamp() for _, d in entries if (moment := parse_date(d)) is not None]
+        if previous is not None and dated:
+            return max(dated) > previous.fetched
         state = state_of(self.crawler)
-        keys = sorted({url_key(url) for url in urls})
+        keys = sorted({url_key(url) for url, _ in entries if url})
         return state is None or len(state.store.seen_urls(keys)) < len(keys)
 
     def allows(self, request: Request) -> bool:

@@ -37,7 +37,7 @@ class FeedsMixin(NewsSpider):
             errback=self.guess_failed if quiet else self.feed_failed,
             cb_kwargs={"feed_url": url, "quiet": quiet},
             headers=conditional["headers"],
-            meta={ORIGIN: plan.name, **conditional["meta"]},
+            meta={ORIGIN: plan.name, **conditional["meta"], **self.poll_meta(url)},
             dont_filter=not quiet,
         )
 
@@ -46,14 +46,14 @@ class FeedsMixin(NewsSpider):
         if response.status == 304:
             self.count("feeds/not_modified", plan=plan)
             logger.info("Feed %s not modified since the last run", feed_url)
-            self.polled(feed_url, plan, "nothing", [])
+            self.polled(response.request, plan, "nothing", [])
             return
         feed = parse_feed(response.body, response.url, header(response, b"Content-Type"))
         if feed.problem:
             if not quiet:
                 self.count("feeds/invalid", plan=plan)
                 logger.warning("Ignoring invalid feed %s: %s", response.url, feed.problem)
-            self.polled(feed_url, plan, "error", [])
+            self.polled(response.request, plan, "error", [])
             return
         self.count("feeds/fetched", plan=plan)
         if feed.malformed:
@@ -62,8 +62,8 @@ class FeedsMixin(NewsSpider):
         self.count("feeds/entries", len(feed.entries), plan=plan)
         dates = [e.published for e in feed.entries if e.published]
         self.remember_validators(feed_url, response, max(dates) if dates else None)
-        new = self.new_entries([entry.url for entry in feed.entries])
-        self.polled(feed_url, plan, "new" if new else "nothing", dates)
+        new = self.new_entries(response.request, [(e.url, e.published) for e in feed.entries])
+        self.polled(response.request, plan, "new" if new else "nothing", dates)
         source: Source = {"type": "feed", "url": feed_url}
         for entry in feed.entries:
             yield from self.entry_requests(entry.url, source, entry.hints(), plan)
@@ -72,7 +72,7 @@ class FeedsMixin(NewsSpider):
         self.fetch_failed(failure, "feeds", "Feed")
         request = getattr(failure, "request", None)
         if request is not None:
-            self.polled(request.cb_kwargs["feed_url"], self.plan(request), "error", [])
+            self.polled(request, self.plan(request), "error", [])
 
 
 class FeedsSpider(FeedsMixin):

@@ -125,7 +125,8 @@ class SiteMixin(SitemapMixin, FeedsMixin):
         plan = self.plan(response)
         if depth == 0:
             for feed in feed_links(response.selector, response.url):
-                yield self.feed_request(feed, plan)
+                if self.poll_due(feed, plan, "feeds"):
+                    yield self.feed_request(feed, plan)
         is_article = depth > 0 and page_kind(response.selector, response.url) == "article"
         if is_article:
             self.count("site/articles")

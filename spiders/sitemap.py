@@ -65,7 +65,8 @@ class SitemapMixin(NewsSpider):
             for path in COMMON_SITEMAPS:
                 yield from self.sitemap_requests(urljoin(response.url, path), plan, quiet=True)
         for url in urls:
-            yield from self.sitemap_requests(url, plan)
+            if self.poll_due(url, plan, "sitemaps"):
+                yield from self.sitemap_requests(url, plan)
 
     def robots_failed(self, failure: Failure) -> Iterator[Request]:
         self.release(failure)
@@ -101,7 +102,7 @@ class SitemapMixin(NewsSpider):
             errback=self.guess_failed if quiet else self.sitemap_failed,
             cb_kwargs={"quiet": quiet},
             headers=conditional["headers"],
-            meta={ORIGIN: plan.name, **conditional["meta"]},
+            meta={ORIGIN: plan.name, **conditional["meta"], **self.poll_meta(url)},
             priority=priority,
             dont_filter=True,
         )
@@ -112,21 +113,21 @@ class SitemapMixin(NewsSpider):
         if response.status == 304:
             self.count("sitemaps/not_modified", plan=plan)
             logger.info("Sitemap %s not modified since the last run", response.url)
-            self.polled(listed, plan, "nothing", [])
+            self.polled(response.request, plan, "nothing", [])
             return
         try:
             body = ungzip(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
         except ValueError as exc:
             self.count("sitemaps/invalid", plan=plan)
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, exc)
-            self.polled(listed, plan, "error", [])
+            self.polled(response.request, plan, "error", [])
             return
         sitemap = parse_sitemap(body, response.url)
         if sitemap.problem:
             if not quiet:
                 self.count("sitemaps/invalid", plan=plan)
                 logger.warning("Ignoring invalid sitemap %s: %s", response.url, sitemap.problem)
-            self.polled(listed, plan, "error", [])
+            self.polled(response.request, plan, "error", [])
             return
         self.count("sitemaps/fetched", plan=plan)
         children = sorted(sitemap.children, key=lambda c: _date(c[1]), reverse=True)
@@ -136,12 +137,13 @@ class SitemapMixin(NewsSpider):
         newest = entries[0].date if entries and entries[0].date else None
         self.remember_validators(listed, response, newest)
         if entries:
-            new = self.new_entries([e.url for e in entries])
             dates = [e.date for e in entries if e.date]
+            new = self.new_entries(response.request, [(e.url, e.date) for e in entries])
+            self.polled(response.request, plan, "new" if new else "nothing", dates)
         else:  # an index: its news is in the children that changed since it was last read
-            dates = [d for _, d in children if d]
-            new = self.changed_since_polled(listed, dates)
-        self.polled(listed, plan, "new" if new else "nothing", dates)
+            new = self.new_entries(response.request, children)
+            # how often children change is not how often the site publishes: no gap measured
+            self.polled(response.request, plan, "new" if new else "nothing", [])
         self.count("sitemaps/entries", len(entries), plan=plan)
         source: Source = {"type": "sitemap", "url": response.url}
         now = datetime.now(UTC)
@@ -163,7 +165,7 @@ class SitemapMixin(NewsSpider):
         self.fetch_failed(failure, "sitemaps", "Sitemap")
         request = getattr(failure, "request", None)
         if request is not None:
-            self.polled(request.url, self.plan(request), "error", [])
+            self.polled(request, self.plan(request), "error", [])
 
 
 def _date(value: str | None) -> datetime:

@@ -25,6 +25,9 @@ from scrapy.settings import BaseSettings
 from crawler.utils.dates import parse_date
 
 Outcome = Literal["new", "nothing", "error"]
+# request meta key: a due feed's or sitemap's URL and previous poll (None the first time), so
+# that whichever worker reads the response, after any redirect, records the poll under its URL
+POLL = "news_poll"
 RECENT_ENTRIES = 10  # the newest entries whose dates measure how often a feed publishes
 BACK_OFF = 1.5  # the interval grows this much after a fetch with nothing new
 ERROR_BACK_OFF = 2.0  # and this much after a failure

@@ -48,7 +48,7 @@ def test_a_silent_workers_lease_goes_back_and_its_late_ack_leaves_the_new_one_al
 def test_a_request_leased_too_often_goes_to_the_dead_letters(
     queues: tuple[LeasedPriorityQueue, LeasedPriorityQueue],
 ) -> None:
-    first, second = queues
+    first = queues[0]
     first.max_tries = 2
     first.push(Request("http://127.0.0.1/poison"))
     for _ in range(2):
