@@ -173,3 +173,45 @@ def test_the_run_report_lists_the_feeds_not_due(week: dict[str, Any]) -> None:
     not_due = {u for u, p in last.report["polling"].items() if p["outcome"] == "not_due"}
     assert last.stats["feeds/not_due"] == len(not_due) > 0
     assert all(json.dumps(p) for p in last.report["polling"].values())
+
+
+def test_a_feed_whose_articles_never_arrive_backs_off(tmp_path: Path) -> None:
+    # Its pages are gone (404): never written, so never known to the state. Only entries dated
+    # after the last fetch make a fetch "new"; unknown ones alone would keep it new for good.
+    from crawler.demo.site import write_site
+
+    stories = [
+        dataclasses.replace(story, slug=f"gone-{k}", published=START - timedelta(hours=k))
+        for k, story in enumerate(make_stories(6, seed=3), 1)
+    ]
+
+    def listing(shown: list[Story]) -> Site:  # the feed changes: no 304
+        feed = Resource(rss_feed(shown, "").encode(), "application/rss+xml")
+        return Site(resources={"/feeds/gone.xml": feed}, stories=[])
+
+    served: Served = serve(listing(stories[:5]), tmp_path / "site", "tests.end_to_end.hostile")
+    polls = []
+    try:
+        for hours in (0, 2):
+            if hours:
+                write_site(listing(stories), tmp_path / "site")  # one more, backdated
+            result = run_crawl(
+                "feeds",
+                {"feeds": f"{served.url}/feeds/gone.xml"},
+                tmp_path,
+                settings={
+                    "NEWS_POLL": "adaptive",
+                    "NEWS_CLOCK": (START + timedelta(hours=hours)).isoformat(),
+                    "NEWS_POLL_MIN_SECONDS": str(LOW.total_seconds()),
+                    "NEWS_PROGRESS": "off",
+                },
+                measured=False,
+            )
+            (poll,) = result.report["polling"].values()
+            polls.append(poll)
+    finally:
+        served.process.terminate()
+        served.process.wait()
+    assert result.stats.get("feeds/fetched") == 1  # read, not a 304
+    assert [poll["outcome"] for poll in polls] == ["new", "nothing"]
+    assert polls[1]["interval"] == 1.5 * polls[0]["interval"]
