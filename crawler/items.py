@@ -11,11 +11,12 @@ import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, NotRequired, TypedDict
 
-SourceType = Literal["feed", "sitemap", "site"]
+SourceType = Literal["feed", "sitemap", "site", "warc"]
 
 
 class Source(TypedDict):
-    """How an article was found: through a feed, a sitemap, or a link on a site page."""
+    """How an article was found: through a feed, a sitemap, a link on a site page, or in a
+    WARC file (``url``: the file's path)."""
 
     type: SourceType
     url: str
@@ -52,6 +53,7 @@ class Page:
     # The URL as requested, before redirects: remembered so the next run need not fetch it.
     requested_url: str | None = None
     lease: str | None = None  # distributed mode: the lease of the request (crawler.distributed)
+    warc: dict[str, Any] | None = None  # where the response is archived (crawler.warc)
 
 
 @dataclass(kw_only=True)
@@ -78,6 +80,7 @@ class Article:
     duplicate_of: str | None = None  # with NEWS_DUPLICATES = "mark": the kept record's id
     access: str = "unknown"  # "free", "subscriber" (behind a paywall) or "unknown"
     truncated: bool = False  # a subscriber article whose text is evidently cut short
+    warc: dict[str, Any] | None = None  # the WARC record of its response: file, offset, length
     # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects, and the
     # near-duplicate sketch of the text, if the extractor made one.
     requested_url: str | None = None

@@ -72,7 +72,20 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     # after RedirectMiddleware (600)
     "crawler.downloadermiddlewares.redirects.RedirectGuardMiddleware": 610,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    # WARC output: next to the downloader, where the body is as received (before
+    # HttpCompressionMiddleware, 590) and every redirect and error passes.
+    "crawler.downloadermiddlewares.archive.WarcArchiveMiddleware": 950,
+    # scrapy crawl warc: answers from the WARC files before anything would go online.
+    "crawler.downloadermiddlewares.replay.WarcReplayMiddleware": 40,
 }
+# Used by crawler.downloadermiddlewares.archive: archive every page's request and response
+# (also -a warc=on) in WARC files at NEWS_WARC_PATH ("-00000", "-00001"... added), each
+# closed at about NEWS_WARC_MAX_BYTES; with NEWS_WARC_LISTINGS also feeds, sitemaps and
+# robots.txt.
+NEWS_WARC = False
+NEWS_WARC_PATH = "output/{spider}/{start}.warc.gz"
+NEWS_WARC_MAX_BYTES = 1_000_000_000
+NEWS_WARC_LISTINGS = False
 # Used by crawler.downloadermiddlewares.refusals: after this many refusals in a row (bot
 # challenges, blocks, walls, HTTP 401/403/451), a host is not asked again this run; 0: never.
 NEWS_REFUSALS_PER_HOST = 10

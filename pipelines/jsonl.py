@@ -40,7 +40,7 @@ from crawler.exceptions import OutputError
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import OUTPUT_FIELDS, Article
 from crawler.neardup import exact_key
-from crawler.signals import leases_done
+from crawler.signals import leases_done, output_syncing
 from crawler.state.records import Record, article_record
 from crawler.utils.runinfo import run_path
 from crawler.utils.stats import count, inc
@@ -209,6 +209,7 @@ class JsonLinesPipeline:
     def sync(self) -> None:
         """Put the lines on disk, then mark their articles as emitted."""
         assert self.file is not None
+        self.crawler.signals.send_catch_log(output_syncing)  # the WARC records lines point at
         os.fsync(self.file.fileno())
         self.synced_at = time.monotonic()
         if self.pending and self.state is not None:

@@ -41,6 +41,7 @@ from crawler.utils.failures import failure_reason
 from crawler.utils.runinfo import utc_now
 from crawler.utils.stats import inc
 from crawler.utils.urls import url_key, without_tracking
+from crawler.warc import ARCHIVE, WARC_RECORD
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class NewsSpider(Spider):
     clock: float  # now, for polling (NEWS_CLOCK in tests)
     polling: dict[str, dict[str, Any]]  # feed or sitemap URL: interval, due, outcome (report)
     due_polls: dict[str, Poll | None]  # due ones not yet requested: their previous poll
+    warc: bool  # -a warc=on: archive what is fetched (crawler.downloadermiddlewares.archive)
+    replays = False  # reads pages from WARC files instead of fetching them (spiders.warc)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -77,6 +80,7 @@ class NewsSpider(Spider):
         spider.clock = clock(crawler.settings)
         spider.polling = {}
         spider.due_polls = {}
+        spider.warc = arguments.boolean("warc", kwargs.get("warc", crawler.settings["NEWS_WARC"]))
         return spider
 
     def plan_from_arguments(self, kwargs: dict[str, Any]) -> Plan:
@@ -254,7 +258,7 @@ class NewsSpider(Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"source": source, "hints": hints},
-            meta={ORIGIN: plan.name},
+            meta={ORIGIN: plan.name, ARCHIVE: True},
         )
 
     def parse_article(self, response: Response, source: Source, hints: Hints) -> Iterator[Page]:
@@ -288,6 +292,7 @@ class NewsSpider(Spider):
             since=since.isoformat() if since else None,
             languages=plan.languages,
             requested_url=response.request.url if response.request else None,
+            warc=response.meta.get(WARC_RECORD),
         )
 
     def release(self, failure: Failure) -> None:

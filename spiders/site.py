@@ -34,6 +34,7 @@ from crawler.discovery.plan import Plan, on_site, site_port
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Hints, Source
 from crawler.utils.urls import url_key
+from crawler.warc import ARCHIVE
 from spiders.base import ORIGIN
 from spiders.feeds import FeedsMixin
 from spiders.sitemap import SitemapMixin
@@ -109,7 +110,7 @@ class SiteMixin(SitemapMixin, FeedsMixin):
             callback=self.parse_page,
             errback=self.page_failed,
             cb_kwargs={"depth": depth, "found_on": found_on},
-            meta={ORIGIN: plan.name},
+            meta={ORIGIN: plan.name, ARCHIVE: True},
             priority=-depth,  # breadth first: what is near the home page comes first
         )
 

@@ -147,6 +147,7 @@ def run_crawl(
     merged = {
         "NEWS_OUTPUT_PATH": str(output_dir / "{spider}" / "{start}.jsonl"),
         "NEWS_REPORT_PATH": str(output_dir / "{spider}" / "{start}.report.json"),
+        "NEWS_WARC_PATH": str(output_dir / "{spider}" / "{start}.warc.gz"),
         "NEWS_STATE_PATH": str(workdir / "state" / "news.sqlite3"),
         **FAST,
         **(settings or {}),

@@ -82,6 +82,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         lease=page.lease,
         access=access,
         truncated=access == "subscriber" and cut_short(text),
+        warc=page.warc,
     )
 
 
