@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import glob
+import gzip
 import io
 import logging
 import os
@@ -60,7 +61,7 @@ class WarcFiles:
             self._open()
         assert self.handle is not None and self.path is not None
         buffer = io.BytesIO()
-        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+        writer = WARCWriter(buffer, gzip=False, warc_version="1.1")
         extra = {"WARC-IP-Address": exchange.ip_address} if exchange.ip_address else {}
         response = writer.create_warc_record(
             exchange.url,
@@ -70,7 +71,7 @@ class WarcFiles:
             warc_headers_dict=extra,
         )
         writer.write_record(response)
-        length = buffer.tell()
+        response_member = _member(buffer)
         request = writer.create_warc_record(
             exchange.url,
             "request",
@@ -83,9 +84,9 @@ class WarcFiles:
         )
         writer.write_record(request)
         offset = self.size
-        self._append(buffer.getvalue())
+        self._append(response_member + _member(buffer))
         self.records += 1
-        return {"file": str(self.path), "offset": offset, "length": length}
+        return {"file": str(self.path), "offset": offset, "length": len(response_member)}
 
     def sync(self) -> None:
         """Put what was written on disk (before the JSON lines that point at it)."""
@@ -118,9 +119,9 @@ class WarcFiles:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         self.path, self.handle, self.size = path, handle, 0
         buffer = io.BytesIO()
-        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+        writer = WARCWriter(buffer, gzip=False, warc_version="1.1")
         writer.write_record(writer.create_warcinfo_record(path.name, self.info))
-        self._append(buffer.getvalue())
+        self._append(_member(buffer))
 
     def _append(self, data: bytes) -> None:
         assert self.handle is not None
@@ -158,6 +159,15 @@ def recover(pattern: str, max_bytes: int) -> list[tuple[Path, int, int]]:
                 leftover.unlink()
             recovered.append((final, kept, size - end))
     return recovered
+
+
+def _member(buffer: io.BytesIO) -> bytes:
+    """What ``buffer`` holds as one gzip member, and the buffer emptied. Level 6, not warcio's
+    9: half the time for 1% more bytes, in the reactor's thread."""
+    member = gzip.compress(buffer.getvalue(), compresslevel=6, mtime=0)
+    buffer.seek(0)
+    buffer.truncate()
+    return member
 
 
 def _partial(path: Path) -> Path:

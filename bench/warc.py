@@ -1,0 +1,149 @@
+"""Re-extraction from WARC against the extraction ceiling.
+
+    python -m bench.warc [--pages 2000] [--templates DIR]
+
+Builds bench.throughput's site (pages of 50-200 KB with real-world structure), crawls it once
+with ``-a warc=on`` (its pages/s with archiving on, and the WARC's size), then:
+
+(a) the ceiling: trafilatura alone on the same pages, one process per core, no crawling,
+    measured right before and right after (w);
+(w) ``scrapy crawl warc`` over the crawl's WARC files: reading, extraction, duplicates and
+    output, with the default settings;
+
+and prints pages/s, CPU and peak memory of each, the ratio w/a against the mean of the two
+(a) runs, and the rate of (w) over its first and last tenth of pages (what grows with the
+size of an archive would show there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.throughput import (
+    DEFAULT_TEMPLATES,
+    PROJECT,
+    Measure,
+    TreeWatcher,
+    _trafilatura,
+    build,
+    ceiling,
+    line,
+    serve,
+    templates,
+)
+from crawler.extraction.workers import default_workers
+
+
+def settings(work: Path) -> list[str]:
+    return [
+        "-s", "NEWS_PROGRESS=off", "-s", f"NEWS_STATE_PATH={work}/state.sqlite3",
+        "-s", f"NEWS_OUTPUT_PATH={work}/out/{{spider}}/{{start}}.jsonl",
+        "-s", f"NEWS_REPORT_PATH={work}/out/{{spider}}/{{start}}.report.json",
+        "-s", f"NEWS_WARC_PATH={work}/out/{{spider}}/{{start}}.warc.gz", "-L", "WARNING",
+    ]  # fmt: skip
+
+
+class Progress(threading.Thread):
+    """When each line of the output appeared: (seconds, lines), sampled."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(daemon=True)
+        self.folder = folder
+        self.samples: list[tuple[float, int]] = []
+        self.done = threading.Event()
+        self.started = time.monotonic()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            lines = 0
+            for path in self.folder.glob("out/warc/*.jsonl*"):
+                with contextlib.suppress(OSError):
+                    lines += path.read_bytes().count(b"\n")
+            self.samples.append((time.monotonic() - self.started, lines))
+            self.done.wait(0.25)
+
+
+def measured(command: list[str], progress: Progress | None = None) -> Measure:
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    watcher = TreeWatcher(process.pid)
+    watcher.start()
+    if progress is not None:
+        progress.start()
+    process.wait()
+    watcher.done.set()
+    watcher.join()
+    if progress is not None:
+        progress.done.set()
+        progress.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{command[3:6]} failed with status {process.returncode}")
+    return Measure(time.monotonic() - started, sum(watcher.cpu.values()), watcher.peak,
+                   watcher.peak_pss, watcher.largest, watcher.samples)  # fmt: skip
+
+
+def tenth_rates(samples: list[tuple[float, int]], total: int) -> tuple[float, float]:
+    """Pages per second over the first and the last tenth of the pages written."""
+
+    def when(count: float) -> float:
+        return next((s for s, lines in samples if lines >= count), samples[-1][0])
+
+    tenth = total / 10
+    first = tenth / max(when(tenth) - when(1), 1e-9)
+    last = tenth / max(when(total) - when(total - tenth), 1e-9)
+    return first, last
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES)
+    args = parser.parse_args()
+    workers = default_workers()
+    pool = templates(args.templates)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bodies = build(args.pages, folder / "site", pool)
+        print(f"{args.pages} pages from {len(pool)} templates; {workers} cores")
+        server, url = serve(folder / "site")
+        try:
+            live = measured([sys.executable, "-m", "scrapy", "crawl", "sitemap",
+                             "-a", f"sitemaps={url}/sitemap.xml", "-a", "warc=on",
+                             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                             "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+                             *settings(folder / "live")])  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+        files = sorted((folder / "live" / "out" / "sitemap").glob("*.warc.gz"))
+        size = sum(path.stat().st_size for path in files)
+        print(line("crawl with -a warc=on", args.pages, live))
+        print(f"{'':30} {len(files)} WARC file(s), {size / 2**20:.0f} MB")
+        a = ceiling(bodies, workers, _trafilatura)
+        print(line(f"(a) trafilatura, {workers} processes", args.pages, a))
+        progress = Progress(folder / "replay")
+        w = measured([sys.executable, "-m", "scrapy", "crawl", "warc",
+                      "-a", "files=" + ",".join(map(str, files)),
+                      *settings(folder / "replay")], progress)  # fmt: skip
+        print(line("(w) scrapy crawl warc", args.pages, w))
+        again = ceiling(bodies, workers, _trafilatura)
+        print(line("(a) again, after (w)", args.pages, again))
+        written = progress.samples[-1][1] if progress.samples else 0
+        first, last = tenth_rates(progress.samples, written) if written >= 20 else (0.0, 0.0)
+        mean_a = (a.seconds + again.seconds) / 2
+        print(f"w/a = {mean_a / w.seconds:.2f} (against the first (a) alone "
+              f"{a.seconds / w.seconds:.2f}, the second {again.seconds / w.seconds:.2f}); "
+              f"{written} articles written; (w) over its first tenth {first:.1f} pages/s, "
+              f"its last tenth {last:.1f} pages/s")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
