@@ -9,9 +9,11 @@ with ``-a warc=on`` (its pages/s with archiving on, and the WARC's size), then:
     measured right before and right after (w);
 (w) ``scrapy crawl warc`` over the crawl's WARC files: reading, extraction, duplicates and
     output, with the default settings;
+(a') the crawler's whole extraction function (trafilatura and the evidence around it), the
+    way (a) runs trafilatura: the ceiling of any run of this crawler;
 
-and prints pages/s, CPU and peak memory of each, the ratio w/a against the mean of the two
-(a) runs, and the rate of (w) over its first and last tenth of pages (what grows with the
+and prints pages/s, CPU and peak memory of each, the ratios w/a (against the mean of the two
+(a) runs) and w/a', and the rate of (w) over its first and last tenth of pages (what grows with the
 size of an archive would show there).
 """
 
@@ -31,6 +33,7 @@ from bench.throughput import (
     PROJECT,
     Measure,
     TreeWatcher,
+    _extract,
     _trafilatura,
     build,
     ceiling,
@@ -87,7 +90,8 @@ def measured(command: list[str], progress: Progress | None = None) -> Measure:
     if process.returncode != 0:
         raise SystemExit(f"{command[3:6]} failed with status {process.returncode}")
     return Measure(time.monotonic() - started, sum(watcher.cpu.values()), watcher.peak,
-                   watcher.peak_pss, watcher.largest, watcher.samples)  # fmt: skip
+                   watcher.peak_pss, watcher.largest, watcher.samples,
+                   watcher.cpu.get(process.pid, 0.0))  # fmt: skip
 
 
 def tenth_rates(samples: list[tuple[float, int]], total: int) -> tuple[float, float]:
@@ -136,11 +140,14 @@ def main() -> None:
         print(line("(w) scrapy crawl warc", args.pages, w))
         again = ceiling(bodies, workers, _trafilatura)
         print(line("(a) again, after (w)", args.pages, again))
+        whole = ceiling(bodies, workers, _extract)
+        print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
         written = progress.samples[-1][1] if progress.samples else 0
         first, last = tenth_rates(progress.samples, written) if written >= 20 else (0.0, 0.0)
         mean_a = (a.seconds + again.seconds) / 2
         print(f"w/a = {mean_a / w.seconds:.2f} (against the first (a) alone "
               f"{a.seconds / w.seconds:.2f}, the second {again.seconds / w.seconds:.2f}); "
+              f"w/a' = {whole.seconds / w.seconds:.2f}; "
               f"{written} articles written; (w) over its first tenth {first:.1f} pages/s, "
               f"its last tenth {last:.1f} pages/s")  # fmt: skip
 

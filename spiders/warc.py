@@ -27,11 +27,12 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from scrapy.utils.asyncio import sleep
 
 from crawler.discovery.plan import Plan
 from crawler.exceptions import SpiderArgumentError
 from crawler.items import Hints, Page, Source
-from crawler.warc import REPLAY
+from crawler.warc import REPLAY, REPLAY_DATA
 from crawler.warc.reader import Entry, entries
 from spiders.base import HTML_TYPES, NewsSpider
 
@@ -71,6 +72,21 @@ class WarcSpider(NewsSpider):
                 request = self.record_request(path, entry, plan)
                 if request is not None:
                     yield request
+                await self.room()
+
+    async def room(self) -> None:
+        """Wait until the scheduler wants more requests. Reading runs in the reactor's
+        thread: reading far ahead of extraction would only hold up the responses."""
+        await sleep(0)
+        engine = self.crawler.engine
+        ahead = 2 * self.settings.getint("CONCURRENT_REQUESTS")
+        while engine is not None and engine.scheduler is not None:
+            try:
+                if len(engine.scheduler) < ahead:  # type: ignore[arg-type]
+                    return
+            except TypeError:  # a scheduler that cannot count
+                return
+            await sleep(0.02)
 
     def record_request(self, path: Path, entry: Entry, plan: Plan) -> Request | None:
         """The request that replays a record, or None (counted) for a record that is not an
@@ -104,6 +120,7 @@ class WarcSpider(NewsSpider):
             request.meta[REPLAY] = {"file": str(path), "offset": entry.offset,
                                     "length": entry.length}  # fmt: skip
             request.meta[FETCHED] = record.rec_headers.get_header("WARC-Date")
+            request.meta[REPLAY_DATA] = entry.data
             return request
         return None
 

@@ -20,8 +20,8 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
 from crawler.utils.stats import inc
-from crawler.warc import REPLAY, WARC_RECORD
-from crawler.warc.reader import read_entry
+from crawler.warc import REPLAY, REPLAY_DATA, WARC_RECORD
+from crawler.warc.reader import parse_entry, read_entry
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,12 @@ class WarcReplayMiddleware:
                 inc(self.crawler, "warc/not_archived")
                 raise IgnoreRequest(f"not in the WARC files: {request.url}")
             return None
-        entry = read_entry(Path(pointer["file"]), pointer["offset"], pointer["length"],
-                           self.max_bytes)  # fmt: skip
+        data = request.meta.pop(REPLAY_DATA, None)
+        if data is not None:
+            entry = parse_entry(pointer["offset"], pointer["length"], data)
+        else:
+            entry = read_entry(Path(pointer["file"]), pointer["offset"], pointer["length"],
+                               self.max_bytes)  # fmt: skip
         record = entry.record
         if record is None or record.http_headers is None or entry.problem:
             inc(self.crawler, f"warc/skipped/{entry.problem or 'broken'}")

@@ -23,7 +23,8 @@ from typing import BinaryIO
 from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
-CHUNK = 1 << 20
+CHUNK = 1 << 20  # inflated at most at a time
+READ = 1 << 16  # read at a time: about a compressed page (what is read past a member is copied)
 _RECORD_START = re.compile(rb"(?<![^\n])WARC/1\.[01]\r?\n")  # at the start of a line
 
 
@@ -35,6 +36,7 @@ class Entry:
     length: int
     record: ArcWarcRecord | None
     problem: str | None = None  # "broken" (does not parse or inflate), "truncated", "too_large"
+    data: bytes = b""  # the record as read (inflated)
 
 
 def entries(path: Path, max_bytes: int) -> Iterator[Entry]:
@@ -53,10 +55,11 @@ def read_entry(path: Path, offset: int, length: int, max_bytes: int) -> Entry:
         data = handle.read(length)
     if data[:3] == GZIP_MAGIC:
         return next(_gzip_entries(io.BytesIO(data), max_bytes), Entry(offset, 0, None, "broken"))
-    return _parse(offset, length, data)
+    return parse_entry(offset, length, data)
 
 
-def _parse(offset: int, length: int, data: bytes) -> Entry:
+def parse_entry(offset: int, length: int, data: bytes) -> Entry:
+    """The record in ``data`` (inflated), found at ``offset`` of its file."""
     try:
         record = ArcWarcRecordLoader().parse_record_stream(
             io.BytesIO(data), known_format="warc", ensure_http_headers=False
@@ -66,8 +69,8 @@ def _parse(offset: int, length: int, data: bytes) -> Entry:
         return Entry(offset, length, None, "broken")
     block = len(data) - (data.find(b"\r\n\r\n") + 4)
     if block < declared or record.rec_headers.get_header("WARC-Truncated"):
-        return Entry(offset, length, record, "truncated")  # cut short, or cut by its archiver
-    return Entry(offset, length, record)
+        return Entry(offset, length, record, "truncated", data)  # cut short, or by its archiver
+    return Entry(offset, length, record, None, data)
 
 
 def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
@@ -78,7 +81,7 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
         size = consumed = 0
         problem = None
         handle.seek(position)
-        data = handle.read(CHUNK)
+        data = handle.read(READ)
         while True:
             try:
                 out = inflater.decompress(data, CHUNK)  # bounded: a bomb inflates no further
@@ -96,7 +99,7 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
                 data = inflater.unconsumed_tail
                 continue
             consumed += len(data)
-            data = handle.read(CHUNK)
+            data = handle.read(READ)
             if not data:
                 problem = "truncated"  # the file ends inside this member
                 break
@@ -110,16 +113,19 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
         if size > max_bytes:
             yield Entry(position, consumed, None, "too_large")
         else:
-            yield _parse(position, consumed, b"".join(parts))
+            yield parse_entry(position, consumed, b"".join(parts))
         position = _find_member(handle, position + consumed)
 
 
 def _find_member(handle: BinaryIO, start: int) -> int | None:
     """The offset of the first gzip header at or after ``start``."""
     handle.seek(start)
+    if handle.read(3) == GZIP_MAGIC:  # where one member ends, the next begins
+        return start
+    handle.seek(start)
     carried = b""
     while True:
-        chunk = handle.read(CHUNK)
+        chunk = handle.read(READ)
         if not chunk:
             return None
         window = carried + chunk
@@ -162,5 +168,5 @@ def _plain_records(data: mmap.mmap, max_bytes: int) -> Iterator[Entry]:
         if int(found.group(1)) > max_bytes:
             yield Entry(start, end - start, None, "too_large")
         else:
-            yield _parse(start, end - start, data[start:end])
+            yield parse_entry(start, end - start, data[start:end])
         position = end
