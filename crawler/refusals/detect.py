@@ -159,26 +159,30 @@ def consent_redirect(url: str) -> Refusal | None:
 
 
 def _wall(response: Response, head: bytes, small: bool) -> Refusal | None:
-    """A page that is only a wall: a form, a notice, an error, and little text besides."""
+    """A page that is only a wall: a form, a notice, an error, and little text besides. The
+    first check that holds names it."""
     title = _TITLE.search(head[:TITLE_BYTES])
     title_text = title.group(1).decode("utf-8", "replace").strip() if title else ""
-    checks = (
+    # A page that says it is an article (perhaps short, or behind a paywall) is no wall but a
+    # JavaScript shell: the login and consent checks, the dearest, are not made on it.
+    article = _ARTICLE_MARKUP.search(head) is not None
+    for kind, reason, hit in (
         ("soft_404", "a 'not found' page", lambda: bool(_NOT_FOUND.search(title_text))),
         ("javascript", "an empty shell asking for JavaScript",
          lambda: small and bool(_NEEDS_JS.search(head))),
         ("login", "a login form", lambda: small and bool(_PASSWORD.search(head))),
         ("consent", "a consent form", lambda: small and _consent_form(head)),
-    )  # fmt: skip
-    candidates = [(kind, reason) for kind, reason, hit in checks if hit()]
-    if not candidates:
-        return None
-    kind, reason = candidates[0]
-    if kind != "javascript" and _ARTICLE_MARKUP.search(head):
-        return None  # it says it is an article: perhaps short, or behind a paywall
-    text = _visible_text_length(response.body[:TEXT_BYTES])
-    if text >= LITTLE_TEXT * (3 if kind == "soft_404" else 1):
-        return None
-    return Refusal(kind, reason)
+    ):  # fmt: skip
+        if article and kind in ("login", "consent"):
+            return None
+        if not hit():
+            continue
+        if article and kind != "javascript":
+            return None
+        text = _visible_text_length(response.body[:TEXT_BYTES])
+        little = LITTLE_TEXT * (3 if kind == "soft_404" else 1)
+        return Refusal(kind, reason) if text < little else None
+    return None
 
 
 def _consent_form(head: bytes) -> bool:
