@@ -4,8 +4,11 @@ warcio parses each record (WARC headers, HTTP headers, chunked and compressed pa
 module only finds where records begin and end, so that one bad record costs that record and
 no more. In a ``.warc.gz`` every record is its own gzip member (the WARC standard's advice,
 followed by this crawler, Common Crawl, wget and Heritrix): a member that does not inflate is
-skipped up to the next gzip header. In a plain ``.warc`` a record ends ``Content-Length``
-bytes after its headers; when no record follows there, the next ``WARC/`` line is looked for.
+skipped up to the next gzip header. A member that holds several records (a ``.warc`` gzipped
+as a whole) is read as a stream, a record at a time; those records share their member's
+offset, the only place in the file they can be found from. In a plain ``.warc`` a record ends
+``Content-Length`` bytes after its headers; when no record follows there, the next ``WARC/``
+line is looked for.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 GZIP_MAGIC = b"\x1f\x8b\x08"
 CHUNK = 1 << 20  # inflated at most at a time
 READ = 1 << 16  # read at a time: about a compressed page (what is read past a member is copied)
+_CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)", re.IGNORECASE)
+_LINE_BREAKS = re.compile(rb"[\r\n]*")
 _RECORD_START = re.compile(rb"(?<![^\n])WARC/1\.[01]\r?\n")  # at the start of a line
 
 
@@ -77,8 +82,9 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
     position: int | None = _find_member(handle, 0)
     while position is not None:
         inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        parts: list[bytes] = []
-        size = consumed = 0
+        records = _Records(max_bytes)
+        last: tuple[bytes, bool] | None = None  # a member's last record: whole if it ends well
+        consumed = 0
         problem = None
         handle.seek(position)
         data = handle.read(READ)
@@ -88,9 +94,10 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
             except zlib.error:
                 problem = "broken"
                 break
-            if size + len(out) <= max_bytes:
-                parts.append(out)
-            size += len(out)
+            for found in records.feed(out):
+                if last is not None:  # one of several records in this member
+                    yield _entry(position, consumed, *last)
+                last = found
             if inflater.eof:
                 consumed += len(data) - len(inflater.unused_data)
                 break
@@ -110,11 +117,71 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
         if problem == "truncated":
             yield Entry(position, consumed, None, problem)
             return
-        if size > max_bytes:
-            yield Entry(position, consumed, None, "too_large")
-        else:
-            yield parse_entry(position, consumed, b"".join(parts))
+        for found in (last, records.rest()):  # rest: a record shorter than it says, or no record
+            if found is not None:
+                yield _entry(position, consumed, *found)
         position = _find_member(handle, position + consumed)
+
+
+def _entry(position: int, consumed: int, record: bytes, too_large: bool) -> Entry:
+    if too_large:
+        return Entry(position, consumed, None, "too_large")
+    return parse_entry(position, consumed, record)
+
+
+class _Records:
+    """Inflated bytes cut into whole records (headers and ``Content-Length`` bytes of block),
+    holding one record at most: a record over ``max_bytes``, or as much that is no record, is
+    passed over, not kept."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.buffer = bytearray()
+        self.skip = 0  # bytes still to pass over of a record too large to keep
+        self.overflow = False  # more than max_bytes that is no record: the member's rest
+
+    def feed(self, data: bytes) -> Iterator[tuple[bytes, bool]]:
+        if self.overflow:
+            return
+        if self.skip:
+            passed = min(self.skip, len(data))
+            self.skip -= passed
+            data = data[passed:]
+            if self.skip:
+                return
+        self.buffer += data
+        while True:
+            start = _LINE_BREAKS.match(self.buffer).end()  # type: ignore[union-attr]
+            header_end = self.buffer.find(b"\r\n\r\n", start)
+            found = (
+                _CONTENT_LENGTH.search(self.buffer, start, header_end) if header_end > 0 else None
+            )
+            if found is None:  # headers to come, or no record's headers (``rest`` reports them)
+                if len(self.buffer) > self.max_bytes:
+                    self.overflow = True
+                    self.buffer.clear()
+                return
+            end = header_end + 4 + int(found.group(1))
+            if end - start > self.max_bytes:
+                self.skip = max(end - len(self.buffer), 0)
+                del self.buffer[:end]
+                yield b"", True
+                if self.skip:
+                    return
+                continue
+            if len(self.buffer) < end:
+                return
+            record = bytes(self.buffer[start:end])
+            del self.buffer[:end]
+            yield record, False
+
+    def rest(self) -> tuple[bytes, bool] | None:
+        """What is left at the member's end that is not a whole record, if anything."""
+        if self.overflow:
+            return b"", True
+        left = bytes(self.buffer).strip(b"\r\n")
+        self.buffer.clear()
+        return (left, False) if left else None
 
 
 def _find_member(handle: BinaryIO, start: int) -> int | None:
@@ -151,7 +218,7 @@ def _plain_records(data: mmap.mmap, max_bytes: int) -> Iterator[Entry]:
             return
         start = match.start()
         header_end = data.find(b"\r\n\r\n", start)
-        found = re.search(rb"\r\nContent-Length:\s*(\d+)", data[start:header_end], re.I)
+        found = _CONTENT_LENGTH.search(data, start, header_end)
         if header_end < 0 or found is None:
             yield Entry(start, 0, None, "broken")
             position = start + 1

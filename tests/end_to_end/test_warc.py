@@ -1,5 +1,5 @@
 """WARC archives end to end: a crawl with ``-a warc=on`` keeps every page's exchange as
-received; ``scrapy crawl warc`` reads its files, wget's, and broken ones back through the
+received; ``scrapy crawl warc`` reads its files, wget's, one gzipped as a whole and broken ones back through the
 same extraction and output, without fetching; a killed crawl leaves a readable WARC."""
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,6 +96,25 @@ def test_a_warc_written_by_wget_gives_the_same_texts(archived: CrawlResult, tmp_
     again = run_crawl("warc", {"files": str(tmp_path / "wget.warc.gz")}, tmp_path)
     assert again.returncode == 0, again.log[-3000:]
     assert texts(again.items) == texts(archived.items)
+
+
+def test_a_warc_gzipped_as_a_whole_gives_the_same_texts(
+    archived: CrawlResult, tmp_path: Path
+) -> None:
+    """Not a gzip member per record but ``gzip crawl.warc``: read as a stream, every record."""
+    plain = b"".join(part for path in warc_files(archived) for part in _members(path.read_bytes()))
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain))
+    again = run_crawl("warc", {"files": str(whole)}, tmp_path)
+    assert again.returncode == 0, again.log[-3000:]
+    assert texts(again.items) == texts(archived.items)
+
+
+def _members(data: bytes) -> Iterator[bytes]:
+    while data:
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        yield inflater.decompress(data)
+        data = inflater.unused_data
 
 
 def _record(writer: WARCWriter, url: str, body: bytes, **options: object) -> None:
