@@ -160,28 +160,33 @@ def consent_redirect(url: str) -> Refusal | None:
 
 def _wall(response: Response, head: bytes, small: bool) -> Refusal | None:
     """A page that is only a wall: a form, a notice, an error, and little text besides. The
-    first check that holds names it."""
+    first check that holds names it. A page that says it is an article (perhaps short, or
+    behind a paywall) is no wall but a JavaScript shell: the login and consent checks, the
+    dearest, are not made on it."""
     title = _TITLE.search(head[:TITLE_BYTES])
-    title_text = title.group(1).decode("utf-8", "replace").strip() if title else ""
-    # A page that says it is an article (perhaps short, or behind a paywall) is no wall but a
-    # JavaScript shell: the login and consent checks, the dearest, are not made on it.
-    article = _ARTICLE_MARKUP.search(head) is not None
-    for kind, reason, hit in (
-        ("soft_404", "a 'not found' page", lambda: bool(_NOT_FOUND.search(title_text))),
-        ("javascript", "an empty shell asking for JavaScript",
-         lambda: small and bool(_NEEDS_JS.search(head))),
-        ("login", "a login form", lambda: small and bool(_PASSWORD.search(head))),
-        ("consent", "a consent form", lambda: small and _consent_form(head)),
-    ):  # fmt: skip
-        if article and kind in ("login", "consent"):
+    if title and _NOT_FOUND.search(title.group(1).decode("utf-8", "replace").strip()):
+        if _ARTICLE_MARKUP.search(head):
             return None
-        if not hit():
-            continue
-        if article and kind != "javascript":
-            return None
-        text = _visible_text_length(response.body[:TEXT_BYTES])
-        little = LITTLE_TEXT * (3 if kind == "soft_404" else 1)
-        return Refusal(kind, reason) if text < little else None
+        return _if_little_text(response, Refusal("soft_404", "a 'not found' page"), 3)
+    if not small:  # the other walls are small pages
+        return None
+    if _NEEDS_JS.search(head):
+        return _if_little_text(
+            response, Refusal("javascript", "an empty shell asking for JavaScript")
+        )
+    if _ARTICLE_MARKUP.search(head):
+        return None
+    if _PASSWORD.search(head):
+        return _if_little_text(response, Refusal("login", "a login form"))
+    if _consent_form(head):
+        return _if_little_text(response, Refusal("consent", "a consent form"))
+    return None
+
+
+def _if_little_text(response: Response, refusal: Refusal, times: int = 1) -> Refusal | None:
+    """``refusal`` if the page has less visible text than ``times`` LITTLE_TEXT."""
+    if _visible_text_length(response.body[:TEXT_BYTES]) < LITTLE_TEXT * times:
+        return refusal
     return None
 
 
