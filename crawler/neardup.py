@@ -193,13 +193,34 @@ def from_bytes(data: bytes) -> np.ndarray:
 
 def jaccard(first: np.ndarray, second: np.ndarray) -> float:
     """Jaccard similarity of two sorted samples."""
-    union = len(np.union1d(first, second))
-    return len(np.intersect1d(first, second, assume_unique=True)) / union if union else 0.0
+    shared = _shared(first, second)
+    union = len(first) + len(second) - shared
+    return shared / union if union else 0.0
 
 
 def contained(part: np.ndarray, whole: np.ndarray) -> float:
     """The share of ``part`` found in ``whole`` (sorted samples)."""
-    return len(np.intersect1d(part, whole, assume_unique=True)) / len(part) if len(part) else 1.0
+    return _shared(part, whole) / len(part) if len(part) else 1.0
+
+
+def _shared(first: np.ndarray, second: np.ndarray) -> int:
+    """How many values two sorted, duplicate-free arrays have in common: a binary search of
+    each of ``first`` in ``second`` (numpy's set functions sort both anew: ten times slower,
+    and up to eight candidates are compared for each article)."""
+    if not len(first) or not len(second):
+        return 0
+    where = np.searchsorted(second, first)
+    where[where == len(second)] = 0
+    return int(np.count_nonzero(second[where] == first))
+
+
+def _without(values: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """The values of a sorted array that are not in the sorted ``common``."""
+    if not len(values) or not len(common):
+        return values
+    where = np.searchsorted(common, values)
+    where[where == len(common)] = 0
+    return values[common[where] != values]
 
 
 def same_facts(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -293,7 +314,7 @@ class NearDuplicates:
             p for p in text.split("\n") if _digest(" ".join(_WORD.findall(p.casefold()))) in shared
         ]
         common = sketch("\n".join(kept)).sample
-        rest, other_rest = np.setdiff1d(sample, common), np.setdiff1d(other, common)
+        rest, other_rest = _without(sample, common), _without(other, common)
         if not len(rest) or not len(other_rest):
             return True  # one adds nothing to the shared paragraphs: a copy (maybe bylined)
         return max(contained(rest, other_rest), contained(other_rest, rest)) >= 0.5
