@@ -1,8 +1,9 @@
 """Re-extraction from WARC against the extraction ceiling.
 
-    python -m bench.warc [--pages 2000] [--templates DIR]
+    python -m bench.warc [--pages 2000] [--templates DIR] [--set NAME=VALUE ...]
 
-Builds bench.throughput's site (pages of 50-200 KB with real-world structure), crawls it once
+Builds bench.throughput's site (pages of 50-200 KB with real-world structure when
+``../shared/pages`` is beside the checkout, else generated pages of about 60 KB), crawls it once
 with ``-a warc=on`` (its pages/s with archiving on, and the WARC's size), then:
 
 (a) the ceiling: trafilatura alone on the same pages, one process per core, no crawling,
@@ -110,6 +111,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting for (w), e.g. NEWS_NEAR_DUPLICATE_THRESHOLD=0 "
+                        "to see what near-duplicate search costs")  # fmt: skip
     args = parser.parse_args()
     workers = default_workers()
     pool = templates(args.templates)
@@ -136,7 +140,8 @@ def main() -> None:
         progress = Progress(folder / "replay")
         w = measured([sys.executable, "-m", "scrapy", "crawl", "warc",
                       "-a", "files=" + ",".join(map(str, files)),
-                      *settings(folder / "replay")], progress)  # fmt: skip
+                      *settings(folder / "replay"),
+                      *(part for pair in args.set for part in ("-s", pair))], progress)  # fmt: skip
         print(line("(w) scrapy crawl warc", args.pages, w))
         again = ceiling(bodies, workers, _trafilatura)
         print(line("(a) again, after (w)", args.pages, again))
