@@ -68,11 +68,27 @@ class WarcSpider(NewsSpider):
         plan = self.plans[""]
         for path in self.files:
             logger.info("Reading %s", path)
-            for entry in entries(path, max_bytes):
-                request = self.record_request(path, entry, plan)
-                if request is not None:
-                    yield request
-                await self.room()
+            records = 0
+            try:
+                for entry in entries(path, max_bytes):
+                    records += 1
+                    try:
+                        request = self.record_request(path, entry, plan)
+                    except Exception as exc:  # no request can be made of it (a bad URL)
+                        self.count("warc/skipped/broken")
+                        logger.warning("Skipping a record in %s at offset %d: %r",
+                                       path, entry.offset, exc)  # fmt: skip
+                        request = None
+                    if request is not None:
+                        yield request
+                    await self.room()
+            except OSError as exc:  # gone, or not ours to read, since the arguments were read
+                self.count("warc/unreadable_files")
+                logger.error("Cannot read %s: %s", path, exc)
+                continue
+            if not records:
+                self.count("warc/empty_files")
+                logger.warning("No WARC record in %s", path)
 
     async def room(self) -> None:
         """Wait until the scheduler wants more requests. Reading runs in the reactor's
@@ -121,6 +137,7 @@ class WarcSpider(NewsSpider):
                                     "length": entry.length}  # fmt: skip
             request.meta[FETCHED] = record.rec_headers.get_header("WARC-Date")
             request.meta[REPLAY_DATA] = entry.data
+            request.dont_filter = True  # a later capture of the same URL is read as well
             return request
         return None
 

@@ -1,10 +1,11 @@
 """Pages from WARC files instead of the network, for ``scrapy crawl warc``.
 
 A request that carries a WARC record (``crawler.warc.REPLAY``: file, offset, length) is
-answered with the response in that record, payload decoded (chunks joined, ``gzip``,
-``deflate`` and ``br`` unpacked by warcio), without a download: the rest of the crawler, from
-refusal detection to the JSON Lines, treats it as a live response. Any other request of a
-replaying spider (a meta refresh, a redirect) is refused: re-extraction never goes online.
+answered with the response in that record, its chunks joined, without a download (its
+``Content-Encoding`` is undone by Scrapy's HttpCompressionMiddleware, as for a live response):
+the rest of the crawler, from refusal detection to the JSON Lines, treats it as a live one.
+Any other request of a replaying spider (a meta refresh, a redirect) is refused:
+re-extraction never goes online.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
+from warcio.bufferedreaders import ChunkedDataReader
+from warcio.recordloader import ArcWarcRecord
 
 from crawler.utils.stats import inc
 from crawler.warc import REPLAY, REPLAY_DATA, WARC_RECORD
@@ -25,8 +28,8 @@ from crawler.warc.reader import parse_entry, read_entry
 
 logger = logging.getLogger(__name__)
 
-# Headers that described the payload as transferred, not as it is handed on: decoded.
-_TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
+# Headers that described the payload as transferred, not as it is handed on (chunks joined).
+_TRANSFER_HEADERS = {"transfer-encoding", "content-length"}
 
 
 class WarcReplayMiddleware:
@@ -56,12 +59,13 @@ class WarcReplayMiddleware:
         if record is None or record.http_headers is None or entry.problem:
             inc(self.crawler, f"warc/skipped/{entry.problem or 'broken'}")
             raise IgnoreRequest(f"WARC record {pointer} cannot be read again")
-        body = record.content_stream().read()
+        body, identity = _payload(record)
         headers = Headers(
             [
                 (name, value)
                 for name, value in record.http_headers.headers
-                if name.lower().encode("latin-1") not in _TRANSFER_HEADERS
+                if name.lower() not in _TRANSFER_HEADERS
+                and not (identity and name.lower() == "content-encoding")
             ]
         )
         status = int(record.http_headers.get_statuscode() or 200)
@@ -75,3 +79,14 @@ class WarcReplayMiddleware:
             request=request,
             flags=["warc"],
         )
+
+
+def _payload(record: ArcWarcRecord) -> tuple[bytes, bool]:
+    """The record's payload with its chunks joined, and whether it is to be taken as it is
+    whatever its ``Content-Encoding`` says: some archivers store the payload decoded and keep
+    the header. Otherwise HttpCompressionMiddleware decodes it, as it does a live response
+    (gzip, x-gzip, deflate, br, zstd, and several in a row)."""
+    chunked = "chunked" in (record.http_headers.get_header("Transfer-Encoding") or "").lower()
+    stream = ChunkedDataReader(record.raw_stream) if chunked else record.raw_stream
+    body = stream.read()
+    return body, body.lstrip()[:1] == b"<"  # markup: no compressed stream begins so

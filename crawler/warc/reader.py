@@ -30,7 +30,7 @@ CHUNK = 1 << 20  # inflated at most at a time
 READ = 1 << 16  # read at a time: about a compressed page (what is read past a member is copied)
 _CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)", re.IGNORECASE)
 _LINE_BREAKS = re.compile(rb"[\r\n]*")
-_RECORD_START = re.compile(rb"(?<![^\n])WARC/1\.[01]\r?\n")  # at the start of a line
+_RECORD_START = re.compile(rb"(?<![^\n])WARC/(?:1\.[01]|0\.1[78])\r?\n")  # at the start of a line
 
 
 @dataclass
@@ -48,7 +48,7 @@ def entries(path: Path, max_bytes: int) -> Iterator[Entry]:
     """Every record of a WARC file, gzip-per-record or plain; records larger than
     ``max_bytes`` (inflated) are reported, not read."""
     with path.open("rb") as handle:
-        gzipped = handle.read(3) == GZIP_MAGIC
+        gzipped = handle.read(3) == GZIP_MAGIC or path.name.endswith(".gz")  # damaged start
         handle.seek(0)
         yield from (_gzip_entries if gzipped else _plain_entries)(handle, max_bytes)
 
@@ -66,7 +66,8 @@ def read_entry(path: Path, offset: int, length: int, max_bytes: int) -> Entry:
 def parse_entry(offset: int, length: int, data: bytes) -> Entry:
     """The record in ``data`` (inflated), found at ``offset`` of its file."""
     try:
-        record = ArcWarcRecordLoader().parse_record_stream(
+        loader = ArcWarcRecordLoader(verify_http=False)  # "HTTP/2 200" status lines too
+        record = loader.parse_record_stream(
             io.BytesIO(data), known_format="warc", ensure_http_headers=False
         )
         declared = int(record.rec_headers.get_header("Content-Length") or 0)
@@ -84,6 +85,7 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
         inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
         records = _Records(max_bytes)
         last: tuple[bytes, bool] | None = None  # a member's last record: whole if it ends well
+        several = False  # records found in this member before ``last``
         consumed = 0
         problem = None
         handle.seek(position)
@@ -97,6 +99,7 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
             for found in records.feed(out):
                 if last is not None:  # one of several records in this member
                     yield _entry(position, consumed, *last)
+                    several = True
                 last = found
             if inflater.eof:
                 consumed += len(data) - len(inflater.unused_data)
@@ -110,6 +113,8 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
             if not data:
                 problem = "truncated"  # the file ends inside this member
                 break
+        if problem and several and last is not None:
+            yield _entry(position, consumed, *last)  # whole, in a member cut after it
         if problem == "broken":
             yield Entry(position, 0, None, problem)
             position = _find_member(handle, position + 1)

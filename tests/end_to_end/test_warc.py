@@ -186,6 +186,44 @@ def test_a_warc_with_broken_records_keeps_every_good_page(
     assert "Skipping a truncated record" in result.log
 
 
+def test_payloads_as_archivers_keep_them_are_decoded_and_a_bad_url_costs_its_record(
+    news_site: Served, tmp_path: Path
+) -> None:
+    """Chunks ("Chunked"), x-gzip, a Content-Encoding over a payload kept decoded, an HTTP/2
+    status line: each page is read as a live response would be; a record whose URL no request
+    can be made of (port 99999) is skipped and counted, and the records after it are read."""
+    paths = news_site.site.feed_paths[:4]
+    bodies = {p: urllib.request.urlopen(news_site.url + p, timeout=10).read() for p in paths}
+    packed = gzip.compress(bodies[paths[0]])
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(part), part)
+                       for part in (packed[:100], packed[100:])) + b"0\r\n\r\n"  # fmt: skip
+    records = [  # url, payload, headers, protocol
+        (paths[0], chunked, [("Content-Encoding", "gzip"), ("Transfer-Encoding", "Chunked")],
+         "HTTP/1.1"),
+        (paths[1], gzip.compress(bodies[paths[1]]), [("Content-Encoding", "x-gzip")], "HTTP/1.1"),
+        (paths[2], bodies[paths[2]], [("Content-Encoding", "gzip")], "HTTP/1.1"),
+        ("http://127.0.0.1:99999/broken", bodies[paths[3]], [], "HTTP/1.1"),
+        (paths[3], bodies[paths[3]], [], "HTTP/2"),
+    ]  # fmt: skip
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for path, payload, extra, protocol in records:
+        headers = StatusAndHeaders(
+            "200", [("Content-Type", "text/html; charset=utf-8"), *extra], protocol=protocol
+        )
+        url = path if path.startswith("http") else news_site.url + path
+        record = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(payload), http_headers=headers
+        )
+        writer.write_record(record)
+    (tmp_path / "archivers.warc.gz").write_bytes(buffer.getvalue())
+    result = run_crawl("warc", {"files": str(tmp_path / "archivers.warc.gz")}, tmp_path)
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(i["url"] for i in result.items) == sorted(news_site.url + p for p in paths)
+    assert result.stats["warc/skipped/broken"] == 1
+    assert "Skipping a record" in result.log
+
+
 def test_a_crawl_killed_mid_way_leaves_a_warc_read_to_its_end_and_recovered(
     news_site: Served, tmp_path: Path
 ) -> None:
