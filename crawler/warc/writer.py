@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 from warcio.warcwriter import WARCWriter
 
 from crawler.warc.reader import entries
@@ -66,9 +67,10 @@ class WarcFiles:
         response = writer.create_warc_record(
             exchange.url,
             "response",
-            payload=io.BytesIO(exchange.response_head + exchange.body),
-            length=len(exchange.response_head) + len(exchange.body),
+            payload=io.BytesIO(exchange.body),
+            length=len(exchange.body),
             warc_headers_dict=extra,
+            http_headers=_AsReceived(exchange.response_head),
         )
         writer.write_record(response)
         response_member = _member(buffer)
@@ -159,6 +161,19 @@ def recover(pattern: str, max_bytes: int) -> list[tuple[Path, int, int]]:
                 leftover.unlink()
             recovered.append((final, kept, size - end))
     return recovered
+
+
+class _AsReceived(StatusAndHeaders):
+    """An HTTP head that warcio writes as it is given, byte for byte: it would write its own
+    rendering of the parsed headers (non-ASCII values percent-encoded, spaces trimmed)."""
+
+    def __init__(self, head: bytes) -> None:
+        parsed = StatusAndHeadersParser([], verify=False).parse(io.BytesIO(head))
+        super().__init__(parsed.statusline, parsed.headers, parsed.protocol)
+        self.headers_buff = head
+
+    def compute_headers_buffer(self, header_filter: object = None) -> None:
+        pass  # headers_buff is the head as received
 
 
 def _member(buffer: io.BytesIO) -> bytes:
