@@ -15,6 +15,7 @@ import gzip
 import io
 import logging
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,11 +115,14 @@ class WarcFiles:
         name = self.base.name.removesuffix(SUFFIX)
         path = self.base.with_name(f"{name}-{self.serial:05d}{SUFFIX}")
         try:
+            if path.exists():  # finished by another worker that started in the same second
+                raise FileExistsError(path)
             handle = os.open(_partial(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:  # another worker of a distributed crawl, in the same second
             path = path.with_name(path.name.replace(SUFFIX, f"-{os.getpid()}{SUFFIX}"))
             handle = os.open(_partial(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # Blocking: another worker's recovery may hold it for a moment (and leaves it be).
+        fcntl.flock(handle, fcntl.LOCK_EX)
         self.path, self.handle, self.size = path, handle, 0
         buffer = io.BytesIO()
         writer = WARCWriter(buffer, gzip=False, warc_version="1.1")
@@ -133,6 +137,9 @@ class WarcFiles:
         self.size += len(data)
 
 
+FRESH_SECONDS = 60  # an empty .part younger than this may be a writer's, not yet locked
+
+
 def recover(pattern: str, max_bytes: int) -> list[tuple[Path, int, int]]:
     """Finish the ``.part`` files a killed run left (those no live writer holds): cut each
     after its last whole record and rename it. Returns (file, records kept, bytes cut)."""
@@ -145,6 +152,9 @@ def recover(pattern: str, max_bytes: int) -> list[tuple[Path, int, int]]:
                 continue  # a live writer's file
             if not leftover.exists():
                 continue  # finished and renamed meanwhile
+            state = os.fstat(handle.fileno())
+            if not state.st_size and time.time() - state.st_mtime < FRESH_SECONDS:
+                continue  # created a moment ago by a writer that is about to lock it
             end = kept = 0
             for entry in entries(leftover, max_bytes):
                 if entry.problem in ("broken", "truncated"):
