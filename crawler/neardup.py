@@ -345,3 +345,33 @@ class NearDuplicates:
             )
         self.pending.clear()
         self.pending_bands.clear()
+
+
+class MemorySketches:
+    """The sketch store of a run without state (a one-off scrape, a WARC read): the two
+    queries ``NearDuplicates`` asks of a state store, answered from dicts, as an in-memory
+    SQLite database answered them at several times the cost."""
+
+    def __init__(self) -> None:
+        self.sketches: dict[str, Candidate] = {}
+        self.bands: dict[int, list[str]] = {}
+
+    def near_candidates(self, band_keys: list[int], limit: int) -> list[Ranked]:
+        shared: dict[str, int] = {}
+        for key in set(band_keys):
+            for record_id in self.bands.get(key, ()):
+                shared[record_id] = shared.get(record_id, 0) + 1
+        top = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
+        return [(*self.sketches[record_id], count) for record_id, count in top]
+
+    def add_sketches(
+        self, sketches: list[tuple[str, bytes, str, str, list[int]]], bucket_size: int
+    ) -> None:
+        for record_id, sample, numbers, paragraphs, keys in sketches:
+            if record_id in self.sketches:
+                continue
+            self.sketches[record_id] = (record_id, sample, numbers, paragraphs)
+            for key in keys:
+                bucket = self.bands.setdefault(key, [])
+                if len(bucket) < bucket_size:
+                    bucket.append(record_id)

@@ -17,7 +17,6 @@ Without a state store the checks hold within the run only.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from scrapy import signals
@@ -26,9 +25,8 @@ from scrapy.exceptions import DropItem
 
 from crawler.extensions.state import StateExtension, state_of
 from crawler.items import Article
-from crawler.neardup import NearDuplicates, exact_key, sketch
+from crawler.neardup import MemorySketches, NearDuplicates, exact_key, sketch
 from crawler.state.records import Record, article_record
-from crawler.state.sqlite import SqliteStateStore
 from crawler.utils.stats import count
 from crawler.utils.urls import url_key
 
@@ -85,7 +83,7 @@ class DuplicatesPipeline:
             return
         state = state_of(self.crawler)
         # Without a state store, near duplicates are found within the run, in memory.
-        store = state.store if state is not None else SqliteStateStore(Path(":memory:"))
+        store = state.store if state is not None else MemorySketches()
         self.near = NearDuplicates(
             store,
             self.threshold,

@@ -10,7 +10,7 @@ import pytest
 
 from crawler.demo.duplicates import build_corpus, detect, evaluate, sample_originals
 from crawler.demo.site import build_site
-from crawler.neardup import NearDuplicates, sketch
+from crawler.neardup import MemorySketches, NearDuplicates, sketch
 from crawler.state.sqlite import SqliteStateStore
 from crawler.utils.urls import url_key
 from tests.conftest import Served, run_crawl, serve
@@ -48,9 +48,10 @@ def test_different_articles_keep_different_keys(first: str, second: str) -> None
     assert url_key(first) != url_key(second)
 
 
-def test_the_labelled_corpus_is_deduplicated_precisely(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stored", [True, False], ids=["state store", "run without state"])
+def test_the_labelled_corpus_is_deduplicated_precisely(tmp_path: Path, stored: bool) -> None:
     docs = build_corpus(sample_originals(20), sample_originals(40, seed=99))
-    store = SqliteStateStore(tmp_path / "state.sqlite3")
+    store = SqliteStateStore(tmp_path / "state.sqlite3") if stored else MemorySketches()
     score = evaluate(docs, detect(docs, store))
     assert score.precision >= 0.99, score.false_merges
     assert score.recall >= 0.95, score.missed
@@ -160,3 +161,20 @@ def test_pending_sketches_obey_the_same_bound(template_texts: list[str]) -> None
         near.add(sketch(text), f"r{number}")
     assert near.pending and max(len(b) for b in near.pending_bands.values()) == 32
     assert len(near.candidates(sketch(template_texts[7]).bands)) <= 8
+
+
+def test_a_run_without_state_finds_what_a_state_store_finds(
+    tmp_path: Path, template_texts: list[str]
+) -> None:
+    texts = template_texts[:600] + [t.replace("outlook", "forecast") for t in template_texts[:60]]
+    found = []
+    for store in (SqliteStateStore(tmp_path / "state.sqlite3"), MemorySketches()):
+        near = NearDuplicates(store, batch=50, candidates=8, bucket_size=32)
+        matches = []
+        for number, text in enumerate(texts):
+            sketched = sketch(text)
+            matches.append(near.find(sketched, f"r{number}", text))
+            near.add(sketched, f"r{number}")
+        found.append(matches)
+    assert found[0] == found[1]
+    assert sum(match is not None for match in found[1]) >= 60
