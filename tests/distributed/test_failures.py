@@ -9,7 +9,10 @@ import signal
 import time
 from pathlib import Path
 
-from crawler import exitcodes
+import redis
+
+from crawler import exitcodes, settings
+from crawler.distributed.queue import _POP
 from tests.conftest import Served
 from tests.distributed.conftest import (
     RedisServer,
@@ -74,6 +77,31 @@ def test_workers_wait_through_a_restart_of_redis_and_finish_the_crawl(
     assert max(paths.values()) == 1
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(2))
     assert "Redis is unreachable" in logs and "Redis is back" in logs
+
+
+def test_a_lease_that_never_reached_its_worker_is_taken_back_and_the_crawl_ends(
+    site: Served, tmp_path: Path, redis_url: str
+) -> None:
+    """A pop that Redis ran while its connection closed (a restart) is retried by the
+    client: the first lease stays under the worker's name while its request never reached
+    it. Made here by leasing a request under w0's name behind its back."""
+    worker = start_worker("w0", site, tmp_path, redis_url, "r1", measured=False,
+                          DOWNLOAD_DELAY="0.1", CONCURRENT_REQUESTS_PER_DOMAIN="1")  # fmt: skip
+    server = redis.Redis.from_url(redis_url)
+    key = f"{settings.NEWS_REDIS_PREFIX}feeds:requests"
+    leased = None
+    for _ in range(400):  # once articles are queued
+        if server.zcard(key) > 3:
+            leased = server.eval(_POP, 5, key, f"{key}:leases", f"{key}:leased",
+                                 f"{key}:scores", f"{key}:owners", time.time() + 600, "w0")  # fmt: skip
+            break
+        time.sleep(0.05)
+    assert leased is not None
+    wait_all([worker], tmp_path)
+    paths = written(tmp_path, site)
+    assert set(paths) == expected_paths(site)
+    assert max(paths.values()) == 1
+    assert "Took back 1 requests" in (tmp_path / "w0.log").read_text()
 
 
 def test_a_worker_without_redis_too_long_exits_9_and_the_next_run_recovers_its_file(
