@@ -87,8 +87,11 @@ def start_worker(
     redis_url: str,
     round_id: str,
     measured: bool = True,
+    spider_args: dict[str, str] | None = None,
     **settings: str,
 ) -> subprocess.Popen:
+    """A worker of round ``round_id``: the feeds spider on ``served``'s feeds, or with
+    ``spider_args`` (``spider`` among them) another spider."""
     output = workdir / name
     merged = {
         **FAST,
@@ -103,8 +106,11 @@ def start_worker(
         **settings,
     }
     feeds = ",".join(f"{served.url}{p}" for p in ("/feed.xml", "/atom.xml", "/feed.json"))
-    command = [sys.executable, "-m", "scrapy", "crawl", "feeds",
-               "-a", f"feeds={feeds}", "-a", f"round={round_id}"]  # fmt: skip
+    arguments = dict(spider_args or {"spider": "feeds", "feeds": feeds})
+    command = [sys.executable, "-m", "scrapy", "crawl", arguments.pop("spider"),
+               "-a", f"round={round_id}"]  # fmt: skip
+    for key, value in arguments.items():
+        command += ["-a", f"{key}={value}"]
     for key, value in merged.items():
         command += ["-s", f"{key}={value}"]
     log = (workdir / f"{name}.log").open("a")

@@ -16,17 +16,26 @@ from pathlib import Path
 from crawler.demo.site import build_site, write_site
 from crawler.neardup import NearDuplicates, sketch
 from crawler.state.redis import RedisStateStore
-from tests.conftest import PROJECT, Served, crawl_env, serve
+from tests.conftest import PROJECT, Served, crawl_env, run_crawl, serve
 from tests.distributed.conftest import expected_paths, requested, start_worker, wait_all, written
 from tests.pipelines.test_dedupe import template_report
 
 
-def test_three_workers_keep_one_download_delay_between_them(tmp_path: Path, redis_url: str) -> None:
+def test_three_workers_keep_one_download_delay_between_them_and_take_turns(
+    tmp_path: Path, redis_url: str
+) -> None:
     small = serve(build_site(story_count=8), tmp_path / "site", server="tests.end_to_end.hostile")
     try:
         workers = [
             start_worker(
-                f"w{n}", small, tmp_path, redis_url, "r1", measured=False, DOWNLOAD_DELAY="0.5"
+                f"w{n}",
+                small,
+                tmp_path,
+                redis_url,
+                "r1",
+                measured=False,
+                DOWNLOAD_DELAY="0.5",
+                CONCURRENT_REQUESTS="1",
             )
             for n in range(3)
         ]
@@ -39,6 +48,12 @@ def test_three_workers_keep_one_download_delay_between_them(tmp_path: Path, redi
     times = sorted(float(line.split(" ", 1)[0]) for line in lines)
     assert len(times) > 8
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.45
+    # each worker holds one request at a time: the others take the rest, in turn
+    assert sum(1 for n in range(3) if lines_written(tmp_path / f"w{n}")) >= 2
+
+
+def lines_written(folder: Path) -> int:
+    return sum(len(path.read_bytes().splitlines()) for path in folder.glob("feeds/*.jsonl"))
 
 
 def test_three_workers_write_every_article_once_and_a_later_round_only_the_new_ones(
@@ -58,7 +73,6 @@ def test_three_workers_write_every_article_once_and_a_later_round_only_the_new_o
     assert fetched["/feed.xml"] == 1  # seeded by one worker for all
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(3))
     assert "Deprecation" not in logs and "Traceback" not in logs
-    assert sum(1 for n in range(3) if (tmp_path / f"w{n}").glob("feeds/*.jsonl")) >= 2
 
     fleet = subprocess.run(
         [sys.executable, "-m", "scrapy", "fleet", "-s", f"REDIS_URL={redis_url}"],
@@ -115,3 +129,35 @@ def test_feeds_not_due_are_left_for_a_later_round_through_the_redis_state(
     later = json.loads(second.read_text())
     assert later["stats"]["feeds/not_due"] == 3 and "feeds/fetched" not in later["stats"]
     assert {poll["outcome"] for poll in later["polling"].values()} == {"not_due"}
+
+
+def test_a_fleet_reads_an_archive_back_and_writes_each_record_once(
+    small_site: Served, tmp_path: Path, redis_url: str
+) -> None:
+    feeds = ",".join(f"{small_site.url}{p}" for p in ("/feed.xml", "/atom.xml", "/feed.json"))
+    live = run_crawl("feeds", {"feeds": feeds, "warc": "on"}, tmp_path / "live")
+    assert live.returncode == 0 and live.items, live.log[-3000:]
+    small_site.process.terminate()  # the archive is all there is
+    files = ",".join(str(path) for path in sorted(live.output_dir.glob("feeds/*.warc.gz")))
+    workers = [
+        start_worker(
+            f"w{n}",
+            small_site,
+            tmp_path,
+            redis_url,
+            "r1",
+            measured=n == 0,
+            spider_args={"spider": "warc", "files": files},
+        )
+        for n in range(2)
+    ]
+    wait_all(workers, tmp_path)
+    items = [
+        json.loads(line)
+        for path in tmp_path.glob("w*/warc/*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert sorted(item["id"] for item in items) == sorted(item["id"] for item in live.items)
+    assert {i["id"]: i["text"] for i in items} == {i["id"]: i["text"] for i in live.items}
+    logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(2))
+    assert "is seeded by another worker" in logs and "Traceback" not in logs
