@@ -10,6 +10,9 @@ same names.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
@@ -22,6 +25,9 @@ MIN_CHARS = 60
 MAX_CHARS = 1500
 # The block must show this share of the description's words.
 MIN_AGREEMENT = 0.8
+# A block around the first is the lead only when it is no longer than this many times the
+# description: a list of points, not the story.
+ENCLOSING = 1.3
 _OPENING_WORDS = 4  # what a text node of the block must contain, as the description has it
 _BLOCKS = frozenset(("p", "div", "h2", "h3", "section", "header", "td", "li", "span", "strong"))
 _OUTSIDE = frozenset(("head", "script", "style", "nav", "footer", "aside", "a", "button", "form"))
@@ -41,28 +47,45 @@ def find_lead(tree: HtmlElement, head: HeadTags) -> str | None:
         return None
     wanted = set(words(description))
     for node in _HAS_TEXT(tree, opening=opening):
-        block = _block_of(node.getparent())
-        if block is None:
-            continue
-        text = " ".join(block.text_content().split())
-        if MIN_CHARS <= len(text) <= MAX_CHARS:
-            shown = set(words(text))
-            if len(wanted & shown) >= MIN_AGREEMENT * len(wanted):
-                return text
+        for text in _shown(node, opening, len(description)):
+            if MIN_CHARS <= len(text) <= MAX_CHARS:
+                shown = set(words(text))
+                if len(wanted & shown) >= MIN_AGREEMENT * len(wanted):
+                    return text
     return None
 
 
-def _block_of(element: HtmlElement | None) -> HtmlElement | None:
-    """The nearest block that holds ``element``, or None when it sits where no story is."""
-    block = None
+def _shown(node: Any, opening: str, length: int) -> Iterator[str]:
+    """What may be the lead around a text node that opens like the description: its block;
+    the block around that from the opening on, when the lead is a list of points (no more
+    than the description says, or it holds the story too); the text node alone, when broken
+    markup (an ``<h2>`` never closed) puts the whole story in its block."""
+    blocks = _blocks_of(node.getparent())
+    if blocks is None:
+        return
+    for level, block in enumerate(blocks):
+        # (the points of a list are apart even when the markup has no space between them)
+        text = " ".join((" ".join(block.itertext()) if level else block.text_content()).split())
+        if level:  # from the description's opening on: not the kicker or date above it
+            text = text[max(text.find(opening), 0) :]
+            if len(text) > length * ENCLOSING + 40:
+                break
+        yield text
+    yield " ".join(str(node).split())
+
+
+def _blocks_of(element: HtmlElement | None) -> list[HtmlElement] | None:
+    """The blocks that hold ``element``, nearest first (two at most), or None when it sits
+    where no story is."""
+    blocks: list[HtmlElement] = []
     while element is not None:
         tag = element.tag
         if tag in _OUTSIDE:
             return None
-        if block is None and tag in _BLOCKS:
-            block = element
+        if tag in _BLOCKS and len(blocks) < 2:
+            blocks.append(element)
         element = element.getparent()
-    return block
+    return blocks
 
 
 def prepend_lead(text: str, lead: str | None, headline: str | None) -> str:

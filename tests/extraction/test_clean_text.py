@@ -95,6 +95,25 @@ def test_the_lead_is_the_block_that_shows_the_page_description() -> None:
     assert prepend_lead(f"{LEAD}\n{STORY}", lead, "Quay") == f"{LEAD}\n{STORY}"  # had it
 
 
+def test_a_lead_set_as_points_or_in_a_heading_never_closed_is_found() -> None:
+    points = ["The northern quay will be rebuilt over three years.",
+              "Ferries will use a temporary pier in the meantime.",
+              "The harbour board approved the plan on Tuesday."]  # fmt: skip
+    description = " ".join(points)
+    head = f"<head><meta name='description' content='{description}'></head>"
+    listed = fromstring(
+        f"<html>{head}<body><div class='kicker'>Harbour 24.10.2026</div><div class='intro'><ul>"
+        + "".join(f"<li>{point}</li>" for point in points)
+        + f"</ul></div><article><p>{STORY}</p></article></body></html>"
+    )
+    assert find_lead(listed, HeadTags(listed)) == description
+    unclosed = fromstring(
+        f"<html>{head}<body><h1>Quay</h1><h2 class='excerpt'>{description}"
+        f"<p>{STORY}</p><p>{STORY}</p></body></html>"
+    )
+    assert find_lead(unclosed, HeadTags(unclosed)) == description
+
+
 def test_a_page_loses_its_boilerplate_and_keeps_its_lead() -> None:
     related = "".join(
         f"<li><a href='/news/{n}.html'>Other story number {n} about the harbour</a></li>"
