@@ -12,7 +12,7 @@ from lxml.html import fromstring
 from crawler.extraction.boilerplate import Links, prune, verdict
 from crawler.extraction.evidence import HeadTags
 from crawler.extraction.extract import ArticleExtractor
-from crawler.extraction.lead import find_lead, prepend_lead
+from crawler.extraction.lead import find_lead, named_leads, prepend_lead, standfirst_of
 
 STORY = (
     "The harbour board voted on Tuesday to rebuild the northern quay, a project that will take "
@@ -112,6 +112,26 @@ def test_a_lead_set_as_points_or_in_a_heading_never_closed_is_found() -> None:
         f"<p>{STORY}</p><p>{STORY}</p></body></html>"
     )
     assert find_lead(unclosed, HeadTags(unclosed)) == description
+
+
+def test_a_block_named_as_the_lead_is_the_lead_only_right_before_the_story() -> None:
+    teasers = "".join(
+        f"<div class='teaser'><p>Another story, number {n}, about the airport and its runway "
+        "plans for the coming decade.</p></div>"
+        for n in range(3)
+    )
+    story = "".join(f"<p>Part {n}. {STORY}</p>" for n in range(4))
+    page = fromstring(
+        f"<html><body><aside>{teasers}</aside><div class='article-header'><h1>Quay</h1>"
+        f"<p class='article-lead'>{LEAD}</p></div><p class='byline'>By Ann Writer</p>"
+        f"<div class='article-body'>{story}</div><div class='more'>{teasers}</div></body></html>"
+    )
+    text = "\n".join(f"Part {n}. {STORY.strip()}" for n in range(4))
+    assert standfirst_of(text, named_leads(page)) == LEAD
+    # the teasers are named alike, but no story begins after them
+    without = fromstring(f"<html><body>{story}<div class='more'>{teasers}</div></body></html>")
+    assert named_leads(without) and standfirst_of(text, named_leads(without)) is None
+    assert standfirst_of(f"{LEAD}\n{text}", named_leads(page)) is None  # said already
 
 
 def test_a_page_loses_its_boilerplate_and_keeps_its_lead() -> None:
