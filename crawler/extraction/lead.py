@@ -6,8 +6,9 @@ which paragraph it is: its own description (``og:description``, ``description``)
 or its start, and a block of the page that shows that text is the lead as the reader sees it.
 
 Without a description to go by, a block named as a lead ("lead", "intro", "excerpt",
-"standfirst", "teaser"...) is the story's lead only when the story itself begins right after
-it: the name alone is no guide, as the teasers of other stories carry the same names. It must
+"standfirst", "teaser"...) after the headline is the story's lead only when the story itself
+begins right after it: the name alone is no guide, as the teasers of other stories carry the
+same names. It must
 also read as a lead: a few sentences of prose, no list, picture, headline or script inside,
 hardly any link.
 """
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
-from lxml.etree import XPath
+from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
 from crawler.extraction.evidence import HeadTags
@@ -43,12 +44,13 @@ _HAS_TEXT = XPath("//body//text()[contains(., $opening)]")
 _LEAD_NAMES = ("lead", "leadin", "lede", "intro", "introduction", "excerpt", "standfirst",
                "teaser", "summary", "subtitle", "subline", "deck", "dek", "abstract", "chapeau",
                "sapo", "bajada", "entradilla")  # fmt: skip
-_ATTRIBUTES = XPath("//body//@class | //body//@id")
 _NAME_WORD = re.compile(r"(?<![^\s_-])(?:" + "|".join(_LEAD_NAMES) + r")(?![^\s_-])")
 _NOT_IN_LEAD = frozenset(("script", "style", "noscript", "h1", "img", "figure", "figcaption",
                           "time", "ul", "ol", "table"))  # fmt: skip
 _OUTSIDE_LEAD = _OUTSIDE | {"li"}
 _FOLLOWING = XPath("following::text()[normalize-space()][position() <= 40]")
+# The lead is looked for among this many elements after the headline.
+WINDOW = 250
 # The story must begin within this many characters of text after the block.
 NEAR = 500
 _SENTENCE_END = re.compile(r"[.!?…\"»”“:]\s*$")
@@ -136,14 +138,20 @@ Standfirst = tuple[str, str]  # a block named as the lead: its text, the text th
 def named_leads(tree: HtmlElement) -> list[Standfirst]:
     """The blocks named as a lead that read as one, in the page's order, each with the
     text that follows it. Read before trafilatura prunes the tree."""
-    values = _ATTRIBUTES(tree)
-    # one search over all the page's class and id values, not one search each (500 a page)
+    # the lead follows the headline; a page without an <h1> is searched whole
+    headline = next(tree.iter("h1"), None)
+    body = tree.find("body")
+    if headline is not None:
+        elements = list(_after(headline, WINDOW))
+    else:
+        elements = list(body.iter(Element)) if body is not None else []
+    values = [f"{e.get('class') or ''} {e.get('id') or ''}" for e in elements]
+    # one search over the class and id values, not one search each
     ends = list(accumulate(len(value) + 1 for value in values))
     joined = "\n".join(values).lower()
     named = list(
         dict.fromkeys(
-            values[bisect_right(ends, found.start())].getparent()
-            for found in _NAME_WORD.finditer(joined)
+            elements[bisect_right(ends, found.start())] for found in _NAME_WORD.finditer(joined)
         )
     )
     inner = set(named)
@@ -176,3 +184,17 @@ def standfirst_of(text: str, named: list[Standfirst]) -> str | None:
         if any(opening in following for opening in openings) and not _has(text, lead):
             return lead
     return None
+
+
+def _after(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+    """The elements after ``element`` in the page's order (not inside it), ``limit`` at most."""
+    count = 0
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            for following in sibling.iter(Element):
+                yield following
+                count += 1
+                if count >= limit:
+                    return
+        node = node.getparent()
