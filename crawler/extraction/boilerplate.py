@@ -126,15 +126,16 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "empty"
     if len(text) >= SHORT:
         return None
-    if _ELSEWHERE.search(text) and len(text) < 160:
+    # (the length first: the patterns are long alternations, a search costs tens of µs)
+    if len(text) < 160 and _ELSEWHERE.search(text):
         return "elsewhere"
     if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:
         return "link"
-    if _CREDIT.search(text) and len(text) < 160:
+    if len(text) < 160 and _CREDIT.search(text):
         return "credit"
-    if _CALL.search(text) and len(text) < 220:
+    if len(text) < 220 and _CALL.search(text):
         return "call"
-    if _LABEL.search(text) and len(text) < 160:
+    if len(text) < 160 and _LABEL.search(text):
         return "label"
     if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
