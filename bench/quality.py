@@ -111,9 +111,12 @@ def plain(**options: object) -> Extractor:
     def run(body: bytes, url: str) -> tuple[str, str | None]:
         import trafilatura
 
-        text = trafilatura.extract(
-            body, url=url, include_comments=False, include_tables=True, **options
-        )
+        from crawler.extraction.prefilter import unguarded
+
+        with unguarded():  # trafilatura as it comes, not as this crawler runs it
+            text = trafilatura.extract(
+                body, url=url, include_comments=False, include_tables=True, **options
+            )
         return text or "", None
 
     return run

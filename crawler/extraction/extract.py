@@ -22,7 +22,7 @@ from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
 
 from crawler.exceptions import NotText
-from crawler.extraction import lean
+from crawler.extraction import lean, prefilter
 from crawler.extraction.boilerplate import Links, prune
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
@@ -126,6 +126,7 @@ class ArticleExtractor:
         self.options = options or ExtractionOptions()
         self._template = trafilatura_options(self.options)
         lean.install()
+        prefilter.install()
 
     def __call__(
         self,
