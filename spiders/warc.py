@@ -70,7 +70,7 @@ class WarcSpider(NewsSpider):
             logger.info("Reading %s", path)
             records = 0
             try:
-                for entry in entries(path, max_bytes):
+                for entry in entries(path, max_bytes, types=("response",)):
                     records += 1
                     try:
                         request = self.record_request(path, entry, plan)
@@ -113,12 +113,11 @@ class WarcSpider(NewsSpider):
             logger.warning("Skipping a %s record in %s at offset %d",
                            entry.problem.replace("_", " "), path, entry.offset)  # fmt: skip
             return None
-        assert record is not None
-        if record.rec_type == "revisit":
+        if entry.rec_type == "revisit":
             self.count("warc/skipped/revisit")
             return None
-        if record.rec_type != "response":
-            return None  # requests, warcinfo, metadata: nothing to extract
+        if entry.rec_type != "response" or record is None:
+            return None  # requests, warcinfo, metadata: nothing to extract (nor parsed)
         url = record.rec_headers.get_header("WARC-Target-URI") or ""
         if record.http_headers is None or not url.startswith(("http://", "https://")):
             self.count("warc/skipped/broken")
@@ -136,7 +135,7 @@ class WarcSpider(NewsSpider):
             request.meta[REPLAY] = {"file": str(path), "offset": entry.offset,
                                     "length": entry.length}  # fmt: skip
             request.meta[FETCHED] = record.rec_headers.get_header("WARC-Date")
-            request.meta[REPLAY_DATA] = entry.data
+            request.meta[REPLAY_DATA] = entry  # parsed once: its payload is still unread
             request.dont_filter = True  # a later capture of the same URL is read as well
             return request
         return None

@@ -24,7 +24,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from crawler.utils.stats import inc
 from crawler.warc import REPLAY, REPLAY_DATA, WARC_RECORD
-from crawler.warc.reader import parse_entry, read_entry
+from crawler.warc.reader import Entry, read_entry
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +49,8 @@ class WarcReplayMiddleware:
                 inc(self.crawler, "warc/not_archived")
                 raise IgnoreRequest(f"not in the WARC files: {request.url}")
             return None
-        data = request.meta.pop(REPLAY_DATA, None)
-        if data is not None:
-            entry = parse_entry(pointer["offset"], pointer["length"], data)
-        else:
+        entry = request.meta.pop(REPLAY_DATA, None)
+        if not isinstance(entry, Entry):  # a request restored from a disk queue, or made anew
             entry = read_entry(Path(pointer["file"]), pointer["offset"], pointer["length"],
                                self.max_bytes)  # fmt: skip
         record = entry.record

@@ -12,8 +12,9 @@ file, offset and length of its gzip member), as Common Crawl's indexes do.
 
 # request.meta keys: a request whose exchange is to be archived (page requests); where its
 # response record was written, or read from (the article's ``warc`` field); a record to
-# replay instead of fetching (``spiders.warc``), and that record as read when it was found
-# (so that it is not inflated twice; the spider reads only a few requests ahead).
+# replay instead of fetching (``spiders.warc``), and that record as parsed when it was found
+# (a ``reader.Entry``, so that it is not inflated nor parsed twice; the spider reads only a
+# few requests ahead).
 ARCHIVE = "news_archive"
 WARC_RECORD = "news_warc"
 REPLAY = "news_warc_replay"

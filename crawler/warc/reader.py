@@ -18,7 +18,7 @@ import mmap
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +30,7 @@ CHUNK = 1 << 20  # inflated at most at a time
 READ = 1 << 16  # read at a time: about a compressed page (what is read past a member is copied)
 _CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)", re.IGNORECASE)
 _LINE_BREAKS = re.compile(rb"[\r\n]*")
+_WARC_TYPE = re.compile(rb"\nWARC-Type:[ \t]*([A-Za-z-]+)", re.IGNORECASE)
 _RECORD_START = re.compile(rb"(?<![^\n])WARC/(?:1\.[01]|0\.1[78])\r?\n")  # at the start of a line
 
 
@@ -42,15 +43,18 @@ class Entry:
     record: ArcWarcRecord | None
     problem: str | None = None  # "broken" (does not parse or inflate), "truncated", "too_large"
     data: bytes = b""  # the record as read (inflated)
+    rec_type: str = ""  # its WARC-Type, also for a record of a type not asked to be parsed
 
 
-def entries(path: Path, max_bytes: int) -> Iterator[Entry]:
+def entries(path: Path, max_bytes: int, types: Collection[str] | None = None) -> Iterator[Entry]:
     """Every record of a WARC file, gzip-per-record or plain; records larger than
-    ``max_bytes`` (inflated) are reported, not read."""
+    ``max_bytes`` (inflated) are reported, not read. With ``types``, records of other
+    WARC-Types are yielded unparsed (``record`` None, ``rec_type`` set): a reader that wants
+    only the responses does not pay for parsing the requests beside them."""
     with path.open("rb") as handle:
         gzipped = handle.read(3) == GZIP_MAGIC or path.name.endswith(".gz")  # damaged start
         handle.seek(0)
-        yield from (_gzip_entries if gzipped else _plain_entries)(handle, max_bytes)
+        yield from (_gzip_entries if gzipped else _plain_entries)(handle, max_bytes, types)
 
 
 def read_entry(path: Path, offset: int, length: int, max_bytes: int) -> Entry:
@@ -59,12 +63,23 @@ def read_entry(path: Path, offset: int, length: int, max_bytes: int) -> Entry:
         handle.seek(offset)
         data = handle.read(length)
     if data[:3] == GZIP_MAGIC:
-        return next(_gzip_entries(io.BytesIO(data), max_bytes), Entry(offset, 0, None, "broken"))
+        return next(
+            _gzip_entries(io.BytesIO(data), max_bytes, None), Entry(offset, 0, None, "broken")
+        )
     return parse_entry(offset, length, data)
 
 
-def parse_entry(offset: int, length: int, data: bytes) -> Entry:
-    """The record in ``data`` (inflated), found at ``offset`` of its file."""
+def parse_entry(
+    offset: int, length: int, data: bytes, types: Collection[str] | None = None
+) -> Entry:
+    """The record in ``data`` (inflated), found at ``offset`` of its file; left unparsed
+    when its WARC-Type is not among ``types``."""
+    if types is not None:
+        headers_end = data.find(b"\r\n\r\n")
+        found = _WARC_TYPE.search(data, 0, headers_end if headers_end >= 0 else len(data))
+        rec_type = found.group(1).decode("ascii").lower() if found else ""
+        if rec_type and rec_type not in types:
+            return Entry(offset, length, None, rec_type=rec_type)
     try:
         loader = ArcWarcRecordLoader(verify_http=False)  # "HTTP/2 200" status lines too
         record = loader.parse_record_stream(
@@ -75,11 +90,15 @@ def parse_entry(offset: int, length: int, data: bytes) -> Entry:
         return Entry(offset, length, None, "broken")
     block = len(data) - (data.find(b"\r\n\r\n") + 4)
     if block < declared or record.rec_headers.get_header("WARC-Truncated"):
-        return Entry(offset, length, record, "truncated", data)  # cut short, or by its archiver
-    return Entry(offset, length, record, None, data)
+        return Entry(
+            offset, length, record, "truncated", data, record.rec_type
+        )  # by its archiver too
+    return Entry(offset, length, record, None, data, record.rec_type)
 
 
-def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
+def _gzip_entries(
+    handle: BinaryIO, max_bytes: int, types: Collection[str] | None
+) -> Iterator[Entry]:
     position: int | None = _find_member(handle, 0)
     while position is not None:
         inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
@@ -98,7 +117,7 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
                 break
             for found in records.feed(out):
                 if last is not None:  # one of several records in this member
-                    yield _entry(position, consumed, *last)
+                    yield _entry(position, consumed, *last, types)
                     several = True
                 last = found
             if inflater.eof:
@@ -114,7 +133,7 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
                 problem = "truncated"  # the file ends inside this member
                 break
         if problem and several and last is not None:
-            yield _entry(position, consumed, *last)  # whole, in a member cut after it
+            yield _entry(position, consumed, *last, types)  # whole, in a member cut after it
         if problem == "broken":
             yield Entry(position, 0, None, problem)
             position = _find_member(handle, position + 1)
@@ -124,14 +143,16 @@ def _gzip_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
             return
         for found in (last, records.rest()):  # rest: a record shorter than it says, or no record
             if found is not None:
-                yield _entry(position, consumed, *found)
+                yield _entry(position, consumed, *found, types)
         position = _find_member(handle, position + consumed)
 
 
-def _entry(position: int, consumed: int, record: bytes, too_large: bool) -> Entry:
+def _entry(
+    position: int, consumed: int, record: bytes, too_large: bool, types: Collection[str] | None
+) -> Entry:
     if too_large:
         return Entry(position, consumed, None, "too_large")
-    return parse_entry(position, consumed, record)
+    return parse_entry(position, consumed, record, types)
 
 
 class _Records:
@@ -208,14 +229,18 @@ def _find_member(handle: BinaryIO, start: int) -> int | None:
         start += len(chunk)
 
 
-def _plain_entries(handle: BinaryIO, max_bytes: int) -> Iterator[Entry]:
+def _plain_entries(
+    handle: BinaryIO, max_bytes: int, types: Collection[str] | None
+) -> Iterator[Entry]:
     if not os.fstat(handle.fileno()).st_size:
         return
     with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        yield from _plain_records(data, max_bytes)
+        yield from _plain_records(data, max_bytes, types)
 
 
-def _plain_records(data: mmap.mmap, max_bytes: int) -> Iterator[Entry]:
+def _plain_records(
+    data: mmap.mmap, max_bytes: int, types: Collection[str] | None
+) -> Iterator[Entry]:
     position = 0
     while position < len(data):
         match = _RECORD_START.search(data, position)
@@ -240,5 +265,5 @@ def _plain_records(data: mmap.mmap, max_bytes: int) -> Iterator[Entry]:
         if int(found.group(1)) > max_bytes:
             yield Entry(start, end - start, None, "too_large")
         else:
-            yield parse_entry(start, end - start, data[start:end])
+            yield parse_entry(start, end - start, data[start:end], types)
         position = end
