@@ -354,12 +354,15 @@ class MemorySketches:
 
     def __init__(self) -> None:
         self.sketches: dict[str, Candidate] = {}
-        self.bands: dict[int, list[str]] = {}
+        # A band bucket is the one id in it, or a list once a second comes: most buckets
+        # hold one article, and a list for each took 40% of the memory kept an article.
+        self.bands: dict[int, str | list[str]] = {}
 
     def near_candidates(self, band_keys: list[int], limit: int) -> list[Ranked]:
         shared: dict[str, int] = {}
         for key in set(band_keys):
-            for record_id in self.bands.get(key, ()):
+            bucket = self.bands.get(key, ())
+            for record_id in (bucket,) if isinstance(bucket, str) else bucket:
                 shared[record_id] = shared.get(record_id, 0) + 1
         top = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
         return [(*self.sketches[record_id], count) for record_id, count in top]
@@ -367,11 +370,17 @@ class MemorySketches:
     def add_sketches(
         self, sketches: list[tuple[str, bytes, str, str, list[int]]], bucket_size: int
     ) -> None:
+        bands = self.bands
         for record_id, sample, numbers, paragraphs, keys in sketches:
             if record_id in self.sketches:
                 continue
             self.sketches[record_id] = (record_id, sample, numbers, paragraphs)
             for key in keys:
-                bucket = self.bands.setdefault(key, [])
-                if len(bucket) < bucket_size:
+                bucket = bands.get(key)
+                if bucket is None:
+                    bands[key] = record_id
+                elif isinstance(bucket, str):
+                    if bucket_size > 1:
+                        bands[key] = [bucket, record_id]
+                elif len(bucket) < bucket_size:
                     bucket.append(record_id)
