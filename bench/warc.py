@@ -29,6 +29,8 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
+
 from bench.throughput import (
     DEFAULT_TEMPLATES,
     PROJECT,
@@ -55,14 +57,16 @@ def settings(work: Path) -> list[str]:
 
 
 class Progress(threading.Thread):
-    """When each line of the output appeared: (seconds, lines), sampled."""
+    """When each line of the output appeared, and the crawl process's CPU by then: (seconds,
+    lines, CPU seconds), sampled."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__(daemon=True)
         self.folder = folder
-        self.samples: list[tuple[float, int]] = []
+        self.samples: list[tuple[float, int, float]] = []
         self.done = threading.Event()
         self.started = time.monotonic()
+        self.process: psutil.Process | None = None
 
     def run(self) -> None:
         while not self.done.is_set():
@@ -70,7 +74,10 @@ class Progress(threading.Thread):
             for path in self.folder.glob("out/warc/*.jsonl*"):
                 with contextlib.suppress(OSError):
                     lines += path.read_bytes().count(b"\n")
-            self.samples.append((time.monotonic() - self.started, lines))
+            cpu = self.samples[-1][2] if self.samples else 0.0
+            with contextlib.suppress(psutil.Error, AttributeError):
+                cpu = sum(self.process.cpu_times()[:2])  # type: ignore[union-attr]
+            self.samples.append((time.monotonic() - self.started, lines, cpu))
             self.done.wait(0.25)
 
 
@@ -81,6 +88,7 @@ def measured(command: list[str], progress: Progress | None = None) -> Measure:
     watcher = TreeWatcher(process.pid)
     watcher.start()
     if progress is not None:
+        progress.process = psutil.Process(process.pid)
         progress.start()
     process.wait()
     watcher.done.set()
@@ -95,16 +103,21 @@ def measured(command: list[str], progress: Progress | None = None) -> Measure:
                    watcher.cpu.get(process.pid, 0.0))  # fmt: skip
 
 
-def tenth_rates(samples: list[tuple[float, int]], total: int) -> tuple[float, float]:
-    """Pages per second over the first and the last tenth of the pages written."""
+def tenth_rates(
+    samples: list[tuple[float, int, float]], total: int
+) -> tuple[float, float, float, float]:
+    """Pages per second, and the crawl process's CPU milliseconds a page, over the first and
+    the last tenth of the pages written."""
 
-    def when(count: float) -> float:
-        return next((s for s, lines in samples if lines >= count), samples[-1][0])
+    def at(count: float) -> tuple[float, int, float]:
+        return next((s for s in samples if s[1] >= count), samples[-1])
 
-    tenth = total / 10
-    first = tenth / max(when(tenth) - when(1), 1e-9)
-    last = tenth / max(when(total) - when(total - tenth), 1e-9)
-    return first, last
+    def over(start: float, end: float) -> tuple[float, float]:
+        (t0, n0, c0), (t1, n1, c1) = at(start), at(end)
+        return (n1 - n0) / max(t1 - t0, 1e-9), 1000 * (c1 - c0) / max(n1 - n0, 1)
+
+    (first, first_cpu), (last, last_cpu) = over(1, total / 10), over(total * 0.9, total)
+    return first, last, first_cpu, last_cpu
 
 
 def main() -> None:
@@ -148,13 +161,16 @@ def main() -> None:
         whole = ceiling(bodies, workers, _extract)
         print(line(f"(a') our extraction, {workers} proc.", args.pages, whole))
         written = progress.samples[-1][1] if progress.samples else 0
-        first, last = tenth_rates(progress.samples, written) if written >= 20 else (0.0, 0.0)
+        first, last, first_cpu, last_cpu = (
+            tenth_rates(progress.samples, written) if written >= 20 else (0.0,) * 4
+        )
         mean_a = (a.seconds + again.seconds) / 2
         print(f"w/a = {mean_a / w.seconds:.2f} (against the first (a) alone "
               f"{a.seconds / w.seconds:.2f}, the second {again.seconds / w.seconds:.2f}); "
               f"w/a' = {whole.seconds / w.seconds:.2f}; "
-              f"{written} articles written; (w) over its first tenth {first:.1f} pages/s, "
-              f"its last tenth {last:.1f} pages/s")  # fmt: skip
+              f"{written} articles written; (w) over its first tenth {first:.1f} pages/s "
+              f"({first_cpu:.1f} ms a page in the crawl process), its last tenth {last:.1f} "
+              f"pages/s ({last_cpu:.1f} ms)")  # fmt: skip
 
 
 if __name__ == "__main__":
