@@ -378,7 +378,8 @@ class MemorySketches:
             for key in keys:
                 bucket = bands.get(key)
                 if bucket is None:
-                    bands[key] = record_id
+                    if bucket_size > 0:
+                        bands[key] = record_id
                 elif isinstance(bucket, str):
                     if bucket_size > 1:
                         bands[key] = [bucket, record_id]

@@ -133,7 +133,7 @@ def install() -> None:
             guarded = [prefiltered(x) for x in value]
             _lists.append((value, list(value), guarded))
             value[:] = guarded
-    # BASIC_CLEAN_XPATH's patterns carry the 'i' flag: left as they are, guarded if that changes.
+    # BASIC_CLEAN_XPATH's patterns carry the 'i' flag: guarded by the attribute's presence only.
     old = settings.BASIC_CLEAN_XPATH
     if (new := prefiltered(old)) is not old:
         for name, module in list(sys.modules.items()):
