@@ -48,7 +48,7 @@ class Entry:
 
 def entries(path: Path, max_bytes: int, types: Collection[str] | None = None) -> Iterator[Entry]:
     """Every record of a WARC file, gzip-per-record or plain; records larger than
-    ``max_bytes`` (inflated) are reported, not read. With ``types``, records of other
+    ``max_bytes`` (inflated) are reported, not read. With ``types`` (lower case), records of other
     WARC-Types are yielded unparsed (``record`` None, ``rec_type`` set): a reader that wants
     only the responses does not pay for parsing the requests beside them."""
     with path.open("rb") as handle:
