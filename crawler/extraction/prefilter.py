@@ -18,18 +18,14 @@ own on pages with and without matches.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from re import _constants as _sre  # type: ignore[attr-defined]  # the parser behind ``re``
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from lxml.etree import XPath
-
-try:  # Python 3.11+: the parser behind ``re``
-    from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 REGEXP_NS = "http://exslt.org/regular-expressions"
 MAX_LITERALS = 3  # more contains() calls cost as much as the call they spare
@@ -124,8 +120,6 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    import sys
-
     from trafilatura import settings, xpaths
 
     for value in vars(xpaths).values():

@@ -89,11 +89,10 @@ def parse_entry(
     except Exception:  # warcio raises many kinds on bad headers
         return Entry(offset, length, None, "broken")
     block = len(data) - (data.find(b"\r\n\r\n") + 4)
-    if block < declared or record.rec_headers.get_header("WARC-Truncated"):
-        return Entry(
-            offset, length, record, "truncated", data, record.rec_type
-        )  # by its archiver too
-    return Entry(offset, length, record, None, data, record.rec_type)
+    # cut short, or marked truncated by its archiver
+    cut = block < declared or record.rec_headers.get_header("WARC-Truncated")
+    rec_type = (record.rec_type or "").lower()  # as for a record left unparsed
+    return Entry(offset, length, record, "truncated" if cut else None, data, rec_type)
 
 
 def _gzip_entries(
