@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -73,6 +74,9 @@ _WALL_WORDS = re.compile(
 )
 _PITCH_TAGS = ("div", "aside", "section", "p", "form")
 _PITCH_MAX_CHARS = 400
+# A text shorter than this is more often trafilatura's miss than the article (a story in
+# elements its balanced mode passes over): its recall mode gets a second try at the page.
+RETRY_CHARS = 300
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
 _PITCH_NAMES: dict[str, bool] = {}  # class or id -> names a pitch? (no token has a space)
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
@@ -125,6 +129,11 @@ class ArticleExtractor:
     def __init__(self, options: ExtractionOptions | None = None) -> None:
         self.options = options or ExtractionOptions()
         self._template = trafilatura_options(self.options)
+        self._retry = (
+            trafilatura_options(replace(self.options, favor="recall"))
+            if self.options.favor == "balanced"
+            else None
+        )
         lean.install()
         prefilter.install()
 
@@ -166,14 +175,16 @@ class ArticleExtractor:
         links = Links(tree)  # read now: trafilatura prunes the tree it is given
         lead = find_lead(tree, head)
         standfirsts = named_leads(tree) if lead is None else []
-        options = copy.copy(self._template)
-        options.url = options.source = url
         lean.set_page_language(language)
-        document = extract_owned(tree, options)
-        result = document.body if document is not None else None
-        if result is not None and prune(result, links, document.title):
-            document.text = xmltotxt(result, include_formatting=False)
-        text = (document.text or "").strip() if document is not None else ""
+        document, text = _main_text(tree, self._template, url, links)
+        if len(text) < RETRY_CHARS and self._retry is not None:
+            again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
+            if again is not None:
+                for element in pitches(again):
+                    element.drop_tree()
+                retried, longer = _main_text(again, self._retry, url, links)
+                if len(longer) > 2 * len(text):
+                    document, text = retried, longer
         text_source = "trafilatura"
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
             if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
@@ -207,6 +218,18 @@ class ArticleExtractor:
             if self.options.content_format and document.body is not None:
                 found.content = _structured(document, self.options.content_format)
         return found
+
+
+def _main_text(tree: HtmlElement, template: Extractor, url: str, links: Links) -> tuple[Any, str]:
+    """trafilatura's document of the page and its text, boilerplate pruned."""
+    options = copy.copy(template)
+    options.url = options.source = url
+    document = extract_owned(tree, options)
+    if document is None:
+        return None, ""
+    if document.body is not None and prune(document.body, links, document.title):
+        document.text = xmltotxt(document.body, include_formatting=False)
+    return document, (document.text or "").strip()
 
 
 def checked(evidence: PageEvidence, tree: HtmlElement, head: HeadTags) -> PageEvidence:

@@ -32,7 +32,7 @@ HOST = "https://gazette.example"
 @dataclass(frozen=True)
 class Variant:
     name: str
-    layout: str = "article"  # article | divs
+    layout: str = "article"  # article | divs | sidebar (the story inside a sidebar never closed)
     jsonld: str = ""  # "" | full | block | teaser | wrong | meta-only
     feed: str = ""  # "" | full | teaser
     extra_dates: bool = False
@@ -130,6 +130,13 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
             f'<div class="col-right">{related(story, others, variant.extra_dates)}'
             '<div class="promo">Subscribe for 1 euro a month and read without limits.</div></div></div>'
         )
+    elif variant.layout == "sidebar":  # a widget left open: the page's tree puts the story in it
+        main = (
+            '<aside class="sidebar"><div class="widget" id="nav_menu-6"><ul class="menu">'
+            '<li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li></ul>'
+            f'<div class="main-content"><article>{header}<div class="article-content">'
+            f"{body_html(story)}</div></article>"
+        )
     else:
         main = (
             f'<main><article><header>{header}</header><div class="article-body">'
@@ -193,6 +200,7 @@ def cases() -> list[tuple[str, str, dict[str, object]]]:
         ]
         plan.append((story, variant))
         plan.append((story, Variant("feed-teaser", feed="teaser")))
+    plan.append((english[1], Variant("sidebar-left-open", layout="sidebar", jsonld="meta-only")))
     for number, (story, variant) in enumerate(plan, 1):
         pool = [s for s in STORIES if s.slug != story.slug]
         neighbours = [pool[(number + k) % len(pool)] for k in range(3)]
