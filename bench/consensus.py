@@ -14,7 +14,9 @@ with the CPU milliseconds a page that each variant costs (the other methods incl
 - ``consensus: short blocks``: a block under ``SHORT_WORDS`` words stays only when at least
   one other method confirms it (the doubtful blocks: captions, labels, teasers, boxes);
 - ``consensus: every block``: every block needs one other method;
-- ``consensus: two of three``: a short block needs two of the three.
+- ``consensus: two of three``: a short block needs two of the three;
+- ``margins: ...``: only the first and the last block need a method's vote (readability's,
+  or any of the three).
 """
 
 from __future__ import annotations
@@ -82,10 +84,34 @@ def consensus(needed: int, short_only: bool) -> quality.Extractor:
     return run
 
 
+def margins(blocks: int, methods: tuple[int, ...]) -> quality.Extractor:
+    """The first and last ``blocks`` blocks stay only when one of ``methods`` (indexes into
+    ``witnesses``) confirms them: the doubtful margins, where teasers and bylines sit."""
+
+    def run(body: bytes, url: str) -> tuple[str, str | None]:
+        text, language = crawler_record(body, url)
+        lines = text.split("\n")
+        if len(lines) <= 2 * blocks:
+            return text, language
+        every = witnesses(body, url)
+        others = [every[index] for index in methods]
+        kept = [
+            line
+            for at, line in enumerate(lines)
+            if blocks <= at < len(lines) - blocks or confirmed_by(line, others)
+        ]
+        return "\n".join(kept), language
+
+    return run
+
+
 VARIANTS: dict[str, Callable[[bytes, str], tuple[str, str | None]]] = {
     "consensus: short blocks": consensus(1, short_only=True),
     "consensus: every block": consensus(1, short_only=False),
     "consensus: two of three": consensus(2, short_only=True),
+    # readability runs inside trafilatura on nearly every page: its vote could come for free
+    "margins: readability": margins(1, (1,)),
+    "margins: any method": margins(1, (0, 1, 2)),
 }
 
 
