@@ -348,7 +348,8 @@ def main() -> None:
         f"PSS {run.watcher.peak_pss:.0f} MB, largest process {run.watcher.largest:.0f} MB"
     )
     keys = ["item_scraped_count", "extraction/no_article", "duplicates/url", "duplicates/exact",
-            "duplicates/near", "duplicates/near_verified", "log_count/ERROR", "log_count/WARNING"]  # fmt: skip
+            "duplicates/near", "duplicates/near_verified", "repeats/articles_cleaned",
+            "repeats/lines_removed", "log_count/ERROR", "log_count/WARNING"]  # fmt: skip
     print("stats: " + ", ".join(f"{key} {run.stats.get(key, 0)}" for key in keys))
 
 

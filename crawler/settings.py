@@ -123,6 +123,7 @@ EXTENSIONS_BASE = {
 # Order matters: cheap drops before expensive work, the writer last.
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractionPipeline": 200,
+    "pipelines.repeats.RepeatedLinesPipeline": 250,
     "pipelines.dedupe.DuplicatesPipeline": 300,
     "pipelines.limit.ArticleLimitPipeline": 800,
     "pipelines.jsonl.JsonLinesPipeline": 900,
@@ -202,6 +203,12 @@ NEWS_STATE_RESET = False
 # Used by pipelines.jsonl.JsonLinesPipeline: at most this many seconds between syncs of the
 # output file to disk (after each sync its articles count as emitted in the state store).
 NEWS_OUTPUT_SYNC_SECONDS = 1.0
+
+# Used by pipelines.repeats.RepeatedLinesPipeline: a line that at least NEWS_REPEATED_LINES_MIN
+# of a site's last NEWS_REPEATED_LINES_WINDOW articles carried is the site's template (a
+# disclaimer, an author's box), taken out of the next article's text (0 switches it off).
+NEWS_REPEATED_LINES_WINDOW = 20
+NEWS_REPEATED_LINES_MIN = 4
 
 # Used by pipelines.dedupe.DuplicatesPipeline: "drop" duplicates, or "mark" them (written with
 # duplicate_of); near duplicates at or above this similarity (0 switches them off), texts under

@@ -4,7 +4,8 @@ What it keeps: the articles already emitted (URL keys → record id, first seen)
 digests and near-duplicate sketches (MinHash signatures under LSH band keys) of emitted
 articles, and per feed or sitemap the HTTP validators (ETag, Last-Modified), the newest entry
 date seen, and when it was last fetched with its polling interval
-(``crawler.discovery.polling``). Entries expire after a configurable time, so the store cannot
+(``crawler.discovery.polling``); per site, the line keys of its last articles
+(``crawler.repeats``). Entries expire after a configurable time, so the store cannot
 grow forever. ``crawler.state.sqlite`` is the embedded default; a Redis back end implements the
 same protocol.
 """
@@ -78,6 +79,12 @@ class StateStore(Protocol):
 
     def store_validators(self, entries: dict[str, Validators]) -> None:
         """Remember validators (committed); called when a run has finished its work."""
+
+    def site_lines(self, site: str) -> list[list[int]]:
+        """The line keys of a site's last articles, oldest first (``crawler.repeats``)."""
+
+    def store_site_lines(self, entries: dict[str, list[list[int]]]) -> None:
+        """Remember sites' last articles' line keys (committed), replacing what was there."""
 
     def expire(self, max_age_days: float) -> int:
         """Forget what is older than ``max_age_days``; return how many entries went."""

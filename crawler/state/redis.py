@@ -12,6 +12,7 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
   takes no more ids, nor a longer life, until it expires);
 - ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry;
 - ``poll:<url>``: when a feed or sitemap was last fetched, and its polling interval;
+- ``lines:<site>``: the line keys of a site's last articles (``crawler.repeats``), as JSON;
 - ``claims``: a hash of the URL keys (``url:<key>``) and text digests (``text:<digest>``) of
   articles a worker is about to write (worker and record id), until they are emitted or the
   item is dropped. A claim holds while its worker's heartbeat (``crawler.distributed``) does;
@@ -20,6 +21,7 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -291,6 +293,17 @@ class RedisStateStore:
                 key = self._key("poll", url)
                 pipe.hset(key, mapping={"fetched": poll.fetched, "interval": poll.interval})
                 pipe.expire(key, self.ttl)
+            pipe.execute()
+
+    def site_lines(self, site: str) -> list[list[int]]:
+        stored = self.db.get(self._key("lines", site))
+        return json.loads(stored) if stored else []
+
+    def store_site_lines(self, entries: dict[str, list[list[int]]]) -> None:
+        """Last writer wins: workers that meet a site at once each add what they saw."""
+        with self.db.pipeline(transaction=False) as pipe:
+            for site, articles in entries.items():
+                pipe.set(self._key("lines", site), json.dumps(articles), ex=self.ttl)
             pipe.execute()
 
     def expire(self, max_age_days: float) -> int:

@@ -9,6 +9,7 @@ every run after it.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import time
@@ -59,6 +60,11 @@ CREATE TABLE IF NOT EXISTS polls (
     url TEXT PRIMARY KEY,
     fetched REAL NOT NULL,
     interval REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_lines (
+    site TEXT PRIMARY KEY,
+    articles TEXT NOT NULL,
+    updated REAL NOT NULL
 ) WITHOUT ROWID;
 """
 _BATCH = 500  # SQLite's limit on host parameters is far above this
@@ -191,6 +197,18 @@ class SqliteStateStore:
                 [(url, poll.fetched, poll.interval) for url, poll in entries.items()],
             )
 
+    def site_lines(self, site: str) -> list[list[int]]:
+        row = self.db.execute("SELECT articles FROM site_lines WHERE site = ?", (site,)).fetchone()
+        return json.loads(row[0]) if row else []
+
+    def store_site_lines(self, entries: dict[str, list[list[int]]]) -> None:
+        now = time.time()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",
+                [(site, json.dumps(articles), now) for site, articles in entries.items()],
+            )
+
     def expire(self, max_age_days: float) -> int:
         cutoff = time.time() - max_age_days * 86400
         with self._transaction():
@@ -201,11 +219,20 @@ class SqliteStateStore:
             gone += self.db.execute("DELETE FROM sketches WHERE first_seen < ?", (cutoff,)).rowcount
             gone += self.db.execute("DELETE FROM validators WHERE updated < ?", (cutoff,)).rowcount
             gone += self.db.execute("DELETE FROM polls WHERE fetched < ?", (cutoff,)).rowcount
+            gone += self.db.execute("DELETE FROM site_lines WHERE updated < ?", (cutoff,)).rowcount
         return gone
 
     def reset(self) -> None:
         with self._transaction():
-            for table in ("emitted", "texts", "sketches", "bands", "validators", "polls"):
+            for table in (
+                "emitted",
+                "texts",
+                "sketches",
+                "bands",
+                "validators",
+                "polls",
+                "site_lines",
+            ):
                 self.db.execute(f"DELETE FROM {table}")
 
     def claim(self, record_id: str, keys: list[str], digest: str, adopt: str = "") -> str | None:
@@ -221,7 +248,7 @@ class SqliteStateStore:
     def counts(self) -> dict[str, int]:
         return {
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("emitted", "texts", "sketches", "validators")
+            for table in ("emitted", "texts", "sketches", "validators", "site_lines")
         }
 
     def close(self) -> None:

@@ -1,0 +1,81 @@
+"""A site's template lines are known by their repeating; a story's own lines are not."""
+
+from __future__ import annotations
+
+from crawler.repeats import (
+    SiteLines,
+    SiteMemory,
+    keys_of,
+    line_key,
+    site_of,
+    without_lines,
+    without_repeats,
+)
+
+NOTE = "Editor's note: this newspaper follows the Editors' Code. Corrections: desk@example.org"
+
+
+def story(number: int, *extra: str) -> str:
+    lines = [
+        f"The council met on day {number} to vote on harbour plan number {number}.",
+        " ".join([f"Story {number} goes on with a paragraph of its own, long enough."] * 3),
+        *extra,
+    ]
+    return "\n".join(lines)
+
+
+def test_a_line_that_enough_of_the_last_articles_carried_goes() -> None:
+    lines = SiteLines(window=20)
+    for number in range(3):
+        lines.add(keys_of(story(number, NOTE)))
+    text = story(9, NOTE)
+    assert without_repeats(text, lines, min_articles=4, min_chars=50) == (text, [])  # 3 < 4
+    lines.add(keys_of(story(3, NOTE)))
+    cleaned, gone = without_repeats(text, lines, min_articles=4, min_chars=50)
+    assert gone == [line_key(NOTE)]
+    assert cleaned == story(9)
+    markdown = f"## Harbour\n\n{story(9)}\n\n{NOTE}\n\n*{NOTE}*"
+    assert without_lines(markdown, gone) == f"## Harbour\n\n{story(9)}\n\n*{NOTE}*"
+
+
+def test_the_comparison_ignores_case_and_spacing_but_not_words() -> None:
+    assert line_key("Editor's note:  this  newspaper") == line_key("editor's NOTE: this newspaper")
+    assert line_key("Editor's note: this newspaper") != line_key("Editor's note: that newspaper")
+
+
+def test_a_line_the_site_stopped_printing_is_forgotten_with_the_window() -> None:
+    lines = SiteLines(window=5)
+    for number in range(5):
+        lines.add(keys_of(story(number, NOTE)))
+    assert lines.carried_by(line_key(NOTE)) == 5
+    for number in range(5, 8):
+        lines.add(keys_of(story(number)))
+    assert lines.carried_by(line_key(NOTE)) == 2
+    assert len(lines.articles) == 5
+
+
+def test_an_article_that_would_be_left_too_short_is_not_cut() -> None:
+    lines = SiteLines(window=20)
+    for _ in range(4):
+        lines.add(keys_of(NOTE))
+    assert without_repeats(NOTE, lines, min_articles=4, min_chars=10) == (NOTE, [])
+
+
+def test_a_site_is_its_host_without_www() -> None:
+    assert site_of("https://www.Example.org/news/1.html") == "example.org"
+    assert site_of("https://sport.example.org/a") == "sport.example.org"
+
+
+def test_sites_beyond_the_bound_go_to_the_store_and_come_back() -> None:
+    stored: dict[str, list[list[int]]] = {}
+    memory = SiteMemory(window=3, load=lambda s: stored.get(s, []), save=stored.update, max_sites=2)
+    memory.add("a.example", keys_of(NOTE))
+    memory.add("b.example", [1])
+    memory.add("c.example", [2])  # a.example is the least recently seen: stored, let go
+    assert list(memory.sites) == ["b.example", "c.example"]
+    assert stored == {"a.example": [[line_key(NOTE)]]}
+    assert memory["a.example"].carried_by(line_key(NOTE)) == 1  # loaded again; b goes out
+    assert stored["b.example"] == [[1]]
+    memory.flush()  # what is held and changed: c.example (a.example is as it was loaded)
+    assert stored["c.example"] == [[2]]
+    assert list(memory.sites) == ["c.example", "a.example"]
