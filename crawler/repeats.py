@@ -22,6 +22,9 @@ from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable
 from urllib.parse import urlsplit
 
+# Shorter lines repeat in stories of their own right: a heading ("Key points"), an
+# ingredient ("1 tsp salt"), a result; the boilerplate this is for is sentences.
+MIN_LINE_CHARS = 30
 _BLANK_LINES = re.compile(r"\n{3,}")
 # Sites whose memory is held at once; the least recently seen go to the store (when there is
 # one) beyond that, so that a crawl of many sites holds a bounded memory.
@@ -80,7 +83,7 @@ def without_repeats(
     to judge."""
     kept, gone = [], []
     for line in text.split("\n"):
-        key = line_key(line) if line.strip() else None
+        key = line_key(line) if len(line.strip()) >= MIN_LINE_CHARS else None
         if key is not None and lines.carried_by(key) >= min_articles:
             gone.append(key)
         else:
@@ -101,7 +104,8 @@ def without_lines(text: str, keys: Collection[int]) -> str:
 
 
 def keys_of(text: str) -> set[int]:
-    return {line_key(line) for line in text.split("\n") if line.strip()}
+    """The keys of the lines of ``text`` that may be template lines."""
+    return {line_key(line) for line in text.split("\n") if len(line.strip()) >= MIN_LINE_CHARS}
 
 
 class SiteMemory:

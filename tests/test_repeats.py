@@ -38,6 +38,14 @@ def test_a_line_that_enough_of_the_last_articles_carried_goes() -> None:
     assert without_lines(markdown, gone) == f"## Harbour\n\n{story(9)}\n\n*{NOTE}*"
 
 
+def test_short_lines_repeat_in_stories_of_their_own_right_and_stay() -> None:
+    lines = SiteLines(window=20)
+    for number in range(10):
+        lines.add(keys_of(f"Ingredients\n1 tsp salt\n{story(number)}"))
+    recipe = f"Ingredients\n1 tsp salt\n{story(10)}"
+    assert without_repeats(recipe, lines, min_articles=4, min_chars=50) == (recipe, [])
+
+
 def test_the_comparison_ignores_case_and_spacing_but_not_words() -> None:
     assert line_key("Editor's note:  this  newspaper") == line_key("editor's NOTE: this newspaper")
     assert line_key("Editor's note: this newspaper") != line_key("Editor's note: that newspaper")
