@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Shorter lines repeat in stories of their own right: a heading ("Key points"), an
@@ -31,6 +32,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 MAX_SITES = 1000
 
 
+@lru_cache(maxsize=4096)  # each line is keyed twice (remembered, then looked up)
 def line_key(line: str) -> int:
     """A line's key: stable across processes and runs (Python's ``hash`` is not)."""
     folded = " ".join(line.split()).casefold().encode()
