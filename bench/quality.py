@@ -14,7 +14,7 @@ The halves are fixed by a hash of each page's URL, so that tuning on one half ca
 on pages it never saw. Scored side by side in one run, with the CPU milliseconds a page of
 each: plain ``trafilatura.extract`` (comments off, tables on: this crawler's choice), the same
 with ``favor_precision``, the same with its metadata (the CPU a news crawler pays for
-trafilatura's title, authors and date; the same text), and this crawler's record text
+trafilatura's title, authors and date; nearly the same text), and this crawler's record text
 (``extract_page`` then ``assemble_article``, as the crawl does it, metadata included).
 """
 
@@ -125,7 +125,8 @@ def plain(**options: object) -> Extractor:
 
 def with_metadata(body: bytes, url: str) -> tuple[str, str | None]:
     """Plain trafilatura as a news crawler has to run it: with the title, authors, date and
-    tags (``with_metadata``), which cost about half as much again as the text alone."""
+    tags (``with_metadata``), which cost about half as much again as the text alone (its text
+    differs by a few characters on a few pages, hence slightly other scores)."""
     import trafilatura
 
     from crawler.extraction.prefilter import unguarded

@@ -81,16 +81,22 @@ class Article:
     access: str = "unknown"  # "free", "subscriber" (behind a paywall) or "unknown"
     truncated: bool = False  # a subscriber article whose text is evidently cut short
     warc: dict[str, Any] | None = None  # the WARC record of its response: file, offset, length
-    # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects, and the
-    # near-duplicate sketch of the text, if the extractor made one.
+    # Not written out (see OUTPUT_FIELDS): the URL as requested, before redirects, the
+    # near-duplicate sketch of the text, if the extractor made one, and the rest below.
     requested_url: str | None = None
     sketch: Any = None
     lease: str | None = None  # distributed mode: the request's lease, acknowledged when written
+    template: Any = None  # what it showed of its site's template (crawler.repeats.Seen)
+    # id() of the Page it was made from: Scrapy signals a drop with the item that entered the
+    # pipelines, the Page, so what a pipeline keeps for an article until written is keyed so
+    page_id: int = 0
 
 
 # The output schema's fields, in order: what the writer and -o/-O write.
 OUTPUT_FIELDS = [
-    f.name for f in fields(Article) if f.name not in ("requested_url", "sketch", "lease")
+    f.name
+    for f in fields(Article)
+    if f.name not in ("requested_url", "sketch", "lease", "template", "page_id")
 ]
 
 

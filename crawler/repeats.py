@@ -5,8 +5,10 @@ for the newsletter or the agency's standards line look like the story: they are 
 sit inside the article's element, and no rule about one page can tell them from it. Across a
 site's pages they give themselves away, because a story's own lines are not the same in the
 next story. So each site's last ``window`` articles are remembered as the keys of their
-lines, and a line that at least ``min_articles`` of them carried is taken out of the next
-article's text.
+lines, and a line that enough of them carried is taken out of the next article's text: at
+the text's edges (the run of lines before its first line of its own, and after its last),
+where templates put their boxes, ``min_articles``; between, where a running story may repeat
+a background paragraph or a quote, half the window.
 
 A key is a stable 64-bit hash of the line, case and spacing aside, so that the memory can be
 kept in the state store between runs: a scheduled crawl that emits five articles a run still
@@ -17,19 +19,23 @@ nothing yet to compare them with.
 from __future__ import annotations
 
 import hashlib
-import re
+from array import array
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Shorter lines repeat in stories of their own right: a heading ("Key points"), an
 # ingredient ("1 tsp salt"), a result; the boilerplate this is for is sentences.
 MIN_LINE_CHARS = 30
-_BLANK_LINES = re.compile(r"\n{3,}")
-# Sites whose memory is held at once; the least recently seen go to the store (when there is
-# one) beyond that, so that a crawl of many sites holds a bounded memory.
+# Sites whose memory is held at once: beyond that the least recently seen is let go (its new
+# articles saved first, when there is a state store), so that a crawl of many sites holds a
+# bounded memory.
 MAX_SITES = 1000
+
+Loader = Callable[[str], list[list[int]]]
+Saver = Callable[[dict[str, list[list[int]]], int], None]
 
 
 @lru_cache(maxsize=4096)  # each line is keyed twice (remembered, then looked up)
@@ -39,10 +45,24 @@ def line_key(line: str) -> int:
     return int.from_bytes(hashlib.blake2b(folded, digest_size=8).digest(), "big")
 
 
+def keys_of(text: str) -> set[int]:
+    """The keys of the lines of ``text`` that may be template lines."""
+    return {line_key(line) for line in text.split("\n") if len(line.strip()) >= MIN_LINE_CHARS}
+
+
 def site_of(url: str) -> str:
     """The site an article belongs to: its host, without a leading ``www.``."""
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.")
+
+
+def pack(keys: Iterable[int]) -> bytes:
+    """An article's keys as the state store keeps them: 8 bytes each."""
+    return array("Q", sorted(keys)).tobytes()
+
+
+def unpack(data: bytes) -> list[int]:
+    return array("Q", data).tolist()
 
 
 class SiteLines:
@@ -71,22 +91,27 @@ class SiteLines:
     def carried_by(self, key: int) -> int:
         return self.counts.get(key, 0)
 
-    def stored(self) -> list[list[int]]:
-        """The window as the state store keeps it, oldest article first."""
-        return [sorted(article) for article in self.articles]
-
 
 def without_repeats(
     text: str, lines: SiteLines, min_articles: int, min_chars: int
 ) -> tuple[str, list[int]]:
-    """``text`` without the lines that at least ``min_articles`` of the site's last articles
-    carried, and the keys of the lines that went. Nothing goes when less than ``min_chars``
-    would stay: an article that is all template is for the duplicate checks and the limits
-    to judge."""
+    """``text`` without the lines the site's last articles carried (see the module's
+    docstring), and the keys of the lines that went. Nothing goes when less than
+    ``min_chars`` would stay: an article that is all template is for the duplicate checks and
+    the limits to judge."""
+    split = text.split("\n")
+    keys = [line_key(line) if len(line.strip()) >= MIN_LINE_CHARS else None for line in split]
+    own = [
+        at
+        for at, key in enumerate(keys)
+        if key is not None and not _carried(key, lines, min_articles)
+    ]
+    first, last = (own[0], own[-1]) if own else (len(split), -1)
+    middle = max(min_articles, (lines.articles.maxlen or 0) // 2)
     kept, gone = [], []
-    for line in text.split("\n"):
-        key = line_key(line) if len(line.strip()) >= MIN_LINE_CHARS else None
-        if key is not None and lines.carried_by(key) >= min_articles:
+    for at, (line, key) in enumerate(zip(split, keys, strict=True)):
+        needed = middle if first < at < last else min_articles
+        if key is not None and _carried(key, lines, needed):
             gone.append(key)
         else:
             kept.append(line)
@@ -98,30 +123,47 @@ def without_repeats(
     return cleaned, gone
 
 
-def without_lines(text: str, keys: Collection[int]) -> str:
-    """``text`` without the lines of these keys: the same lines out of the record's Markdown
-    copy (a line with formatting of its own there stays)."""
-    kept = [line for line in text.split("\n") if not line.strip() or line_key(line) not in keys]
-    return _BLANK_LINES.sub("\n\n", "\n".join(kept))  # one blank line where a paragraph went
+def _carried(key: int, lines: SiteLines, needed: int) -> bool:
+    return lines.carried_by(key) >= needed
 
 
-def keys_of(text: str) -> set[int]:
-    """The keys of the lines of ``text`` that may be template lines."""
-    return {line_key(line) for line in text.split("\n") if len(line.strip()) >= MIN_LINE_CHARS}
+def without_lines(markdown: str, keys: Collection[int]) -> str:
+    """The record's Markdown copy without the lines of these keys (a line that has
+    formatting of its own there stays), and without the blank line that set each apart."""
+    kept: list[str] = []
+    for line in markdown.split("\n"):
+        if line.strip() and line_key(line) in keys:
+            if kept and not kept[-1].strip():
+                kept.pop()  # the paragraph's blank line goes with it
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip("\n")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What an article showed of its site's template, kept on it until it is written."""
+
+    site: str
+    keys: frozenset[int]  # its lines' keys, before any went
+    removed: int  # lines that went
 
 
 class SiteMemory:
-    """Each site's ``SiteLines``, the least recently seen first out beyond ``max_sites``.
+    """Each site's ``SiteLines``, at most ``max_sites`` of them, the least recently seen let
+    go first.
 
-    ``load(site)`` gives a site's stored window (or nothing); ``save(entries)`` stores the
-    windows of sites let go. Both are the state store's when there is one.
+    ``load(site)`` gives a site's stored articles' keys, oldest first; ``save(new, window)``
+    appends sites' new articles to the store, which keeps the last ``window`` of each. Both
+    are the state store's when there is one: then each save also reads the sites again, so
+    that the workers of a distributed crawl learn what the others saw.
     """
 
     def __init__(
         self,
         window: int,
-        load: Callable[[str], list[list[int]]] | None = None,
-        save: Callable[[dict[str, list[list[int]]]], None] | None = None,
+        load: Loader | None = None,
+        save: Saver | None = None,
         max_sites: int = MAX_SITES,
     ) -> None:
         self.window = window
@@ -129,28 +171,34 @@ class SiteMemory:
         self.save = save
         self.max_sites = max_sites
         self.sites: OrderedDict[str, SiteLines] = OrderedDict()
-        self.changed: set[str] = set()
+        self.unsaved: dict[str, list[list[int]]] = {}
 
     def __getitem__(self, site: str) -> SiteLines:
         lines = self.sites.get(site)
         if lines is not None:
             self.sites.move_to_end(site)
             return lines
-        lines = SiteLines(self.window, self.load(site) if self.load else ())
-        self.sites[site] = lines
+        lines = self.sites[site] = SiteLines(self.window, self.load(site) if self.load else ())
         if len(self.sites) > self.max_sites:
-            gone, oldest = self.sites.popitem(last=False)
-            if self.save and gone in self.changed:
-                self.save({gone: oldest.stored()})
-            self.changed.discard(gone)
+            gone, _ = self.sites.popitem(last=False)
+            new = self.unsaved.pop(gone, None)
+            if self.save and new:
+                self.save({gone: new}, self.window)
         return lines
 
     def add(self, site: str, keys: Iterable[int]) -> None:
+        keys = sorted(keys)
         self[site].add(keys)
-        self.changed.add(site)
+        if self.save:
+            self.unsaved.setdefault(site, []).append(keys)
 
     def flush(self) -> None:
-        """Store every site whose window changed since it was loaded."""
-        if self.save and self.changed:
-            self.save({site: self.sites[site].stored() for site in self.changed})
-        self.changed.clear()
+        """Save the sites' new articles, and read those sites again from the store."""
+        if not (self.save and self.unsaved):
+            return
+        saved, self.unsaved = self.unsaved, {}
+        self.save(saved, self.window)
+        if self.load:
+            for site in saved:
+                if site in self.sites:
+                    self.sites[site] = SiteLines(self.window, self.load(site))

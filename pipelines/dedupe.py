@@ -36,7 +36,8 @@ logger = logging.getLogger(__name__)
 class DuplicatesPipeline:
     """Stats: ``duplicates/url``, ``duplicates/exact``, ``duplicates/near``,
     ``duplicates/claimed`` (also per source); ``duplicates/near_verified``: earlier articles
-    compared with new ones; ``duplicates/unlocked``: checks made without the fleet's lock."""
+    compared with new ones; ``duplicates/unlocked``: checks made without the fleet's lock;
+    ``duplicates/released``: claims given up by articles not written after all."""
 
     def __init__(
         self,
@@ -56,7 +57,7 @@ class DuplicatesPipeline:
         self.urls: dict[str, str] = {}  # this run: URL key -> record id
         self.texts: dict[str, str] = {}  # this run: text digest -> record id
         self.near: NearDuplicates | None = None
-        # id(item) -> record of the articles this worker claimed and has not yet written
+        # id of the Page -> record of the articles this worker claimed and has not yet written
         self.claimed: dict[int, Record] = {}
 
     @classmethod
@@ -131,7 +132,7 @@ class DuplicatesPipeline:
             record = article_record(item)
             if original := state.store.claim(*record):
                 return self.duplicate(item, "claimed", original)  # another worker writes it
-            self.claimed[id(item)] = record
+            self.claimed[item.page_id] = record
         if self.near is not None and found is not None:
             self.near.add(found, item.id)
         self.urls.update(dict.fromkeys(keys, item.id))
@@ -151,11 +152,13 @@ class DuplicatesPipeline:
         raise DropItem(f"{kind} duplicate of {original}: {item.url}", log_level="DEBUG")
 
     def written(self, item: Any) -> None:
-        self.claimed.pop(id(item), None)  # released when marked emitted
+        self.claimed.pop(item.page_id, None)  # released when marked emitted
 
     def not_written(self, item: Any) -> None:
         """Dropped or failed after its claim (the article limit, an unwritable disk): the
-        other workers may write their copy."""
+        other workers may write their copy. (Scrapy signals the drop with the item that
+        entered the pipelines, the ``Page``: claims are kept by the page's id.)"""
         record = self.claimed.pop(id(item), None)
         if record is not None and (state := state_of(self.crawler)) is not None:
             state.store.release([record])
+            self.crawler.stats.inc_value("duplicates/released")

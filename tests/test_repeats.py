@@ -74,16 +74,33 @@ def test_a_site_is_its_host_without_www() -> None:
     assert site_of("https://sport.example.org/a") == "sport.example.org"
 
 
-def test_sites_beyond_the_bound_go_to_the_store_and_come_back() -> None:
+def test_a_line_between_the_storys_own_lines_needs_half_the_window() -> None:
+    background = "The harbour authority was founded in 1898 and runs the ferries as well."
+    lines = SiteLines(window=20)
+    text = story(20).replace("\n", f"\n{background}\n")  # between its first and last lines
+    for number in range(9):
+        lines.add(keys_of(story(number, background)))
+    assert without_repeats(text, lines, min_articles=4, min_chars=50) == (text, [])
+    lines.add(keys_of(story(9, background)))  # 10 of the 20 the window holds
+    assert without_repeats(text, lines, min_articles=4, min_chars=50)[0] == story(20)
+
+
+def test_sites_beyond_the_bound_are_saved_let_go_and_read_again() -> None:
     stored: dict[str, list[list[int]]] = {}
-    memory = SiteMemory(window=3, load=lambda s: stored.get(s, []), save=stored.update, max_sites=2)
+
+    def save(new: dict[str, list[list[int]]], window: int) -> None:
+        for site, articles in new.items():
+            stored[site] = (stored.get(site, []) + articles)[-window:]
+
+    memory = SiteMemory(window=3, load=lambda s: stored.get(s, []), save=save, max_sites=2)
     memory.add("a.example", keys_of(NOTE))
     memory.add("b.example", [1])
-    memory.add("c.example", [2])  # a.example is the least recently seen: stored, let go
+    memory.add("c.example", [2])  # a.example is the least recently seen: saved, let go
     assert list(memory.sites) == ["b.example", "c.example"]
     assert stored == {"a.example": [[line_key(NOTE)]]}
-    assert memory["a.example"].carried_by(line_key(NOTE)) == 1  # loaded again; b goes out
+    assert memory["a.example"].carried_by(line_key(NOTE)) == 1  # read again; b.example goes
     assert stored["b.example"] == [[1]]
-    memory.flush()  # what is held and changed: c.example (a.example is as it was loaded)
-    assert stored["c.example"] == [[2]]
-    assert list(memory.sites) == ["c.example", "a.example"]
+    stored["c.example"] = [[3]]  # another worker of the fleet wrote an article of c.example
+    memory.flush()
+    assert stored["c.example"] == [[3], [2]]
+    assert memory["c.example"].carried_by(3) == 1  # what the other worker saw is known now

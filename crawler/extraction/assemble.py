@@ -83,6 +83,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         access=access,
         truncated=access == "subscriber" and cut_short(text),
         warc=page.warc,
+        page_id=id(page),
     )
 
 

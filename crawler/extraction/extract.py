@@ -75,7 +75,9 @@ _WALL_WORDS = re.compile(
 _PITCH_TAGS = ("div", "aside", "section", "p", "form")
 _PITCH_MAX_CHARS = 400
 # A text shorter than this is more often trafilatura's miss than the article (a story in
-# elements its balanced mode passes over): its recall mode gets a second try at the page.
+# elements its balanced mode passes over): its recall mode gets a second try at the page, and
+# its text is taken when it is at least this long and twice as long (on a page without an
+# article, what recall mode finds more is menus and teasers).
 RETRY_CHARS = 300
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
 _PITCH_NAMES: dict[str, bool] = {}  # class or id -> names a pitch? (no token has a space)
@@ -183,7 +185,7 @@ class ArticleExtractor:
                 for element in pitches(again):
                     element.drop_tree()
                 retried, longer = _main_text(again, self._retry, url, links)
-                if len(longer) > 2 * len(text):
+                if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):
                     document, text = retried, longer
         text_source = "trafilatura"
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):

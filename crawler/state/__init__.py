@@ -83,8 +83,9 @@ class StateStore(Protocol):
     def site_lines(self, site: str) -> list[list[int]]:
         """The line keys of a site's last articles, oldest first (``crawler.repeats``)."""
 
-    def store_site_lines(self, entries: dict[str, list[list[int]]]) -> None:
-        """Remember sites' last articles' line keys (committed), replacing what was there."""
+    def add_site_lines(self, entries: dict[str, list[list[int]]], window: int) -> None:
+        """Append sites' new articles' line keys (committed), keeping each site's last
+        ``window`` articles."""
 
     def expire(self, max_age_days: float) -> int:
         """Forget what is older than ``max_age_days``; return how many entries went."""

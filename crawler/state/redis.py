@@ -12,7 +12,8 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
   takes no more ids, nor a longer life, until it expires);
 - ``validators:<url>``: a feed's or sitemap's ETag, Last-Modified and newest entry;
 - ``poll:<url>``: when a feed or sitemap was last fetched, and its polling interval;
-- ``lines:<site>``: the line keys of a site's last articles (``crawler.repeats``), as JSON;
+- ``lines:<site>``: a list of a site's last articles, each the keys of its lines, 8 bytes a key
+  (``crawler.repeats``);
 - ``claims``: a hash of the URL keys (``url:<key>``) and text digests (``text:<digest>``) of
   articles a worker is about to write (worker and record id), until they are emitted or the
   item is dropped. A claim holds while its worker's heartbeat (``crawler.distributed``) does;
@@ -21,7 +22,6 @@ after ``NEWS_STATE_EXPIRE_DAYS`` (the expiry in force when the entry was written
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -32,6 +32,7 @@ from redis.exceptions import LockError
 from crawler.discovery.polling import Poll
 from crawler.distributed import heartbeats_key
 from crawler.exceptions import StateStoreError
+from crawler.repeats import pack, unpack
 from crawler.state import Validators
 
 # Ranks the ids of the given band sets by how many of them each is in, and returns the sketches
@@ -296,14 +297,16 @@ class RedisStateStore:
             pipe.execute()
 
     def site_lines(self, site: str) -> list[list[int]]:
-        stored = self.db.get(self._key("lines", site))
-        return json.loads(stored) if stored else []
+        return [unpack(keys) for keys in self.db.lrange(self._key("lines", site), 0, -1)]
 
-    def store_site_lines(self, entries: dict[str, list[list[int]]]) -> None:
-        """Last writer wins: workers that meet a site at once each add what they saw."""
-        with self.db.pipeline(transaction=False) as pipe:
+    def add_site_lines(self, entries: dict[str, list[list[int]]], window: int) -> None:
+        """Each worker appends what it wrote: none overwrites what the others learned."""
+        with self.db.pipeline(transaction=True) as pipe:
             for site, articles in entries.items():
-                pipe.set(self._key("lines", site), json.dumps(articles), ex=self.ttl)
+                key = self._key("lines", site)
+                pipe.rpush(key, *(pack(keys) for keys in articles))
+                pipe.ltrim(key, -window, -1)
+                pipe.expire(key, self.ttl)
             pipe.execute()
 
     def expire(self, max_age_days: float) -> int:

@@ -9,7 +9,6 @@ every run after it.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from crawler.discovery.polling import Poll
 from crawler.exceptions import StateStoreError
+from crawler.repeats import pack, unpack
 from crawler.state import Validators
 
 logger = logging.getLogger(__name__)
@@ -62,9 +62,11 @@ CREATE TABLE IF NOT EXISTS polls (
     interval REAL NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS site_lines (
-    site TEXT PRIMARY KEY,
-    articles TEXT NOT NULL,
-    updated REAL NOT NULL
+    site TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    keys BLOB NOT NULL,
+    updated REAL NOT NULL,
+    PRIMARY KEY (site, seq)
 ) WITHOUT ROWID;
 """
 _BATCH = 500  # SQLite's limit on host parameters is far above this
@@ -198,16 +200,24 @@ class SqliteStateStore:
             )
 
     def site_lines(self, site: str) -> list[list[int]]:
-        row = self.db.execute("SELECT articles FROM site_lines WHERE site = ?", (site,)).fetchone()
-        return json.loads(row[0]) if row else []
+        rows = self.db.execute("SELECT keys FROM site_lines WHERE site = ? ORDER BY seq", (site,))
+        return [unpack(keys) for (keys,) in rows]
 
-    def store_site_lines(self, entries: dict[str, list[list[int]]]) -> None:
+    def add_site_lines(self, entries: dict[str, list[list[int]]], window: int) -> None:
         now = time.time()
         with self._transaction():
-            self.db.executemany(
-                "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",
-                [(site, json.dumps(articles), now) for site, articles in entries.items()],
-            )
+            for site, articles in entries.items():
+                (top,) = self.db.execute(
+                    "SELECT coalesce(max(seq), 0) FROM site_lines WHERE site = ?", (site,)
+                ).fetchone()
+                self.db.executemany(
+                    "INSERT INTO site_lines VALUES (?, ?, ?, ?)",
+                    [(site, top + n, pack(keys), now) for n, keys in enumerate(articles, 1)],
+                )
+                self.db.execute(
+                    "DELETE FROM site_lines WHERE site = ? AND seq <= ?",
+                    (site, top + len(articles) - window),
+                )
 
     def expire(self, max_age_days: float) -> int:
         cutoff = time.time() - max_age_days * 86400

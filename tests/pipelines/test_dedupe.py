@@ -188,3 +188,16 @@ def test_a_run_without_state_keeps_at_most_bucket_size_articles_a_band(bucket_si
     assert [candidate[0] for candidate in ranked] == [f"r{n}" for n in range(bucket_size)]
     expected = ["r3"] if bucket_size else []
     assert [c[0] for c in store.near_candidates([7, 103], limit=10)][-1:] == expected
+
+
+def test_an_article_dropped_after_its_claim_gives_the_claim_back(
+    wire_site: Served, tmp_path: Path
+) -> None:
+    """The article limit drops articles that the duplicate check had already claimed: their
+    claims go back, so that another worker of a fleet may write its copy."""
+    result = run_crawl(
+        "feeds", {"feeds": f"{wire_site.url}/feed.xml", "max_articles": "1"}, tmp_path
+    )
+    assert result.returncode == 0, result.log[-2000:]
+    assert result.stats["articles/over_limit"] > 0
+    assert result.stats["duplicates/released"] == result.stats["articles/over_limit"]

@@ -6,26 +6,24 @@ from pathlib import Path
 
 from crawler.state.sqlite import SqliteStateStore
 
-WINDOW = [[1, 2**64 - 1], [3]]  # 64-bit keys, oldest article first
 
-
-def test_a_sites_lines_come_back_from_the_file_in_another_run(tmp_path: Path) -> None:
+def test_a_sites_last_articles_come_back_from_the_file_in_another_run(tmp_path: Path) -> None:
     store = SqliteStateStore(tmp_path / "state.sqlite3")
     assert store.site_lines("example.org") == []
-    store.store_site_lines({"example.org": WINDOW})
+    store.add_site_lines({"example.org": [[1, 2**64 - 1], [3]]}, window=3)
     store.close()
     again = SqliteStateStore(tmp_path / "state.sqlite3")
-    assert again.site_lines("example.org") == WINDOW
-    assert again.counts()["site_lines"] == 1
-    again.store_site_lines({"example.org": [[4]]})  # replaced, not merged: it is a window
-    assert again.site_lines("example.org") == [[4]]
+    assert again.site_lines("example.org") == [[1, 2**64 - 1], [3]]  # 64-bit keys, in order
+    again.add_site_lines({"example.org": [[4], [5]]}, window=3)  # the oldest falls out
+    assert again.site_lines("example.org") == [[3], [4], [5]]
+    assert again.counts()["site_lines"] == 3
 
 
 def test_site_lines_expire_and_reset_with_the_rest(tmp_path: Path) -> None:
     store = SqliteStateStore(tmp_path / "state.sqlite3")
-    store.store_site_lines({"example.org": WINDOW})
+    store.add_site_lines({"example.org": [[1]]}, window=3)
     assert store.expire(1) == 0
     assert store.expire(-1) == 1  # everything is older than a day from now
-    store.store_site_lines({"example.org": WINDOW})
+    store.add_site_lines({"example.org": [[1]]}, window=3)
     store.reset()
     assert store.site_lines("example.org") == []
