@@ -23,7 +23,6 @@ from array import array
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Shorter lines repeat in stories of their own right: a heading ("Key points"), an
@@ -38,16 +37,27 @@ Loader = Callable[[str], list[list[int]]]
 Saver = Callable[[dict[str, list[list[int]]], int], None]
 
 
-@lru_cache(maxsize=4096)  # each line is keyed twice (remembered, then looked up)
 def line_key(line: str) -> int:
     """A line's key: stable across processes and runs (Python's ``hash`` is not)."""
     folded = " ".join(line.split()).casefold().encode()
     return int.from_bytes(hashlib.blake2b(folded, digest_size=8).digest(), "big")
 
 
-def keys_of(text: str) -> set[int]:
-    """The keys of the lines of ``text`` that may be template lines."""
-    return {line_key(line) for line in text.split("\n") if len(line.strip()) >= MIN_LINE_CHARS}
+Keyed = list[tuple[str, int | None]]
+
+
+def keyed_lines(text: str) -> Keyed:
+    """The lines of ``text``, each with its key, or None when it is too short to count."""
+    return [
+        (line, line_key(line) if len(line.strip()) >= MIN_LINE_CHARS else None)
+        for line in text.split("\n")
+    ]
+
+
+def keys_of(text: str | Keyed) -> frozenset[int]:
+    """The keys of the lines of a text that may be template lines."""
+    keyed = keyed_lines(text) if isinstance(text, str) else text
+    return frozenset(key for _, key in keyed if key is not None)
 
 
 def site_of(url: str) -> str:
@@ -93,38 +103,33 @@ class SiteLines:
 
 
 def without_repeats(
-    text: str, lines: SiteLines, min_articles: int, min_chars: int
-) -> tuple[str, list[int]]:
-    """``text`` without the lines the site's last articles carried (see the module's
-    docstring), and the keys of the lines that went. Nothing goes when less than
-    ``min_chars`` would stay: an article that is all template is for the duplicate checks and
-    the limits to judge."""
-    split = text.split("\n")
-    keys = [line_key(line) if len(line.strip()) >= MIN_LINE_CHARS else None for line in split]
+    text: Keyed, lines: SiteLines, min_articles: int, min_chars: int
+) -> tuple[str | None, list[int]]:
+    """A text (``keyed_lines``) without the lines the site's last articles carried (see the
+    module's docstring), or None when none went; and the keys of the lines that went. Nothing
+    goes when less than ``min_chars`` would stay: an article that is all template is for the
+    duplicate checks and the limits to judge."""
+    counts = lines.counts
     own = [
         at
-        for at, key in enumerate(keys)
-        if key is not None and not _carried(key, lines, min_articles)
+        for at, (_, key) in enumerate(text)
+        if key is not None and counts.get(key, 0) < min_articles
     ]
-    first, last = (own[0], own[-1]) if own else (len(split), -1)
+    first, last = (own[0], own[-1]) if own else (len(text), -1)
     middle = max(min_articles, (lines.articles.maxlen or 0) // 2)
     kept, gone = [], []
-    for at, (line, key) in enumerate(zip(split, keys, strict=True)):
+    for at, (line, key) in enumerate(text):
         needed = middle if first < at < last else min_articles
-        if key is not None and _carried(key, lines, needed):
+        if key is not None and counts.get(key, 0) >= needed:
             gone.append(key)
         else:
             kept.append(line)
     if not gone:
-        return text, []
+        return None, []
     cleaned = "\n".join(kept).strip()
     if len(cleaned) < min_chars:
-        return text, []
+        return None, []
     return cleaned, gone
-
-
-def _carried(key: int, lines: SiteLines, needed: int) -> bool:
-    return lines.carried_by(key) >= needed
 
 
 def without_lines(markdown: str, keys: Collection[int]) -> str:

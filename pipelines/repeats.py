@@ -21,7 +21,15 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.extensions.state import state_of
 from crawler.items import Article
-from crawler.repeats import Seen, SiteMemory, keys_of, site_of, without_lines, without_repeats
+from crawler.repeats import (
+    Seen,
+    SiteMemory,
+    keyed_lines,
+    keys_of,
+    site_of,
+    without_lines,
+    without_repeats,
+)
 from crawler.utils.stats import count
 
 logger = logging.getLogger(__name__)
@@ -82,17 +90,15 @@ class RepeatedLinesPipeline:
         if not isinstance(item, Article):
             return item
         site = site_of(item.url)  # the page's own host: a syndicated copy wears its template
-        keys = frozenset(keys_of(item.text))
-        text, gone = without_repeats(
-            item.text, self.memory[site], self.min_articles, self.min_chars
-        )
-        if gone:
+        keyed = keyed_lines(item.text)
+        text, gone = without_repeats(keyed, self.memory[site], self.min_articles, self.min_chars)
+        if text is not None:
             logger.debug("%d lines that %s repeats taken out of %s", len(gone), site, item.url)
             item.text = text
             item.sketch = None  # made from the text before
             if item.content and self.markdown:
                 item.content = without_lines(item.content, set(gone))
-        item.template = Seen(site, keys, len(gone))
+        item.template = Seen(site, keys_of(keyed), len(gone))
         return item
 
     def written(self, item: Any, **_: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from crawler.repeats import (
     SiteLines,
     SiteMemory,
+    keyed_lines,
     keys_of,
     line_key,
     site_of,
@@ -28,8 +29,8 @@ def test_a_line_that_enough_of_the_last_articles_carried_goes() -> None:
     lines = SiteLines(window=20)
     for number in range(3):
         lines.add(keys_of(story(number, NOTE)))
-    text = story(9, NOTE)
-    assert without_repeats(text, lines, min_articles=4, min_chars=50) == (text, [])  # 3 < 4
+    text = keyed_lines(story(9, NOTE))
+    assert without_repeats(text, lines, min_articles=4, min_chars=50) == (None, [])  # 3 < 4
     lines.add(keys_of(story(3, NOTE)))
     cleaned, gone = without_repeats(text, lines, min_articles=4, min_chars=50)
     assert gone == [line_key(NOTE)]
@@ -43,7 +44,7 @@ def test_short_lines_repeat_in_stories_of_their_own_right_and_stay() -> None:
     for number in range(10):
         lines.add(keys_of(f"Ingredients\n1 tsp salt\n{story(number)}"))
     recipe = f"Ingredients\n1 tsp salt\n{story(10)}"
-    assert without_repeats(recipe, lines, min_articles=4, min_chars=50) == (recipe, [])
+    assert without_repeats(keyed_lines(recipe), lines, min_articles=4, min_chars=50) == (None, [])
 
 
 def test_the_comparison_ignores_case_and_spacing_but_not_words() -> None:
@@ -66,7 +67,7 @@ def test_an_article_that_would_be_left_too_short_is_not_cut() -> None:
     lines = SiteLines(window=20)
     for _ in range(4):
         lines.add(keys_of(NOTE))
-    assert without_repeats(NOTE, lines, min_articles=4, min_chars=10) == (NOTE, [])
+    assert without_repeats(keyed_lines(NOTE), lines, min_articles=4, min_chars=10) == (None, [])
 
 
 def test_a_site_is_its_host_without_www() -> None:
@@ -80,9 +81,9 @@ def test_a_line_between_the_storys_own_lines_needs_half_the_window() -> None:
     text = story(20).replace("\n", f"\n{background}\n")  # between its first and last lines
     for number in range(9):
         lines.add(keys_of(story(number, background)))
-    assert without_repeats(text, lines, min_articles=4, min_chars=50) == (text, [])
+    assert without_repeats(keyed_lines(text), lines, min_articles=4, min_chars=50) == (None, [])
     lines.add(keys_of(story(9, background)))  # 10 of the 20 the window holds
-    assert without_repeats(text, lines, min_articles=4, min_chars=50)[0] == story(20)
+    assert without_repeats(keyed_lines(text), lines, min_articles=4, min_chars=50)[0] == story(20)
 
 
 def test_sites_beyond_the_bound_are_saved_let_go_and_read_again() -> None:
