@@ -1,6 +1,7 @@
 """Throughput: the crawler end to end against the ceiling and a naive spider.
 
     python -m bench.throughput [--pages 5000] [--long 20000] [--templates DIR]
+    python -m bench.throughput --compare NEWS_REPEATED_LINES_WINDOW=0  # what a part costs
 
 Generates a local site of article pages of 50-200 KB with real-world structure (the pages of
 ``../shared/pages`` in that size range as templates, their paragraphs' words shuffled so that
@@ -271,11 +272,32 @@ def line(label: str, pages: int, m: Measure) -> str:
     )
 
 
+def compare(setting: str, pages: int, folder: Path) -> None:
+    """(b) by turns as it is and with ``setting``, twice each: the machine drifts."""
+    seconds: dict[bool, list[float]] = {False: [], True: []}
+    for turn, changed in enumerate((False, True, False, True)):
+        extra = ["-s", setting] if changed else []
+
+        def command(url: str, work: Path, extra: list[str] = extra) -> list[str]:
+            return crawl_command(url, work) + extra
+
+        m = crawl(command, folder / "site", folder / f"compare-{turn}")
+        seconds[changed].append(m.seconds)
+        print(line(f"(b) {'with ' + setting if changed else 'as it is'}", pages, m))
+    ratio = sum(seconds[False]) / sum(seconds[True])
+    print(f"pages/s with {setting} over pages/s as it is: {ratio:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--long", type=int, default=20000)
     parser.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES)
+    parser.add_argument(
+        "--compare",
+        metavar="SETTING=VALUE",
+        help="only (b), four times, by turns as it is and with this setting: what a part costs",
+    )
     args = parser.parse_args()
     workers = default_workers()
     pool = templates(args.templates)
@@ -287,6 +309,9 @@ def main() -> None:
             f"{args.pages} pages from {len(pool)} templates, {sizes[0] // 1000}-{sizes[-1] // 1000} KB "
             f"(median {sizes[len(sizes) // 2] // 1000} KB); {workers} cores"
         )
+        if args.compare:
+            compare(args.compare, args.pages, folder)
+            return
         # The machine's speed drifts by several percent within minutes: the ceiling is measured
         # right before and right after the crawler, and b/a is taken against the two runs' mean.
         a = ceiling(bodies, workers, _trafilatura)
