@@ -19,6 +19,7 @@ nothing yet to compare them with.
 from __future__ import annotations
 
 import hashlib
+import sys
 from array import array
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable
@@ -67,12 +68,19 @@ def site_of(url: str) -> str:
 
 
 def pack(keys: Iterable[int]) -> bytes:
-    """An article's keys as the state store keeps them: 8 bytes each."""
-    return array("Q", sorted(keys)).tobytes()
+    """An article's keys as the state store keeps them: 8 bytes each, little-endian (a
+    store may move to another machine)."""
+    packed = array("Q", sorted(keys))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def unpack(data: bytes) -> list[int]:
-    return array("Q", data).tolist()
+    packed = array("Q", data)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tolist()
 
 
 class SiteLines:
