@@ -87,6 +87,9 @@ class Article:
     sketch: Any = None
     lease: str | None = None  # distributed mode: the request's lease, acknowledged when written
     template: Any = None  # what it showed of its site's template (crawler.repeats.Seen)
+    # The exact-text digest of the text as extraction gave it, before any template line went:
+    # the duplicate checks and the state store know a text by it, whatever was taken out.
+    digest: str | None = None
     # id() of the Page it was made from: Scrapy signals a drop with the item that entered the
     # pipelines, the Page, so what a pipeline keeps for an article until written is keyed so
     page_id: int = 0
@@ -96,7 +99,7 @@ class Article:
 OUTPUT_FIELDS = [
     f.name
     for f in fields(Article)
-    if f.name not in ("requested_url", "sketch", "lease", "template", "page_id")
+    if f.name not in ("requested_url", "sketch", "lease", "template", "page_id", "digest")
 ]
 
 

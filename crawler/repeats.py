@@ -6,9 +6,11 @@ sit inside the article's element, and no rule about one page can tell them from 
 site's pages they give themselves away, because a story's own lines are not the same in the
 next story. So each site's last ``window`` articles are remembered as the keys of their
 lines, and a line that enough of them carried is taken out of the next article's text: at
-the text's edges (the run of lines before its first line of its own, and after its last),
-where templates put their boxes, ``min_articles``; between, where a running story may repeat
-a background paragraph or a quote, half the window.
+the text's edges (the lines before its first line of its own, a line of ``MIN_LINE_CHARS``
+or more that fewer than ``min_articles`` carried, and after its last), where templates put
+their boxes, ``min_articles``; between, where a running story may repeat a background
+paragraph or a quote, half the window (``min_articles`` at least). A text with no line of
+its own is left as it is.
 
 A key is a stable 64-bit hash of the line, case and spacing aside, so that the memory can be
 kept in the state store between runs: a scheduled crawl that emits five articles a run still
@@ -123,7 +125,9 @@ def without_repeats(
         for at, (_, key) in enumerate(text)
         if key is not None and counts.get(key, 0) < min_articles
     ]
-    first, last = (own[0], own[-1]) if own else (len(text), -1)
+    if not own:  # all of it is what the site printed before: a republished story, a bulletin
+        return None, []
+    first, last = own[0], own[-1]
     middle = max(min_articles, (lines.articles.maxlen or 0) // 2)
     kept, gone = [], []
     for at, (line, key) in enumerate(text):
@@ -140,9 +144,11 @@ def without_repeats(
     return cleaned, gone
 
 
-def without_lines(markdown: str, keys: Collection[int]) -> str:
-    """The record's Markdown copy without the lines of these keys (a line that has
-    formatting of its own there stays), and without the blank line that set each apart."""
+def without_lines(markdown: str, gone: Collection[int], text: str) -> str:
+    """The record's Markdown copy without the lines that went from its ``text`` wherever
+    they were in it (a line that has formatting of its own there stays), and without the
+    blank line that set each apart."""
+    keys = set(gone) - keys_of(text)
     kept: list[str] = []
     for line in markdown.split("\n"):
         if line.strip() and line_key(line) in keys:
@@ -209,8 +215,9 @@ class SiteMemory:
         """Save the sites' new articles, and read those sites again from the store."""
         if not (self.save and self.unsaved):
             return
-        saved, self.unsaved = self.unsaved, {}
+        saved = self.unsaved
         self.save(saved, self.window)
+        self.unsaved = {}
         if self.load:
             for site in saved:
                 if site in self.sites:

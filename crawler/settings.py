@@ -123,8 +123,8 @@ EXTENSIONS_BASE = {
 # Order matters: cheap drops before expensive work, the writer last.
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractionPipeline": 200,
-    "pipelines.repeats.RepeatedLinesPipeline": 250,
     "pipelines.dedupe.DuplicatesPipeline": 300,
+    "pipelines.repeats.RepeatedLinesPipeline": 350,
     "pipelines.limit.ArticleLimitPipeline": 800,
     "pipelines.jsonl.JsonLinesPipeline": 900,
     "pipelines.feedstate.FeedExportStatePipeline": 910,  # only with -o/-O

@@ -119,7 +119,7 @@ class DuplicatesPipeline:
             original = state.store.record_for(keys) or "?"
         if original is not None:
             return self.duplicate(item, "url", original)
-        digest = exact_key(item.text)
+        digest = item.digest = exact_key(item.text)
         original = self.texts.get(digest) or (state.store.seen_text(digest) if state else None)
         if original is not None:
             return self.duplicate(item, "exact", original)
@@ -132,7 +132,7 @@ class DuplicatesPipeline:
             record = article_record(item)
             if original := state.store.claim(*record):
                 return self.duplicate(item, "claimed", original)  # another worker writes it
-            self.claimed[item.page_id] = record
+            self.claimed[item.page_id or id(item)] = record
         if self.near is not None and found is not None:
             self.near.add(found, item.id)
         self.urls.update(dict.fromkeys(keys, item.id))
@@ -152,7 +152,7 @@ class DuplicatesPipeline:
         raise DropItem(f"{kind} duplicate of {original}: {item.url}", log_level="DEBUG")
 
     def written(self, item: Any) -> None:
-        self.claimed.pop(item.page_id, None)  # released when marked emitted
+        self.claimed.pop(item.page_id or id(item), None)  # released when marked emitted
 
     def not_written(self, item: Any) -> None:
         """Dropped or failed after its claim (the article limit, an unwritable disk): the

@@ -3,11 +3,12 @@
 
 A line at the text's edges goes when at least ``NEWS_REPEATED_LINES_MIN`` of the site's last
 ``NEWS_REPEATED_LINES_WINDOW`` written articles carried it, a line between the story's own
-lines when half of them did. Only written articles count (not duplicates, not articles
-dropped later), and each with the lines it had before this pipeline took any out, so that a
-template line stays known as long as the site keeps printing it. With a state store the
-memory is kept between runs (and shared by the workers of a distributed crawl); without one
-it lasts the run.
+lines when half of them did. It runs after the duplicate checks, so that they see each
+page's text as it came, whatever this memory held at the time. Only written articles count
+(not duplicates, not articles dropped later), and each with the lines it had before this
+pipeline took any out, so that a template line stays known as long as the site keeps
+printing it. With a state store the memory is kept between runs (and shared by the workers
+of a distributed crawl); without one it lasts the run.
 """
 
 from __future__ import annotations
@@ -95,9 +96,8 @@ class RepeatedLinesPipeline:
         if text is not None:
             logger.debug("%d lines that %s repeats taken out of %s", len(gone), site, item.url)
             item.text = text
-            item.sketch = None  # made from the text before
             if item.content and self.markdown:
-                item.content = without_lines(item.content, set(gone))
+                item.content = without_lines(item.content, gone, text)
         item.template = Seen(site, keys_of(keyed), len(gone))
         return item
 

@@ -36,7 +36,7 @@ def test_a_line_that_enough_of_the_last_articles_carried_goes() -> None:
     assert gone == [line_key(NOTE)]
     assert cleaned == story(9)
     markdown = f"## Harbour\n\n{story(9)}\n\n{NOTE}\n\n*{NOTE}*"
-    assert without_lines(markdown, gone) == f"## Harbour\n\n{story(9)}\n\n*{NOTE}*"
+    assert without_lines(markdown, gone, cleaned) == f"## Harbour\n\n{story(9)}\n\n*{NOTE}*"
 
 
 def test_short_lines_repeat_in_stories_of_their_own_right_and_stay() -> None:
@@ -84,6 +84,26 @@ def test_a_line_between_the_storys_own_lines_needs_half_the_window() -> None:
     assert without_repeats(keyed_lines(text), lines, min_articles=4, min_chars=50) == (None, [])
     lines.add(keys_of(story(9, background)))  # 10 of the 20 the window holds
     assert without_repeats(keyed_lines(text), lines, min_articles=4, min_chars=50)[0] == story(20)
+
+
+def test_a_text_with_no_line_of_its_own_is_left_as_it_is() -> None:
+    lines = SiteLines(window=20)
+    for _ in range(4):
+        lines.add(keys_of(story(1, NOTE)))
+    again = keyed_lines(story(1, NOTE) + "\nA short line of its own.\nAnother one." * 5)
+    assert without_repeats(again, lines, min_articles=4, min_chars=50) == (None, [])
+
+
+def test_the_markdown_copy_keeps_a_line_that_the_text_kept() -> None:
+    lines = SiteLines(window=20)
+    for number in range(4):
+        lines.add(keys_of(story(number, NOTE)))
+    own = story(9).split("\n")
+    text = "\n".join([own[0], NOTE, own[1], NOTE])  # in the middle: stays; at the end: goes
+    cleaned, gone = without_repeats(keyed_lines(text), lines, min_articles=4, min_chars=50)
+    assert cleaned == "\n".join([own[0], NOTE, own[1]])
+    markdown = text.replace("\n", "\n\n")
+    assert without_lines(markdown, gone, cleaned) == markdown
 
 
 def test_sites_beyond_the_bound_are_saved_let_go_and_read_again() -> None:

@@ -13,4 +13,4 @@ Record = tuple[str, list[str], str]  # record id, URL keys, text digest
 def article_record(article: Article) -> Record:
     """The keys by which a later run knows this article again: its URLs' and its text's."""
     urls = {article.url, article.canonical_url, article.requested_url or article.url}
-    return article.id, sorted({url_key(u) for u in urls}), exact_key(article.text)
+    return article.id, sorted({url_key(u) for u in urls}), article.digest or exact_key(article.text)

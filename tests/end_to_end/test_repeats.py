@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import pytest
@@ -54,7 +54,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
         feeds = {"feeds": f"{served.url}/feed.xml"}
         first = run_crawl("feeds", feeds, workdir, {"CONCURRENT_REQUESTS": "1"})
         time.sleep(0.01)  # a new mtime for _routes.json: the server reloads the site
-        write_site(site_of(stories), workdir / "site")
+        # and a copy of a story of the first run under another URL: the same text as extracted
+        write_site(site_of([*stories, replace(stories[-1], section="wire")]), workdir / "site")
         second = run_crawl("feeds", feeds, workdir, {"NEWS_CONTENT_FORMAT": "markdown"})
     finally:
         served.process.terminate()
@@ -88,6 +89,7 @@ def test_the_next_scheduled_run_knows_the_site_from_the_state_file(runs: Runs) -
     second = runs.second
     assert second.returncode == 0, second.log[-3000:]
     assert len(second.items) == SECOND_RUN - FIRST_RUN  # only the new stories
+    assert second.stats["duplicates/exact"] == 1  # known by its text as extracted, note and all
     assert not any(carry_the_note(second))
     assert not any(NOTE in item["content"] for item in second.items)  # nor its Markdown copy
     assert second.stats["repeats/articles_cleaned"] == SECOND_RUN - FIRST_RUN
