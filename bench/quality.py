@@ -108,34 +108,30 @@ class PageResult:
 Extractor = Callable[[bytes, str], tuple[str, str | None]]  # (text, language)
 
 
-def plain(**options: object) -> Extractor:
+def plain(metadata: bool = False, **options: object) -> Extractor:
+    """Plain trafilatura; ``metadata``: as a news crawler has to run it, with the title,
+    authors, date and tags (``bare_extraction(with_metadata=True)``), which cost about half as
+    much again as the text alone (its text differs by a few characters on a few pages, hence
+    slightly other scores)."""
+
     def run(body: bytes, url: str) -> tuple[str, str | None]:
         import trafilatura
 
         from crawler.extraction.prefilter import unguarded
 
         with unguarded():  # trafilatura as it comes, not as this crawler runs it
-            text = trafilatura.extract(
-                body, url=url, include_comments=False, include_tables=True, **options
-            )
+            if metadata:
+                document = trafilatura.bare_extraction(
+                    body, url=url, include_comments=False, include_tables=True, with_metadata=True
+                )
+                text = document.text if document is not None else None
+            else:
+                text = trafilatura.extract(
+                    body, url=url, include_comments=False, include_tables=True, **options
+                )
         return text or "", None
 
     return run
-
-
-def with_metadata(body: bytes, url: str) -> tuple[str, str | None]:
-    """Plain trafilatura as a news crawler has to run it: with the title, authors, date and
-    tags (``with_metadata``), which cost about half as much again as the text alone (its text
-    differs by a few characters on a few pages, hence slightly other scores)."""
-    import trafilatura
-
-    from crawler.extraction.prefilter import unguarded
-
-    with unguarded():
-        document = trafilatura.bare_extraction(
-            body, url=url, include_comments=False, include_tables=True, with_metadata=True
-        )
-    return (document.text if document is not None else None) or "", None
 
 
 def crawler_record(body: bytes, url: str) -> tuple[str, str | None]:
@@ -158,7 +154,7 @@ def crawler_record(body: bytes, url: str) -> tuple[str, str | None]:
 EXTRACTORS: dict[str, Extractor] = {
     "trafilatura": plain(),
     "trafilatura precision": plain(favor_precision=True),
-    "trafilatura + metadata": with_metadata,
+    "trafilatura + metadata": plain(metadata=True),
     "crawler": crawler_record,
 }
 

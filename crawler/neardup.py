@@ -37,13 +37,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 from zlib import crc32
 
 import numpy as np
 
 from crawler import settings as defaults
+from crawler.utils.text import folded
 
 NUM_PERM = 128
 ROWS = 3
@@ -173,10 +174,10 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return h.astype(np.uint32)
 
 
-@lru_cache(maxsize=32)  # asked twice for each article (dedupe, then the writer's state marks)
 def exact_key(text: str) -> str:
-    """A digest of the text with case and whitespace folded: exact duplicates share it."""
-    return hashlib.sha1(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()
+    """A digest of the text with case and whitespace folded: exact duplicates share it. (The
+    duplicate check hands it on in ``Article.digest``, for the writer's state marks.)"""
+    return hashlib.sha1(folded(text).encode("utf-8")).hexdigest()
 
 
 def _digest(text: str) -> str:

@@ -28,6 +28,8 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from crawler.utils.text import folded
+
 # Shorter lines repeat in stories of their own right: a heading ("Key points"), an
 # ingredient ("1 tsp salt"), a result; the boilerplate this is for is sentences.
 MIN_LINE_CHARS = 30
@@ -42,8 +44,7 @@ Saver = Callable[[dict[str, list[list[int]]], int], None]
 
 def line_key(line: str) -> int:
     """A line's key: stable across processes and runs (Python's ``hash`` is not)."""
-    folded = " ".join(line.split()).casefold().encode()
-    return int.from_bytes(hashlib.blake2b(folded, digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(folded(line).encode(), digest_size=8).digest(), "big")
 
 
 Keyed = list[tuple[str, int | None]]

@@ -286,6 +286,8 @@ def _rewrite(path: Path, lines: list[bytes]) -> None:
 
 
 def _record_of(data: dict[str, Any]) -> Record:
+    # (by the text as written: one that lost a site's template lines is marked without them,
+    # and a copy of it under another URL is then left to the near-duplicate check)
     urls = {str(data.get("url", "")), str(data.get("canonical_url", ""))} - {""}
     return (
         str(data.get("id", "")),

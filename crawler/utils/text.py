@@ -15,6 +15,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+def folded(text: str) -> str:
+    """The text with case and runs of whitespace folded: how two texts or lines are told the
+    same (exact duplicates, a site's repeated lines)."""
+    return " ".join(text.casefold().split())
+
+
 def html_to_text(value: object) -> str | None:
     """Plain text from a body that may hold HTML or entities; paragraphs on their own lines."""
     if not isinstance(value, str) or not value.strip():
