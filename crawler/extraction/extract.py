@@ -35,7 +35,7 @@ from crawler.extraction.evidence import (
 )
 from crawler.extraction.extracted import Extracted, ExtractionOptions
 from crawler.extraction.htmltree import extract_owned, parse_html
-from crawler.extraction.lead import find_lead, named_leads, prepend_lead, standfirst_of
+from crawler.extraction.lead import find_lead, has_lead, named_leads, prepend_lead, standfirst_of
 from crawler.extraction.reconcile import is_better_body, with_lead, with_paragraphs
 from crawler.utils.dates import parse_date
 from crawler.utils.text import primary_language, words
@@ -176,7 +176,7 @@ class ArticleExtractor:
             page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
         links = Links(tree)  # read now: trafilatura prunes the tree it is given
         lead = find_lead(tree, head)
-        standfirsts = named_leads(tree) if lead is None else []
+        standfirsts = named_leads(tree, head)
         lean.set_page_language(language)
         document, text = _main_text(tree, self._template, url, links)
         if len(text) < RETRY_CHARS and self._retry is not None:
@@ -195,7 +195,8 @@ class ArticleExtractor:
                 break
         if not text:
             return None
-        lead = lead or standfirst_of(text, standfirsts)
+        if lead is None or has_lead(text, lead):
+            lead = standfirst_of(text, standfirsts)
         text = prepend_lead(text, lead, document.title if document is not None else None)
         found = Extracted(
             # composed characters, as trafilatura's own text output gives them: some pages

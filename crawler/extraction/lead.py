@@ -5,12 +5,12 @@ header) and trafilatura, which looks for the run of prose, often misses it. The 
 which paragraph it is: its own description (``og:description``, ``description``) is the lead,
 or its start, and a block of the page that shows that text is the lead as the reader sees it.
 
-Without a description to go by, a block named as a lead ("lead", "intro", "excerpt",
-"standfirst", "teaser"...) after the headline is the story's lead only when the story itself
-begins right after it: the name alone is no guide, as the teasers of other stories carry the
-same names. It must
-also read as a lead: a few sentences of prose, no list, picture, headline or script inside,
-hardly any link.
+Without a description to go by, or when the description is the story's own first paragraph,
+a block named as a lead ("lead", "intro", "excerpt", "standfirst", "teaser"...) after the
+headline, or the first block right under the headline (an ``<h2>`` subtitle), is the story's
+lead only when the story itself begins soon after it: the name alone is no guide, as the
+teasers of other stories carry the same names. It must also read as a lead: a few sentences of
+prose, no list, picture, headline or script inside, hardly any link.
 """
 
 from __future__ import annotations
@@ -48,11 +48,13 @@ _NAME_WORD = re.compile(r"(?<![^\s_-])(?:" + "|".join(_LEAD_NAMES) + r")(?![^\s_
 _NOT_IN_LEAD = frozenset(("script", "style", "noscript", "h1", "img", "figure", "figcaption",
                           "time", "ul", "ol", "table"))  # fmt: skip
 _OUTSIDE_LEAD = _OUTSIDE | {"li"}
-_FOLLOWING = XPath("following::text()[normalize-space()][position() <= 40]")
+_SUBTITLE_TAGS = frozenset(("h2", "h3", "p"))
+_FOLLOWING = XPath("following::text()[normalize-space()][position() <= 100]")
 # The lead is looked for among this many elements after the headline.
 WINDOW = 250
-# The story must begin within this many characters of text after the block.
-NEAR = 500
+# The story must begin within this many characters of text after the block (a byline, a
+# picture's caption and credit may come between).
+NEAR = 1200
 _SENTENCE_END = re.compile(r"[.!?…\"»”“:]\s*$")
 
 
@@ -113,7 +115,7 @@ def _blocks_of(element: HtmlElement | None) -> list[HtmlElement] | None:
 def prepend_lead(text: str, lead: str | None, headline: str | None) -> str:
     """The text with the lead as its first paragraph (after a first line that repeats the
     headline), unless the text has it already."""
-    if not lead or _has(text, lead):
+    if not lead or has_lead(text, lead):
         return text
     first, _, rest = text.partition("\n")
     if headline and rest and _fold(first) == _fold(headline):
@@ -121,7 +123,7 @@ def prepend_lead(text: str, lead: str | None, headline: str | None) -> str:
     return f"{lead}\n{text}"
 
 
-def _has(text: str, lead: str) -> bool:
+def has_lead(text: str, lead: str) -> bool:
     """Whether the text says the lead already: its opening or its closing words."""
     said = " ".join(text.split())
     lead_words = lead.split()
@@ -135,9 +137,10 @@ def _fold(value: str) -> str:
 Standfirst = tuple[str, str]  # a block named as the lead: its text, the text that follows it
 
 
-def named_leads(tree: HtmlElement) -> list[Standfirst]:
-    """The blocks named as a lead that read as one, in the page's order, each with the
-    text that follows it. Read before trafilatura prunes the tree."""
+def named_leads(tree: HtmlElement, head: HeadTags) -> list[Standfirst]:
+    """The blocks named as a lead, and the block under the headline, that read as one, in
+    the page's order, each with the text that follows it. Read before trafilatura prunes the
+    tree."""
     # the lead follows the headline; a page without an <h1> is searched whole
     headline = next(tree.iter("h1"), None)
     body = tree.find("body")
@@ -154,6 +157,12 @@ def named_leads(tree: HtmlElement) -> list[Standfirst]:
             elements[bisect_right(ends, found.start())] for found in _NAME_WORD.finditer(joined)
         )
     )
+    if headline is not None and _is_headline(headline, head):
+        subtitle = next(
+            (e for e in elements if e.tag in _SUBTITLE_TAGS and (e.text or "").strip()), None
+        )
+        if subtitle is not None and subtitle not in named:
+            named.insert(0, subtitle)
     inner = set(named)
     found = []
     for element in named:
@@ -181,7 +190,7 @@ def standfirst_of(text: str, named: list[Standfirst]) -> str | None:
     does not say already."""
     openings = [" ".join(p.split())[:40] for p in text.split("\n") if len(p) >= MIN_CHARS][:2]
     for lead, following in named:
-        if any(opening in following for opening in openings) and not _has(text, lead):
+        if any(opening in following for opening in openings) and not has_lead(text, lead):
             return lead
     return None
 
@@ -198,3 +207,14 @@ def _after(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
                 if count >= limit:
                     return
         node = node.getparent()
+
+
+def _is_headline(h1: HtmlElement, head: HeadTags) -> bool:
+    """Whether the page's first ``<h1>`` is the story's headline: it says most of the page's
+    title (a site's name set as ``<h1>`` says a part of it)."""
+    have = set(words(h1.text_content()))
+    for title in [*head.titles, *head.values(("property", "og:title"))]:
+        wanted = set(words(str(title)))
+        if wanted and len(wanted & have) >= 0.5 * len(wanted):
+            return True
+    return False

@@ -127,11 +127,44 @@ def test_a_block_named_as_the_lead_is_the_lead_only_right_before_the_story() -> 
         f"<div class='article-body'>{story}</div><div class='more'>{teasers}</div></body></html>"
     )
     text = "\n".join(f"Part {n}. {STORY.strip()}" for n in range(4))
-    assert standfirst_of(text, named_leads(page)) == LEAD
+    assert standfirst_of(text, named_leads(page, HeadTags(page))) == LEAD
     # the teasers are named alike, but no story begins after them
     without = fromstring(f"<html><body>{story}<div class='more'>{teasers}</div></body></html>")
-    assert named_leads(without) and standfirst_of(text, named_leads(without)) is None
-    assert standfirst_of(f"{LEAD}\n{text}", named_leads(page)) is None  # said already
+    leads = named_leads(without, HeadTags(without))
+    assert leads and standfirst_of(text, leads) is None
+    assert standfirst_of(f"{LEAD}\n{text}", named_leads(page, HeadTags(page))) is None  # said
+
+
+def test_a_subtitle_under_the_headline_is_the_lead_and_a_site_name_has_none() -> None:
+    story = "".join(f"<p>Part {n}. {STORY}</p>" for n in range(4))
+    text = "\n".join(f"Part {n}. {STORY.strip()}" for n in range(4))
+    page = fromstring(
+        "<html><head><title>Quay to be rebuilt | Harbour Gazette</title></head><body>"
+        f"<header><h1>Quay to be rebuilt</h1><h2>{LEAD}</h2></header>"
+        f"<p class='byline'>By Ann Writer</p><div class='body'>{story}</div></body></html>"
+    )
+    assert standfirst_of(text, named_leads(page, HeadTags(page))) == LEAD
+    # the <h1> is the site's name: what follows it is the site's slogan, not this story's lead
+    site = fromstring(
+        "<html><head><title>Harbour Gazette » Quay to be rebuilt at last</title></head><body>"
+        f"<h1>Harbour Gazette</h1><p>{LEAD}</p><div class='body'>{story}</div></body></html>"
+    )
+    assert standfirst_of(text, named_leads(site, HeadTags(site))) is None
+
+
+def test_a_description_that_is_the_first_paragraph_leaves_room_for_the_named_lead() -> None:
+    first = f"Part 0. {STORY.strip()}"
+    page = (
+        "<html lang='en'><head><title>Quay to be rebuilt</title>"
+        f"<meta name='description' content='{first}'></head><body>"
+        f"<article><h1>Quay to be rebuilt</h1><div class='teaser-text'><p>{LEAD}</p></div>"
+        "<div class='content'>"
+        + "".join(f"<p>Part {n}. {STORY}</p>" for n in range(5))
+        + "</div></article></body></html>"
+    ).encode()
+    found = ArticleExtractor()(page, "https://news.example/quay.html")
+    assert found is not None
+    assert LEAD in found.text and found.text.index(LEAD) < found.text.index(first)
 
 
 def test_a_page_loses_its_boilerplate_and_keeps_its_lead() -> None:
