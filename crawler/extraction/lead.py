@@ -177,6 +177,8 @@ def named_leads(tree: HtmlElement, head: HeadTags) -> list[Standfirst]:
             continue
         if not _SENTENCE_END.search(text):
             continue
+        if headline is not None and _says_headline(text, headline):
+            continue  # a kicker and the headline again
         linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
         if linked > 0.3 * len(text):
             continue
@@ -218,3 +220,13 @@ def _is_headline(h1: HtmlElement, head: HeadTags) -> bool:
         if wanted and len(wanted & have) >= 0.5 * len(wanted):
             return True
     return False
+
+
+def _says_headline(text: str, h1: HtmlElement) -> bool:
+    """Whether a block's text holds the headline or is mostly its words (a kicker, the
+    headline again, a question under it: the story's header, not its lead)."""
+    headline = " ".join(h1.text_content().split())
+    if len(headline.split()) >= 4 and _fold(headline) in _fold(text):
+        return True
+    said = set(words(text))
+    return len(said & set(words(headline))) >= 0.6 * len(said)

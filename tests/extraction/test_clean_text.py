@@ -150,6 +150,13 @@ def test_a_subtitle_under_the_headline_is_the_lead_and_a_site_name_has_none() ->
         f"<h1>Harbour Gazette</h1><p>{LEAD}</p><div class='body'>{story}</div></body></html>"
     )
     assert standfirst_of(text, named_leads(site, HeadTags(site))) is None
+    # a block that says the headline again, with a kicker and a question, is the header
+    header = fromstring(
+        "<html><head><title>Quay to be rebuilt | Harbour Gazette</title></head><body>"
+        "<h1>Quay to be rebuilt</h1><p class='teaser'>Vote of the week: Quay to be rebuilt - "
+        f"what happens to the ferries now?</p><div class='body'>{story}</div></body></html>"
+    )
+    assert standfirst_of(text, named_leads(header, HeadTags(header))) is None
 
 
 def test_a_description_that_is_the_first_paragraph_leaves_room_for_the_named_lead() -> None:
