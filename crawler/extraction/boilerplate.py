@@ -79,6 +79,14 @@ _LABEL = _pattern(
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
 )  # fmt: skip
+# Disclosures of paid links: the site speaks of its own earnings, as no story does.
+_DISCLOSURE = _pattern(
+    r"\b(?:we|i) (?:may|might|will|can)(?: also)? (?:receive|earn|get|be paid) (?:an? )?"
+    r"(?:small |affiliate )?(?:commission|compensation|share)",
+    r"\bcontains? (?:affiliate links|references to products from)",
+    r"\b(?:erhalten|bekommen) wir (?:\w+ ){0,2}(?:eine |ggf\. eine )?(?:kleine )?provision\b",
+    r"\b(?:enlaces|liens|link) (?:de |d')?affili",
+)  # fmt: skip
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
     r"|\b\d{1,2}\.? (?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*\.? \d{4}\b",
@@ -137,6 +145,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "call"
     if len(text) < 160 and _LABEL.search(text):
         return "label"
+    if _DISCLOSURE.search(text):
+        return "disclosure"
     if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
     return None

@@ -49,6 +49,17 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("Termin: 29.02.2020, 19 Uhr", none) is None
 
 
+def test_a_disclosure_of_paid_links_is_boilerplate_and_a_report_on_commissions_is_not() -> None:
+    none = links_of()
+    disclosure = ("This post contains references to products from our advertisers. We may "
+                  "receive compensation when you click on links to those products.")  # fmt: skip
+    assert verdict(disclosure, none) == "disclosure"
+    assert verdict("Kaufst du über diese Links ein, erhalten wir eine kleine Provision.", none) == (
+        "disclosure"
+    )
+    assert verdict("The agency will receive a commission of 3% on every sale.", none) is None
+
+
 def test_a_report_about_subscriptions_or_comments_is_not_a_call() -> None:
     none = links_of()
     assert verdict("The service lost two million subscribers in the spring.", none) is None
