@@ -48,6 +48,7 @@ _ELSEWHERE = _pattern(
     r"^\W*puedes ver\b", r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
     r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz) (?:też|także|więcej)\b",
 )  # fmt: skip
+_SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
 # spoken to ("subscribe now", "follow us"), which a report about subscriptions does not do.
 _CALL = _pattern(
@@ -60,6 +61,9 @@ _CALL = _pattern(
     r"\bregistrieren!", r"\bnicht eingeloggt\b", r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
     r"\be-paper\b", r"\bhier klicken\b", r"\bfolgen sie uns\b",
     r"^\W*(?:teilen|sharen) mit\b", r"^\W*share (?:this|on)\b",
+    r"^\W*(?:artikel|beitrag|seite|article|story|post|page) "
+    r"(?:teilen|share|partager|compartir)\W*$",
+    rf"^\W*{_SHARE_WORD}(?:\W+{_SHARE_WORD})*\W*$",  # a row of share buttons
     r"^\W*(?:keine )?kommentare\b", r"\bkommentare insgesamt\b", r"\bin den kommentaren\b",
     r"^\W*\d+ comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
 )  # fmt: skip
@@ -67,6 +71,9 @@ _CALL = _pattern(
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:)",
+    r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)\b",
+    r"^\W*(?:photo|foto) \(cc\)",
+    r"©\s*(?:19|20)\d\d\b",
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
     r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
@@ -75,7 +82,8 @@ _CREDIT = _pattern(
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
-    r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
+    r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted|"
+    r"kategorisiert unter|filed under|abgelegt unter)\b",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
 )  # fmt: skip
@@ -87,6 +95,12 @@ _DISCLOSURE = _pattern(
     r"\b(?:erhalten|bekommen) wir (?:\w+ ){0,2}(?:eine |ggf\. eine )?(?:kleine )?provision\b",
     r"\b(?:enlaces|liens|link) (?:de |d')?affili",
 )  # fmt: skip
+# A server's error report printed into the page (PHP's "Warning: ... in /path/file.php").
+_SERVER_ERROR = re.compile(
+    r"^\W*(?:strict standards|warning|notice|deprecated|fatal error|parse error)\s*:"
+    r".{0,400}? in /\S+\.(?:php|inc)\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
     r"|\b\d{1,2}\.? (?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*\.? \d{4}\b",
@@ -132,6 +146,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     that is a link stays when it is a heading (a list of linked sections) or a list item."""
     if not text:
         return "empty"
+    if _SERVER_ERROR.match(text):
+        return "error"
     if len(text) >= SHORT:
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
@@ -168,7 +184,7 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
     prose = [
         index
         for index, (_, text) in enumerate(blocks)
-        if len(text) >= PROSE and text not in links.texts
+        if len(text) >= PROSE and text not in links.texts and not _SERVER_ERROR.match(text)
     ]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
     removed: dict[str, int] = {}

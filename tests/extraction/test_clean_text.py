@@ -43,6 +43,15 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("© Oli Scarff/Getty Images", none) == "credit"
     assert verdict("Fot. Lukasz Nowaczyk / Agencja Gazeta", none) == "credit"
     assert verdict("Kategorie: News", none) == "label"
+    assert verdict("Filed under: Harbour, Ferries", none) == "label"
+    assert verdict("Bildnachweis: Harbour Gazette", none) == "credit"
+    assert verdict("Photo credit: Ann Writer", none) == "credit"
+    assert verdict("Artikel teilen", none) == "call"
+    assert verdict("Tweet | Share | E-Mail", none) == "call"
+    warning = ("Warning: Use of undefined constant comments - assumed 'comments' in "
+               "/htdocs/wp-content/themes/harbour/single.php on line 41")  # fmt: skip
+    assert verdict(warning, none) == "error"
+    assert verdict("Warning: the quay in /harbour/north is closed.", none) is None
     assert verdict("24. März 2004, 19:49 | Genesis", none) == "date"
     # a dateline inside the story, and an event's date with its label, are the story's
     assert verdict("24. März 2004, 19:49 | Genesis", none, margin=False) is None
