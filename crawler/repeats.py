@@ -21,6 +21,7 @@ nothing yet to compare them with.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from array import array
 from collections import Counter, OrderedDict, deque
@@ -37,6 +38,11 @@ MIN_LINE_CHARS = 30
 # articles saved first, when there is a state store), so that a crawl of many sites holds a
 # bounded memory.
 MAX_SITES = 1000
+# Web archives' replays (/web/20181206101316/https://site/page; Archive-It puts a collection
+# number for "web"; a mode such as "id_" may follow the timestamp): each archived site's
+# pages keep their own template.
+_ARCHIVES = frozenset(("web.archive.org", "wayback.archive-it.org", "arquivo.pt"))
+_REPLAY = re.compile(r"^/(?:web|wayback|\d+)/\d{4,14}(?:[a-z]{2}_)?/(.+)$")
 
 Loader = Callable[[str], list[list[int]]]
 Saver = Callable[[dict[str, list[list[int]]], int], None]
@@ -65,8 +71,17 @@ def keys_of(text: str | Keyed) -> frozenset[int]:
 
 
 def site_of(url: str) -> str:
-    """The site an article belongs to: its host, without a leading ``www.``."""
-    host = urlsplit(url).hostname or ""
+    """The site an article belongs to: its host, without a leading ``www.``; for a page of a
+    web archive's replay (``/web/<timestamp>/<url>``), the archived page's host, as the
+    archive serves every site's pages in their own templates."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    replayed = _REPLAY.match(parts.path) if host in _ARCHIVES else None
+    if replayed:
+        original = replayed.group(1)
+        if "://" not in original:
+            original = f"http://{original}"
+        host = urlsplit(original).hostname or host
     return host.removeprefix("www.")
 
 

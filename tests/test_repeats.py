@@ -73,6 +73,17 @@ def test_an_article_that_would_be_left_too_short_is_not_cut() -> None:
 def test_a_site_is_its_host_without_www() -> None:
     assert site_of("https://www.Example.org/news/1.html") == "example.org"
     assert site_of("https://sport.example.org/a") == "sport.example.org"
+    # a web archive's replay of a page belongs to the archived site, not to the archive
+    archived = "https://web.archive.org/web/20181206101316/https://www.example.org/news/1.html"
+    assert site_of(archived) == "example.org"
+    assert site_of("https://web.archive.org/web/20130307194448/example.net/2008/05/a.html") == (
+        "example.net"
+    )
+    assert site_of("https://web.archive.org/web/2013id_/http://example.com/a") == "example.com"
+    assert site_of("https://wayback.archive-it.org/1234/20200101/https://example.com/a") == (
+        "example.com"
+    )
+    assert site_of("https://web.archive.org/about/") == "web.archive.org"
 
 
 def test_a_line_between_the_storys_own_lines_needs_half_the_window() -> None:
