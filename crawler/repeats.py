@@ -78,10 +78,16 @@ def site_of(url: str) -> str:
     host = parts.hostname or ""
     replayed = _REPLAY.match(parts.path) if host in _ARCHIVES else None
     if replayed:
-        original = replayed.group(1)
+        # "https:/site/page" as some URL normalisers leave it, or no scheme at all
+        original = re.sub(r"^(https?):/*", r"\1://", replayed.group(1))
         if "://" not in original:
             original = f"http://{original}"
-        host = urlsplit(original).hostname or host
+        try:
+            archived = urlsplit(original).hostname or ""
+        except ValueError:  # a broken IPv6 literal
+            archived = ""
+        if "." in archived:
+            host = archived
     return host.removeprefix("www.")
 
 

@@ -83,7 +83,11 @@ def test_a_site_is_its_host_without_www() -> None:
     assert site_of("https://wayback.archive-it.org/1234/20200101/https://example.com/a") == (
         "example.com"
     )
+    assert site_of("https://web.archive.org/web/2018/https:/example.com/a") == "example.com"
+    # what names no site stays the archive's
     assert site_of("https://web.archive.org/about/") == "web.archive.org"
+    assert site_of("https://web.archive.org/web/1234/foo") == "web.archive.org"
+    assert site_of("https://web.archive.org/web/20181206/http://[bad/a") == "web.archive.org"
 
 
 def test_a_line_between_the_storys_own_lines_needs_half_the_window() -> None:

@@ -71,9 +71,11 @@ _CALL = _pattern(
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:)",
-    r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)\b",
+    # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
+    r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
+    r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
-    r"©\s*(?:19|20)\d\d\b",
+    r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
     r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
@@ -82,23 +84,29 @@ _CREDIT = _pattern(
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
-    r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted|"
-    r"kategorisiert unter|filed under|abgelegt unter)\b",
+    r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
+    r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
 )  # fmt: skip
-# Disclosures of paid links: the site speaks of its own earnings, as no story does.
-_DISCLOSURE = _pattern(
+# Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
+# purchases. Its earnings alone are not enough: a story quotes people on theirs.
+_DISCLOSURE = _pattern(r"\bcontains? (?:affiliate links|references to products from)")
+_EARNINGS = _pattern(
     r"\b(?:we|i) (?:may|might|will|can)(?: also)? (?:receive|earn|get|be paid) (?:an? )?"
-    r"(?:small |affiliate )?(?:commission|compensation|share)",
-    r"\bcontains? (?:affiliate links|references to products from)",
+    r"(?:small |affiliate )?(?:commission|compensation)",
     r"\b(?:erhalten|bekommen) wir (?:\w+ ){0,2}(?:eine |ggf\. eine )?(?:kleine )?provision\b",
-    r"\b(?:enlaces|liens|link) (?:de |d')?affili",
 )  # fmt: skip
-# A server's error report printed into the page (PHP's "Warning: ... in /path/file.php").
+_PAID_LINK = _pattern(
+    r"\b(?:links?|click|buy|purchase|partners?|advertisers?|affiliate|verlinkt\w*|"
+    r"kauf\w*|bestell\w*)\b",
+)
+_QUOTE_MARKS = "\"'“”„‘’«»‹›"
+# A server's error report printed into the page, the whole block ("Warning: ... in
+# /path/file.php on line 785").
 _SERVER_ERROR = re.compile(
     r"^\W*(?:strict standards|warning|notice|deprecated|fatal error|parse error)\s*:"
-    r".{0,400}? in /\S+\.(?:php|inc)\b",
+    r".{0,400}? in /\S+\.(?:php|inc) on line \d+\W*$",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -161,11 +169,21 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "call"
     if len(text) < 160 and _LABEL.search(text):
         return "label"
-    if _DISCLOSURE.search(text):
+    if _is_disclosure(text):
         return "disclosure"
     if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
     return None
+
+
+def _is_disclosure(text: str) -> bool:
+    if _DISCLOSURE.search(text):
+        return True
+    return (
+        text[0] not in _QUOTE_MARKS
+        and _EARNINGS.search(text) is not None
+        and _PAID_LINK.search(text) is not None
+    )
 
 
 def _is_date_line(text: str) -> bool:

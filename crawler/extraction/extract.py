@@ -24,7 +24,7 @@ from trafilatura.xml import xmltotxt
 
 from crawler.exceptions import NotText
 from crawler.extraction import lean, prefilter
-from crawler.extraction.boilerplate import Links, prune
+from crawler.extraction.boilerplate import Links, prune, verdict
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
     HeadTags,
@@ -196,7 +196,9 @@ class ArticleExtractor:
         if not text:
             return None
         if lead is None or has_lead(text, lead):
-            lead = standfirst_of(text, standfirsts)
+            # a block that reads as boilerplate (a disclosure, a call to subscribe) is no lead
+            leads = [found for found in standfirsts if verdict(found[0], links) is None]
+            lead = standfirst_of(text, leads)
         text = prepend_lead(text, lead, document.title if document is not None else None)
         found = Extracted(
             # composed characters, as trafilatura's own text output gives them: some pages

@@ -47,9 +47,11 @@ _LEAD_NAMES = ("lead", "leadin", "lede", "intro", "introduction", "excerpt", "st
 _NAME_WORD = re.compile(r"(?<![^\s_-])(?:" + "|".join(_LEAD_NAMES) + r")(?![^\s_-])")
 _NOT_IN_LEAD = frozenset(("script", "style", "noscript", "h1", "img", "figure", "figcaption",
                           "time", "ul", "ol", "table"))  # fmt: skip
-_OUTSIDE_LEAD = _OUTSIDE | {"li"}
+_OUTSIDE_LEAD = _OUTSIDE | {"li", "figure", "figcaption"}  # a caption is not the lead
 _SUBTITLE_TAGS = frozenset(("h2", "h3", "p"))
-_FOLLOWING = XPath("following::text()[normalize-space()][position() <= 100]")
+# A byline: "By Ann Writer", "Von Anna Schreiber" (a capitalised name, not "Von Montag an").
+_BYLINE = re.compile(r"(?:By|Von|Par|Por|Door|Di|Przez)\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]")
+_UNREAD = frozenset(("script", "style", "noscript", "template"))
 # The lead is looked for among this many elements after the headline.
 WINDOW = 250
 # The story must begin within this many characters of text after the block (a byline, a
@@ -157,6 +159,7 @@ def named_leads(tree: HtmlElement, head: HeadTags) -> list[Standfirst]:
             elements[bisect_right(ends, found.start())] for found in _NAME_WORD.finditer(joined)
         )
     )
+    subtitle = None
     if headline is not None and _is_headline(headline, head):
         subtitle = next(
             (e for e in elements if e.tag in _SUBTITLE_TAGS and (e.text or "").strip()), None
@@ -177,12 +180,14 @@ def named_leads(tree: HtmlElement, head: HeadTags) -> list[Standfirst]:
             continue
         if not _SENTENCE_END.search(text):
             continue
-        if headline is not None and _says_headline(text, headline):
-            continue  # a kicker and the headline again
+        if headline is not None and _holds_headline(text, headline):
+            continue  # a kicker and the headline again: the story's header
+        if element is subtitle and (_BYLINE.match(text) or _mostly_headline(text, headline)):
+            continue  # unnamed, it must not be the byline or the headline reworded
         linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
         if linked > 0.3 * len(text):
             continue
-        following = " ".join(" ".join(map(str, _FOLLOWING(element))).split())[:NEAR]
+        following = _following_text(element, NEAR)
         found.append((text, following))
     return found
 
@@ -195,6 +200,47 @@ def standfirst_of(text: str, named: list[Standfirst]) -> str | None:
         if any(opening in following for opening in openings) and not has_lead(text, lead):
             return lead
     return None
+
+
+def _following_text(element: HtmlElement, limit: int) -> str:
+    """The text that comes after ``element`` in the page's order, whitespace collapsed, its
+    first ``limit`` characters: read from the element's next siblings and those of its
+    ancestors, no further than needed (an XPath ``following::`` axis reads the rest of the
+    page each time, for each candidate)."""
+    parts: list[str] = []
+    size = 0
+    node: HtmlElement | None = element
+    while node is not None and size < limit:
+        for text in _after_node(node):
+            collapsed = " ".join(text.split())
+            if collapsed:
+                parts.append(collapsed)
+                size += len(collapsed) + 1
+                if size >= limit:
+                    break
+        node = node.getparent()
+    return " ".join(parts)[:limit]
+
+
+def _after_node(node: HtmlElement) -> Iterator[str]:
+    """The texts after ``node`` within its parent: its tail, then its next siblings' texts
+    (scripts and styles aside) and tails."""
+    yield node.tail or ""
+    for sibling in node.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag not in _UNREAD:
+            stack = [sibling]
+            while stack:  # depth first, in the page's order, without recursion
+                current = stack.pop()
+                if isinstance(current, str):
+                    yield current
+                    continue
+                yield current.text or ""
+                for child in reversed(current):
+                    if child.tail:
+                        stack.append(child.tail)
+                    if isinstance(child.tag, str) and child.tag not in _UNREAD:
+                        stack.append(child)
+        yield sibling.tail or ""
 
 
 def _after(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
@@ -222,11 +268,14 @@ def _is_headline(h1: HtmlElement, head: HeadTags) -> bool:
     return False
 
 
-def _says_headline(text: str, h1: HtmlElement) -> bool:
-    """Whether a block's text holds the headline or is mostly its words (a kicker, the
-    headline again, a question under it: the story's header, not its lead)."""
+def _holds_headline(text: str, h1: HtmlElement) -> bool:
+    """Whether a block's text holds the headline (of four words or more: a shorter one may
+    well be said in the lead)."""
     headline = " ".join(h1.text_content().split())
-    if len(headline.split()) >= 4 and _fold(headline) in _fold(text):
-        return True
+    return len(headline.split()) >= 4 and _fold(headline) in _fold(text)
+
+
+def _mostly_headline(text: str, h1: HtmlElement) -> bool:
+    """Whether most of a block's words are the headline's."""
     said = set(words(text))
-    return len(said & set(words(headline))) >= 0.6 * len(said)
+    return len(said & set(words(h1.text_content()))) >= 0.6 * len(said)

@@ -52,6 +52,13 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
                "/htdocs/wp-content/themes/harbour/single.php on line 41")  # fmt: skip
     assert verdict(warning, none) == "error"
     assert verdict("Warning: the quay in /harbour/north is closed.", none) is None
+    assert verdict(warning.replace("comments'", "comments' " + "x" * 300), none) == "error"
+    assert verdict(warning + " " + STORY * 3, none) is None  # a report and then a story
+    for sentence in ("The book, © 2019 by Penguin, sold two million copies.",
+                     "Photo credits were later disputed by the agency.",
+                     "Bildquellen zufolge begann das Feuer im Keller.",
+                     "Filed under pressure, the report was incomplete."):  # fmt: skip
+        assert verdict(sentence, none, margin=False) is None
     assert verdict("24. März 2004, 19:49 | Genesis", none) == "date"
     # a dateline inside the story, and an event's date with its label, are the story's
     assert verdict("24. März 2004, 19:49 | Genesis", none, margin=False) is None
@@ -67,6 +74,11 @@ def test_a_disclosure_of_paid_links_is_boilerplate_and_a_report_on_commissions_i
         "disclosure"
     )
     assert verdict("The agency will receive a commission of 3% on every sale.", none) is None
+    # people quoted on what they earn are the story
+    for quoted in ('"We will receive compensation from the state," the farmer said.',
+                   "„Für jede Vermittlung bekommen wir eine Provision“, sagt die Maklerin.",
+                   "We can earn a commission on every flat, the agents said, not more."):  # fmt: skip
+        assert verdict(quoted, none) is None
 
 
 def test_a_report_about_subscriptions_or_comments_is_not_a_call() -> None:
@@ -177,6 +189,51 @@ def test_a_subtitle_under_the_headline_is_the_lead_and_a_site_name_has_none() ->
         f"what happens to the ferries now?</p><div class='body'>{story}</div></body></html>"
     )
     assert standfirst_of(text, named_leads(header, HeadTags(header))) is None
+
+
+def test_a_lead_may_stand_a_byline_and_a_captioned_picture_before_the_story() -> None:
+    story = "".join(f"<p>Part {n}. {STORY}</p>" for n in range(4))
+    text = "\n".join(f"Part {n}. {STORY.strip()}" for n in range(4))
+    caption = "The northern quay at dawn, seen from the ferry terminal. " * 10
+    page = fromstring(
+        "<html><head><title>Quay to be rebuilt</title></head><body><h1>Quay to be rebuilt</h1>"
+        f"<p class='standfirst'>{LEAD}</p><p class='byline'>By Ann Writer, harbour reporter</p>"
+        f"<figure><img src='q.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<div class='body'>{story}</div></body></html>"
+    )
+    assert standfirst_of(text, named_leads(page, HeadTags(page))) == LEAD
+
+
+def test_no_caption_byline_headline_again_or_boilerplate_is_taken_for_the_lead() -> None:
+    story = "".join(f"<p>Part {n}. {STORY}</p>" for n in range(5))
+    head = "<head><title>Northern quay to be rebuilt over three years</title></head>"
+    caption = "The northern quay at dawn, seen from the ferry terminal on a calm day in May."
+    blocks = {
+        "caption": f"<figure><img src='q.jpg'><figcaption><p>{caption}</p></figcaption></figure>",
+        "byline": "<p>By Ann Writer and Bob Reporter, harbour desk. Updated 12 March 2026.</p>",
+        "headline again": "<h2>Over three years the northern quay is to be rebuilt, the board says.</h2>",
+        "disclosure": "<p>This post contains affiliate links. We may receive a commission when "
+        "you buy through links on our site.</p>",
+    }
+    text = "\n".join(f"Part {n}. {STORY.strip()}" for n in range(5))
+    for kind, block in blocks.items():
+        html = (
+            f"<html lang='en'>{head}<body><article><h1>Northern quay to be rebuilt over three years</h1>"
+            f"{block}<div class='content'>{story}</div></article></body></html>"
+        )
+        page = fromstring(html)
+        if kind == "disclosure":  # a candidate, but the boilerplate rules have the last word
+            found = ArticleExtractor()(html.encode(), "https://news.example/quay.html")
+            assert found is not None and "affiliate" not in found.text
+        else:
+            assert standfirst_of(text, named_leads(page, HeadTags(page))) is None, kind
+    # a lead set apart by its name may say the headline in other words
+    named = fromstring(
+        f"<html>{head}<body><h1>Northern quay to be rebuilt over three years</h1><p class='lead'>"
+        "The quay is to be rebuilt over the next three years, the harbour board decided.</p>"
+        f"<div class='content'>{story}</div></body></html>"
+    )
+    assert standfirst_of(text, named_leads(named, HeadTags(named))) is not None
 
 
 def test_a_description_that_is_the_first_paragraph_leaves_room_for_the_named_lead() -> None:
