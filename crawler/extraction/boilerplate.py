@@ -47,6 +47,17 @@ _ELSEWHERE = _pattern(
     r"^\W*(?:lee|leia|vea|ver) (?:también|também)\b",
     r"^\W*puedes ver\b", r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
     r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz) (?:też|także|więcej)\b",
+    # the same in the other languages of European news: related stories, "more on"
+    r"^\W*(?:articles?|sujets?) (?:similaires|liés|connexes)\b", r"^\W*sur le même sujet\b",
+    r"^\W*(?:noticias|artículos|notas) relacionad[ao]s\b", r"^\W*más noticias\b",
+    r"^\W*(?:notícias|matérias) relacionadas\b", r"^\W*(?:veja|leia) (?:mais|também)\b",
+    r"^\W*saiba mais\b", r"^\W*mais notícias\b",
+    r"^\W*(?:articoli|notizie) correlat[ei]\b", r"^\W*potrebbe interessarti\b",
+    r"^\W*(?:lees|bekijk) ook\b", r"^\W*gerelateerde (?:artikelen|berichten)\b",
+    r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
+    r"^\W*das könnte (?:sie|dich) (?:auch )?interessieren\b", r"^\W*passend zum thema\b",
+    r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
+    r"^\W*recommended (?:for you|stories|articles)\b",
 )  # fmt: skip
 _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
@@ -60,6 +71,9 @@ _CALL = _pattern(
     r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\b(?:jetzt )?abonnieren\b", r"\bim abo\b",
     r"\bregistrieren!", r"\bnicht eingeloggt\b", r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
     r"\be-paper\b", r"\bhier klicken\b", r"\bfolgen sie uns\b",
+    r"\bsuivez-nous\b", r"\bsiga-nos\b", r"\binscreva-se\b", r"\bassine (?:já|agora|o)\b",
+    r"\bseguici\b", r"\biscriviti\b", r"\babbonati\b", r"\bvolg ons\b", r"\babonneer\b",
+    r"\bobserwuj nas\b", r"\bzapisz się\b", r"\bzasubskrybuj\b",
     r"^\W*(?:teilen|sharen) mit\b", r"^\W*share (?:this|on)\b",
     r"^\W*(?:artikel|beitrag|seite|article|story|post|page) "
     r"(?:teilen|share|partager|compartir)\W*$",

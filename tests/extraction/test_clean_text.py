@@ -33,6 +33,9 @@ def test_lines_that_send_the_reader_elsewhere_are_boilerplate() -> None:
     assert verdict("Read also: Council approves the budget", none) == "elsewhere"
     assert verdict("Lesen Sie hier: Spielabbruch in der Kreisliga", none) == "elsewhere"
     assert verdict("À lire aussi » Quel est votre profil digestif ?", none) == "elsewhere"
+    assert verdict("NOTAS RELACIONADAS", none) == "elsewhere"
+    assert verdict("Das könnte Dich auch interessieren: Fackellauf gestartet", none) == "elsewhere"
+    assert verdict("O conhecimento liberta. Saiba mais. Siga-nos no Telegram.", none) == "call"
     assert verdict("Related to the vote, the mayor said nothing.", none) is None
 
 
