@@ -123,6 +123,10 @@ _SERVER_ERROR = re.compile(
     r".{0,400}? in /\S+\.(?:php|inc) on line \d+\W*$",
     re.IGNORECASE,
 )
+_BYLINE_LINE = re.compile(
+    r"\W*(?:(?:By|Von|Par|Por|Door|Przez|Di)\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]"
+    r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:)",
+)
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
     r"|\b\d{1,2}\.? (?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*\.? \d{4}\b",
@@ -187,6 +191,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "disclosure"
     if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
+    if margin and len(text) < 80 and _BYLINE_LINE.match(text):
+        return "byline"
     return None
 
 

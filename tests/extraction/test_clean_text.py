@@ -63,6 +63,11 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
                      "Filed under pressure, the report was incomplete."):  # fmt: skip
         assert verdict(sentence, none, margin=False) is None
     assert verdict("24. März 2004, 19:49 | Genesis", none) == "date"
+    assert verdict("Von Anna Schreiber und Bob Reporter", none) == "byline"
+    assert verdict("Written by: Ann Writer", none) == "byline"
+    # a sentence that begins like a byline, and any line inside the story, stay
+    assert verdict("Von Montag an gilt der neue Fahrplan.", none) is None
+    assert verdict("By Ann Writer", none, margin=False) is None
     # a dateline inside the story, and an event's date with its label, are the story's
     assert verdict("24. März 2004, 19:49 | Genesis", none, margin=False) is None
     assert verdict("Termin: 29.02.2020, 19 Uhr", none) is None
