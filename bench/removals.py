@@ -1,0 +1,103 @@
+"""What the boilerplate pass removes from trafilatura's result, block by block, on real pages.
+
+    python -m bench.removals                      # every removed block of the 990 pages, by kind
+    python -m bench.removals --kind credit error   # only these kinds
+    python -m bench.removals --lead-cost          # what the lead search costs a page
+
+A new rule of ``crawler/extraction/boilerplate.py`` is checked here on what it removes, read
+by eye, not on the corpus's annotations (``bench.quality`` scores those): run this before and
+after the change and compare the lists. ``--lead-cost`` times ``named_leads`` on the pages of
+``../shared/pages`` and on a page without ``<h1>`` holding many blocks named "teaser", the case
+where the search looks at the whole page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+from bench.quality import DEFAULT_CORPUS, PARTS, crawler_record, load_cases
+from bench.throughput import DEFAULT_TEMPLATES
+
+
+def removed_blocks(corpus: Path, part: str, kinds: set[str]) -> list[tuple[str, str, str]]:
+    """(page URL, kind, block text) for each block the boilerplate pass removes."""
+    from crawler.extraction import boilerplate
+
+    judged = boilerplate.verdict
+    found: list[tuple[str, str, str]] = []
+    url = ""
+
+    def spy(text: str, links: boilerplate.Links, tag: str = "p", margin: bool = True) -> str | None:
+        kind = judged(text, links, tag, margin)
+        if kind and (not kinds or kind in kinds):
+            found.append((url, kind, text))
+        return kind
+
+    # ``prune`` looks ``verdict`` up in its module; the lead search has its own reference
+    boilerplate.verdict = spy  # type: ignore[assignment]
+    try:
+        for case in load_cases(corpus, part):
+            url = case.url
+            crawler_record(case.path.read_bytes(), case.url)
+    finally:
+        boilerplate.verdict = judged  # type: ignore[assignment]
+    return found
+
+
+def lead_cost(pages: Path) -> None:
+    from lxml.html import fromstring
+
+    from crawler.extraction.encoding import decode_html
+    from crawler.extraction.evidence import HeadTags
+    from crawler.extraction.htmltree import parse_html
+    from crawler.extraction.lead import named_leads
+
+    trees = [parse_html(decode_html(path.read_bytes(), None)[0]) for path in pages.glob("*.html")]
+    trees = [tree for tree in trees if tree is not None]
+    if trees:
+        started = time.process_time()
+        for _ in range(3):
+            for tree in trees:
+                named_leads(tree, HeadTags(tree))
+        each = (time.process_time() - started) / (3 * len(trees)) * 1000
+        print(f"named_leads: {each:.2f} ms a page over the {len(trees)} pages of {pages}")
+    teaser = (
+        "<div class='teaser'><p>Another story about the harbour and its plans for the coming "
+        "decade, told at length.</p></div>"
+    )
+    for count in (200, 400, 2000):
+        tree = fromstring(
+            "<html><body>" + "<div><span>x</span></div>" * 5000 + teaser * count + "</body></html>"
+        )
+        started = time.process_time()
+        named_leads(tree, HeadTags(tree))
+        spent = (time.process_time() - started) * 1000
+        print(f"named_leads: {spent:.0f} ms, a page without <h1>: 5,000 elements, {count} teasers")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--part", choices=PARTS, default="all")
+    parser.add_argument("--kind", nargs="*", default=[], help="only these kinds")
+    parser.add_argument("--lead-cost", action="store_true")
+    args = parser.parse_args()
+    if args.lead_cost:
+        lead_cost(DEFAULT_TEMPLATES)
+        return
+    if not (args.corpus / "evaldata.json").exists():
+        raise SystemExit(f"no corpus at {args.corpus} (see bench/quality.py)")
+    found = removed_blocks(args.corpus, args.part, set(args.kind))
+    for url, kind, text in found:
+        print(f"{kind:10} {text[:160]!r}  ({url[:70]})")
+    counts = Counter(kind for _, kind, _ in found)
+    print(
+        f"\n{len(found)} blocks removed: " + ", ".join(f"{k} {n}" for k, n in counts.most_common())
+    )
+
+
+if __name__ == "__main__":
+    main()
