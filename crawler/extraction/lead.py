@@ -7,7 +7,7 @@ or its start, and a block of the page that shows that text is the lead as the re
 
 Without a description to go by, or when the description is the story's own first paragraph,
 a block named as a lead ("lead", "intro", "excerpt", "standfirst", "teaser"...) after the
-headline, or the first block right under the headline (an ``<h2>`` subtitle), is the story's
+headline, or the first ``h2``, ``h3`` or ``p`` after it (a subtitle), is the story's
 lead only when the story itself begins soon after it: the name alone is no guide, as the
 teasers of other stories carry the same names. It must also read as a lead: a few sentences of
 prose, no list, picture, headline or script inside, hardly any link.
