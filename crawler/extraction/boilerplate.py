@@ -123,7 +123,9 @@ _SERVER_ERROR = re.compile(
     r".{0,400}? in /\S+\.(?:php|inc) on line \d+\W*$",
     re.IGNORECASE,
 )
-_BYLINE_LINE = re.compile(
+# A byline: "By Ann Writer", "Von Anna Schreiber" (a capitalised name, not "Von Montag an"),
+# "Autor: ...". The lead search uses it too: a byline under the headline is no subtitle.
+BYLINE = re.compile(
     r"\W*(?:(?:By|Von|Par|Por|Door|Przez|Di)\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:)",
 )
@@ -191,7 +193,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "disclosure"
     if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
-    if margin and len(text) < 80 and _BYLINE_LINE.match(text):
+    if margin and len(text) < 80 and BYLINE.match(text):
         return "byline"
     return None
 

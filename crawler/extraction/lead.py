@@ -24,6 +24,7 @@ from typing import Any
 from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
+from crawler.extraction.boilerplate import BYLINE
 from crawler.extraction.evidence import HeadTags
 from crawler.utils.text import words
 
@@ -49,8 +50,6 @@ _NOT_IN_LEAD = frozenset(("script", "style", "noscript", "h1", "img", "figure", 
                           "time", "ul", "ol", "table"))  # fmt: skip
 _OUTSIDE_LEAD = _OUTSIDE | {"li", "figure", "figcaption"}  # a caption is not the lead
 _SUBTITLE_TAGS = frozenset(("h2", "h3", "p"))
-# A byline: "By Ann Writer", "Von Anna Schreiber" (a capitalised name, not "Von Montag an").
-_BYLINE = re.compile(r"(?:By|Von|Par|Por|Door|Di|Przez)\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]")
 _UNREAD = frozenset(("script", "style", "noscript", "template"))
 # The lead is looked for among this many elements after the headline.
 WINDOW = 250
@@ -182,7 +181,7 @@ def named_leads(tree: HtmlElement, head: HeadTags) -> list[Standfirst]:
             continue
         if headline is not None and _holds_headline(text, headline):
             continue  # a kicker and the headline again: the story's header
-        if element is subtitle and (_BYLINE.match(text) or _mostly_headline(text, headline)):
+        if element is subtitle and (BYLINE.match(text) or _mostly_headline(text, headline)):
             continue  # unnamed, it must not be the byline or the headline reworded
         linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
         if linked > 0.3 * len(text):
