@@ -3,7 +3,9 @@
 trafilatura keeps what looks like prose. What it lets through, on real pages: headlines of
 other stories (a block that is one link), lists of such links, "Read also:" lines, calls to
 subscribe, follow or download an app, photo credits, and short lines that are a date, a
-category or a comment count. Each block (paragraph, heading, quote, list item) is judged on its
+category or a comment count; inside the story, lists of links to other stories and the
+placeholders of embeds (a consent box, "please enable JavaScript"). A publisher's body (JSON-LD,
+feed) carries the same and is judged line by line (``prune_text``). Each block (paragraph, heading, quote, list item) is judged on its
 own text, its length and the share of it that is link text, never on site names. Link text is
 read from the page's anchors before trafilatura prunes the page (trafilatura drops links from
 its result unless asked to keep them, which changes what it extracts).
@@ -25,6 +27,8 @@ SHORT = 300
 LINK_SHARE = 0.75
 # A block this long that is not links is prose: the story runs from the first such to the last.
 PROSE = 150
+# A list of this many items, each a link, is a list of other stories even inside the story.
+MIN_LINK_ITEMS = 2
 # Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block.
 MIN_ANCHOR = 12
 
@@ -57,7 +61,14 @@ _ELSEWHERE = _pattern(
     r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
     r"^\W*das könnte (?:sie|dich) (?:auch )?interessieren\b", r"^\W*passend zum thema\b",
     r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
-    r"^\W*recommended (?:for you|stories|articles)\b",
+    r"^\W*recommended (?:for you|stories|articles|videos)\b",
+    # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
+    r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
+    r"^\W*more (?:stories )?from [^.!?]{1,40}$",
+    r"^\W*(?:up next|popular|trending(?: now)?)\W*$",
+    r"^\W*(?:previous|next) (?:page|article|story|post)\W*$",
+    r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)\b", r"^\W*meistgelesen",
+    r"^\W*for more (?:stories|news|articles) like this\b",
 )  # fmt: skip
 _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
@@ -65,7 +76,7 @@ _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 _CALL = _pattern(
     r"\bnewsletter", r"\bsubscribe (?:now|to|today|here)\b", r"\balready a subscriber\b",
     r"\bsign up\b", r"\b(?:log|sign) in (?:to|for|here)\b", r"\bfollow (?:us|@)",
-    r"\bfollow \w+(?: \w+)? on (?:twitter|facebook|instagram|x)\b",
+    r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bdownload (?:the|our)\b.*\bapps?\b", r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\bcanal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b", r"\bsíguenos\b",
     r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\b(?:jetzt )?abonnieren\b", r"\bim abo\b",
@@ -80,6 +91,20 @@ _CALL = _pattern(
     rf"^\W*{_SHARE_WORD}(?:\W+{_SHARE_WORD})*\W*$",  # a row of share buttons
     r"^\W*(?:keine )?kommentare\b", r"\bkommentare insgesamt\b", r"\bin den kommentaren\b",
     r"^\W*\d+ comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
+    # the comment box's own lines, and the way in
+    r"\bjoin our commenting\b", r"\bbefore commenting\b",
+    r"^\W*kommentar abgeben\b", r"\bum einen kommentar\b",
+    r"\b(?:log in|sign in|register) or create an? (?:free )?account\b",
+    r"\bcreate an? (?:free )?account to (?:continue|read)\b",
+    # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
+    r"\bget in touch (?:with (?:our|the) \w+ (?:team|desk)|at)\b", r"^\W*got a story\b",
+    r"^\W*do you have a story\b", r"^\W*we want to hear from you\b",
+    r"^\W*fehler gefunden\b", r"\bihre meinung ist uns wichtig\b",
+    r"^\W*(?:hat ihnen|dir hat|ihnen hat) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\b",
+    r"^\W*wie hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen\b",
+    r"^\W*(?:did you (?:like|enjoy)|enjoyed) this (?:article|story|post)\b",
+    # what is left of a paywalled text ("Il vous reste 57% de cet article à lire")
+    r"^\W*il vous reste \d", r"\bréservée aux abonnés\b",
 )  # fmt: skip
 # Photo credits and copyright lines.
 _CREDIT = _pattern(
@@ -93,6 +118,7 @@ _CREDIT = _pattern(
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
     r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
+    r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
@@ -100,6 +126,9 @@ _LABEL = _pattern(
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
     r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
+    r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\b",
+    r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
+    r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
 )  # fmt: skip
@@ -115,6 +144,20 @@ _PAID_LINK = _pattern(
     r"\b(?:links?|click|buy|purchase|partners?|advertisers?|affiliate|verlinkt\w*|"
     r"kauf\w*|bestell\w*)\b",
 )
+# What stands in for an embed or a script the reader's browser did not run: a consent box for
+# external content, a request to enable JavaScript. Long ones too (a consent text runs to 350
+# characters), so each phrase names the placeholder, not its subject.
+_NOTICE = _pattern(
+    r"\bexterne[rn]? inhalte? (?:nicht verfügbar|angezeigt|laden|anzeigen|zulassen|aktivieren)",
+    r"\bdass mir externe inhalte?\b", r"\bpersonenbezogene daten an drittplattformen\b",
+    r"\bempfohlener redaktioneller inhalt\b",
+    r"\b(?:privatsphäre|datenschutz)-?einstellungen (?:verhindern|aktivieren)\b",
+    r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
+    r"\bplease enable javascript\b", r"\benable javascript,? and\b",
+    r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
+    r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
+)  # fmt: skip
+_NOTICE_MAX = 600
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
 # A server's error report printed into the page, the whole block ("Warning: ... in
 # /path/file.php on line 785").
@@ -176,6 +219,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "empty"
     if _SERVER_ERROR.match(text):
         return "error"
+    if len(text) < _NOTICE_MAX and _NOTICE.search(text):
+        return "notice"
     if len(text) >= SHORT:
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
@@ -241,7 +286,38 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
         _remove(element)
         if parent is not None and parent.tag == "list" and not len(parent):
             _remove(parent)
+    for element in list(body.iter("list")):
+        if element.getparent() is not None and _is_link_list(element, links):
+            removed["links"] = removed.get("links", 0) + 1
+            _remove(element)
     return removed
+
+
+def _is_link_list(element: _Element, links: Links) -> bool:
+    """A list whose every item is a link to elsewhere: other stories, wherever it stands."""
+    items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    return len(items) >= MIN_LINK_ITEMS and all(
+        item and not _URL.search(item) and links.share(item) >= LINK_SHARE for item in items
+    )
+
+
+def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:
+    """``prune`` for a text given as lines (a publisher's JSON-LD or feed body): the same
+    verdicts, each line a paragraph. Publishers' bodies carry their embeds' placeholders,
+    captions and calls to follow as much as their pages do."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    kept, removed = [], {}
+    for index, line in enumerate(lines):
+        # a line's tag is unknown: inside the story, a linked line may be a section's heading
+        margin = index < first or index > last
+        kind = verdict(line, links, "p" if margin else "head", margin) if line else None
+        if kind is None:
+            kept.append(line)
+        else:
+            removed[kind] = removed.get(kind, 0) + 1
+    return ("\n".join(kept), removed) if removed else (text, removed)
 
 
 def _blocks(body: _Element) -> Iterable[_Element]:

@@ -24,7 +24,7 @@ from trafilatura.xml import xmltotxt
 
 from crawler.exceptions import NotText
 from crawler.extraction import lean, prefilter
-from crawler.extraction.boilerplate import Links, prune, verdict
+from crawler.extraction.boilerplate import Links, prune, prune_text, verdict
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
     HeadTags,
@@ -191,7 +191,7 @@ class ArticleExtractor:
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
             if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
                 whole = with_paragraphs(candidate, text)  # type: ignore[arg-type]
-                text, text_source = with_lead(whole, text), source
+                text, text_source = with_lead(prune_text(whole, links)[0], text), source
                 break
         if not text:
             return None

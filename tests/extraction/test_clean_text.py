@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import fromstring
 
-from crawler.extraction.boilerplate import Links, prune, verdict
+from crawler.extraction.boilerplate import Links, prune, prune_text, verdict
 from crawler.extraction.evidence import HeadTags
 from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.lead import find_lead, named_leads, prepend_lead, standfirst_of
@@ -73,6 +73,50 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("Termin: 29.02.2020, 19 Uhr", none) is None
 
 
+def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
+    none = links_of()
+    for call in ("Join our commenting forum",
+                 "Du musst dich EINLOGGEN um einen Kommentar abzugeben.",
+                 "Log in or create an account to continue",
+                 "Got a story? Get in touch with our news team by emailing us at news@gazette.example.",
+                 "Please read our Comment Policy before commenting.",
+                 "Fehler gefunden? Jetzt melden.",
+                 "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn.",
+                 "Follow Gazette.example on Twitter and Facebook for the latest news updates.",
+                 "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés."):  # fmt: skip
+        assert verdict(call, none) == "call", call
+    for label in ("Most read in Football", "More from The Gazette", "Up Next", "Next Page",
+                  "Ähnliche Artikel", "For more stories like this, check our news page."):  # fmt: skip
+        assert verdict(label, none) == "elsewhere", label
+    assert verdict("Lesedauer: 4 Minuten", none) == "label"
+    assert verdict("3 Minuten Lesezeit", none) == "label"
+    assert verdict("Crowds wait near the harbour to see the ferry (Picture: PA)", none) == "credit"
+    assert verdict("Die Fähre am Kai. (Foto: Getty)", none) == "credit"
+    # the story may speak of the same things
+    for sentence in ("The commenting period for the harbour plan ends in May.",
+                     "Readers of the Gazette got in touch in their hundreds.",
+                     "Most read books of the year were about the sea, the library said.",
+                     "More from the council's budget will be cut next year.",
+                     "Die Lesedauer der Akten betrug drei Wochen.",
+                     "The ferry (photo on page 3) was late."):  # fmt: skip
+        assert verdict(sentence, none, margin=False) is None, sentence
+
+
+def test_placeholders_of_embeds_and_scripts_are_boilerplate_however_long() -> None:
+    none = links_of()
+    consent = ("Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "
+               "können personenbezogene Daten an Drittplattformen übermittelt werden. "
+               "Mehr dazu in unserer Datenschutzerklärung, die Sie jederzeit widerrufen können, "
+               "auch über die Einstellungen am Ende jeder Seite unseres Angebots, sooft Sie möchten.")  # fmt: skip
+    assert len(consent) > 300
+    assert verdict(consent, none) == "notice"
+    assert verdict("Externer Inhalt nicht verfügbar", none) == "notice"
+    assert verdict("To view this video please enable JavaScript, and consider upgrading to a web",
+                   none) == "notice"  # fmt: skip
+    assert verdict("The council asked residents to accept the new parking rules.", none) is None
+    assert verdict("Externe Inhalte prüft die Redaktion vor jeder Veröffentlichung.", none) is None
+
+
 def test_a_disclosure_of_paid_links_is_boilerplate_and_a_report_on_commissions_is_not() -> None:
     none = links_of()
     disclosure = ("This post contains references to products from our advertisers. We may "
@@ -120,6 +164,35 @@ def test_prune_removes_blocks_and_lists_of_links_but_keeps_the_story_and_headlin
     removed = prune(body, links, headline="Quay to be rebuilt")
     assert removed == {"date": 1, "link": 2, "call": 1}
     assert [child.tag for child in body] == ["head", "p", "p"]
+
+
+def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -> None:
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p>"
+        "<list><item>Ferry fares rise again in spring</item>"
+        "<item>New lighthouse keeper named today</item></list>"
+        f"<p>{STORY}</p>"
+        "<list><item>Ferry fares rise again in spring</item>"
+        "<item>The quay closes for three years</item></list>"
+        f"<p>{STORY}</p></body>"
+    )
+    links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
+    assert prune(body, links) == {"links": 1}
+    assert [child.tag for child in body] == ["p", "p", "list", "p"]
+    assert "The quay closes" in "".join(body.itertext())
+
+
+def test_a_publishers_body_is_pruned_line_by_line() -> None:
+    links = links_of("Ferry fares rise again in spring", "Quay to be rebuilt: the plan")
+    body = "\n".join(["Quay to be rebuilt: the plan", STORY, "Ferry fares rise again in spring",
+                      "To view this video please enable JavaScript, and consider upgrading",
+                      STORY, "Follow Gazette.example on Twitter for the latest news",
+                      "Ferry fares rise again in spring"])  # fmt: skip
+    text, removed = prune_text(body, links)
+    # a linked line inside the story may be a section's heading; at its margins it is a link
+    assert removed == {"link": 2, "notice": 1, "call": 1}
+    assert text.split("\n") == [STORY.strip(), "Ferry fares rise again in spring", STORY.strip()]
+    assert prune_text(STORY, links) == (STORY, {})
 
 
 def test_the_lead_is_the_block_that_shows_the_page_description() -> None:
