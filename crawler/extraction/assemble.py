@@ -8,6 +8,7 @@ in the record names the witness of its text, title, authors, published and modif
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from crawler.extraction.extracted import Extracted
@@ -109,12 +110,35 @@ def _extends(byline: list[str], authors: list[str]) -> bool:
     return len(byline) > len(authors) and all(a.casefold() in folded for a in authors)
 
 
+MIN_HEADLINE_WORDS = 4  # a headline long enough to be told apart from a line that ends alike
+MAX_KICKER = 60  # characters before a headline that still make a kicker, not a sentence
+_SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—.!?]{1,40}")
+
+
 def without_headline(text: str, title: str | None) -> str:
-    """The text without a first line that repeats the headline (trafilatura keeps the h1)."""
-    first_line, _, rest = text.partition("\n")
-    if title and rest.strip() and _fold(first_line) == _fold(title):
-        return rest.strip()
-    return text
+    """The text without its first lines when they repeat the headline (trafilatura keeps the
+    h1): the headline itself, the headline after its kicker ("Kicker Headline"), or the
+    headline with the site's name ("Headline | Site")."""
+    if not title:
+        return text
+    headline = _fold(title)
+    while True:
+        first_line, _, rest = text.partition("\n")
+        if not rest.strip() or not _is_headline(_fold(first_line), headline):
+            return text
+        text = rest.strip()
+
+
+def _is_headline(line: str, headline: str) -> bool:
+    if line == headline:
+        return True
+    if len(headline.split()) < MIN_HEADLINE_WORDS:  # "Ischgl" ends many a line
+        return False
+    if line.endswith(headline):  # a kicker before it
+        return len(line) - len(headline) <= MAX_KICKER
+    if line.startswith(headline):  # the site's name after it
+        return _SITE_SUFFIX.fullmatch(line[len(headline) :]) is not None
+    return False
 
 
 def _fold(value: str) -> str:

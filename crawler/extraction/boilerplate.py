@@ -2,13 +2,14 @@
 
 trafilatura keeps what looks like prose. What it lets through, on real pages: headlines of
 other stories (a block that is one link), lists of such links, "Read also:" lines, calls to
-subscribe, follow or download an app, photo credits, and short lines that are a date, a
-category or a comment count; inside the story, lists of links to other stories and the
-placeholders of embeds (a consent box, "please enable JavaScript"). A publisher's body (JSON-LD,
-feed) carries the same and is judged line by line (``prune_text``). Each block (paragraph, heading, quote, list item) is judged on its
-own text, its length and the share of it that is link text, never on site names. Link text is
-read from the page's anchors before trafilatura prunes the page (trafilatura drops links from
-its result unless asked to keep them, which changes what it extracts).
+subscribe, follow, comment or download an app, photo credits, the placeholders of embeds (a
+consent box, "please enable JavaScript"), and short lines that are a date, a byline, a category
+or a comment count. Each block (paragraph, heading, quote, list item) and each loose line
+between blocks is judged on its own text, its length and the share of it that is link text,
+never on site names. Link text is read from the page's anchors before trafilatura prunes the
+page (trafilatura drops links from its result unless asked to keep them, which changes what it
+extracts). A publisher's body (JSON-LD, feed) carries the same and is judged line by line
+(``prune_text``).
 
 Only short blocks are judged: a long paragraph is the story even when it says "newsletter".
 """
@@ -27,6 +28,8 @@ SHORT = 300
 LINK_SHARE = 0.75
 # A block this long that is not links is prose: the story runs from the first such to the last.
 PROSE = 150
+# A block shorter than this between the first two paragraphs of prose may be the header's.
+HEADER_LINE = 80
 # A list of this many items, each a link, is a list of other stories even inside the story.
 MIN_LINK_ITEMS = 2
 # Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block.
@@ -105,6 +108,9 @@ _CALL = _pattern(
     r"^\W*(?:did you (?:like|enjoy)|enjoyed) this (?:article|story|post)\b",
     # what is left of a paywalled text ("Il vous reste 57% de cet article à lire")
     r"^\W*il vous reste \d", r"\bréservée aux abonnés\b",
+    r"\b(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\b",
+    r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
+    r"\bjournalism (?:needs|depends on) your support\b",
 )  # fmt: skip
 # Photo credits and copyright lines.
 _CREDIT = _pattern(
@@ -127,6 +133,8 @@ _LABEL = _pattern(
     r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\b",
+    r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour)\s*:?\s*\d[\d.:/, -]*(?:uhr)?\W*$",
+    r"^\W*durchschnittliche bewertung\b",
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
@@ -170,6 +178,9 @@ _SERVER_ERROR = re.compile(
 # "Autor: ...". The lead search uses it too: a byline under the headline is no subtitle.
 BYLINE = re.compile(
     r"\W*(?:(?:By|Von|Par|Por|Door|Przez|Di)\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]"
+    # in lower case ("von Anna Schreiber") the name is all there is: "von Open Source
+    # Software ein und..." goes on as a sentence
+    r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:)",
 )
 _DATE = re.compile(
@@ -236,9 +247,15 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "label"
     if _is_disclosure(text):
         return "disclosure"
-    if margin and len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
+    return header_line(text) if margin else None
+
+
+def header_line(text: str) -> str | None:
+    """Whether a short block is a dateline or a byline: boilerplate above or below the story,
+    not inside it ("Von Montag an gilt..." is no byline, but "Von Anna Schreiber" is)."""
+    if len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
-    if margin and len(text) < 80 and BYLINE.match(text):
+    if len(text) < HEADER_LINE and BYLINE.match(text):
         return "byline"
     return None
 
@@ -272,13 +289,28 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
         if len(text) >= PROSE and text not in links.texts and not _SERVER_ERROR.match(text)
     ]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+    # a lead may come before the headline's date and byline: short blocks before the second
+    # paragraph of prose are the header's too
+    second = prose[1] if len(prose) > 1 else first
     removed: dict[str, int] = {}
+    for index, (element, _) in enumerate(blocks):
+        # text between blocks (a date trafilatura left loose after the headline)
+        loose = " ".join(element.tail.split()) if element.tail else ""
+        if loose and element.getparent() is body:
+            kind = verdict(loose, links, margin=index < first or index >= last)
+            if kind is None and index < second and len(loose) < HEADER_LINE:
+                kind = header_line(loose)
+            if kind is not None:
+                removed[kind] = removed.get(kind, 0) + 1
+                element.tail = None
     for index, (element, text) in enumerate(blocks):
         if not text and element.tail is None and element.tag != "item":
             continue  # an empty paragraph adds nothing to the text: not worth a rewrite
         if element.getparent() is None or text.casefold() == headline:
             continue  # its list went whole, or it is the headline
         kind = verdict(text, links, element.tag, margin=index < first or index > last)
+        if kind is None and index < second and len(text) < HEADER_LINE:
+            kind = header_line(text)
         if kind is None:
             continue
         removed[kind] = removed.get(kind, 0) + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import fromstring
 
+from crawler.extraction.assemble import without_headline
 from crawler.extraction.boilerplate import Links, prune, prune_text, verdict
 from crawler.extraction.evidence import HeadTags
 from crawler.extraction.extract import ArticleExtractor
@@ -90,6 +91,9 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
         assert verdict(label, none) == "elsewhere", label
     assert verdict("Lesedauer: 4 Minuten", none) == "label"
     assert verdict("3 Minuten Lesezeit", none) == "label"
+    assert verdict("Durchschnittliche Bewertung: 0,0", none) == "label"
+    assert verdict("2 Wochen kostenlos testen", none) == "call"
+    assert verdict("Unabhängiger Journalismus braucht deine Unterstützung.", none) == "call"
     assert verdict("Crowds wait near the harbour to see the ferry (Picture: PA)", none) == "credit"
     assert verdict("Die Fähre am Kai. (Foto: Getty)", none) == "credit"
     # the story may speak of the same things
@@ -164,6 +168,32 @@ def test_prune_removes_blocks_and_lists_of_links_but_keeps_the_story_and_headlin
     removed = prune(body, links, headline="Quay to be rebuilt")
     assert removed == {"date": 1, "link": 2, "call": 1}
     assert [child.tag for child in body] == ["head", "p", "p"]
+
+
+def test_the_headers_date_and_byline_go_after_a_lead_and_when_left_loose() -> None:
+    body = etree.fromstring(
+        f"<body><head>Quay to be rebuilt</head>Stand: 24.10.2026, 10:15 Uhr<p>{LEAD * 2}</p>"
+        f"<p>von Anna Schreiber</p><p>{STORY}</p><p>Von Montag an fahren die Fähren.</p>"
+        f"<p>by Ann Writer</p><p>{STORY}</p></body>"
+    )
+    assert prune(body, links_of(), headline="Quay to be rebuilt") == {"label": 1, "byline": 1}
+    text = "".join(body.itertext())
+    assert "Stand" not in text and "Schreiber" not in text
+    # inside the story, after its second paragraph, a line is the story's
+    assert "Von Montag an" in text and "by Ann Writer" in text
+    assert (
+        verdict("von Open Source Software ein und entwickeln einen Leitfaden.", links_of()) is None
+    )
+
+
+def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name() -> None:
+    title = "Quay to be rebuilt over three years"
+    for top in (title, f"Harbour works {title}", f"{title} | The Gazette"):
+        assert without_headline(f"{top}\n{title}\n{STORY}", title) == STORY.strip()
+    # a short headline, and a sentence that goes on after it, stay
+    assert without_headline("Bike week in Ischgl\n" + STORY, "Ischgl").startswith("Bike week")
+    sentence = f"{title}, the board said. It met on Tuesday."
+    assert without_headline(f"{sentence}\n{STORY}", title).startswith(sentence)
 
 
 def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -> None:
