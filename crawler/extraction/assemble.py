@@ -110,23 +110,28 @@ def _extends(byline: list[str], authors: list[str]) -> bool:
     return len(byline) > len(authors) and all(a.casefold() in folded for a in authors)
 
 
+HEADER_LINES = 3  # lines at the text's top where the headline may be repeated
 MIN_HEADLINE_WORDS = 4  # a headline long enough to be told apart from a line that ends alike
 MAX_KICKER = 60  # characters before a headline that still make a kicker, not a sentence
 _SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—.!?]{1,40}")
 
 
 def without_headline(text: str, title: str | None) -> str:
-    """The text without its first lines when they repeat the headline (trafilatura keeps the
-    h1): the headline itself, the headline after its kicker ("Kicker Headline"), or the
-    headline with the site's name ("Headline | Site")."""
+    """The text without the lines at its top that repeat the headline (trafilatura keeps the
+    h1, and a lead set apart may come before it): the headline itself, the headline after its
+    kicker ("Kicker Headline"), or the headline with the site's name ("Headline | Site")."""
     if not title:
         return text
     headline = _fold(title)
-    while True:
-        first_line, _, rest = text.partition("\n")
-        if not rest.strip() or not _is_headline(_fold(first_line), headline):
-            return text
-        text = rest.strip()
+    lines = text.split("\n")
+    top = [
+        index
+        for index, line in enumerate(lines[:HEADER_LINES])
+        if _is_headline(_fold(line), headline)
+    ]
+    if not top or not any(line.strip() for line in lines[top[-1] + 1 :]):
+        return text
+    return "\n".join(line for index, line in enumerate(lines) if index not in top).strip()
 
 
 def _is_headline(line: str, headline: str) -> bool:

@@ -72,6 +72,7 @@ _ELSEWHERE = _pattern(
     r"^\W*(?:previous|next) (?:page|article|story|post)\W*$",
     r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)\b", r"^\W*meistgelesen",
     r"^\W*for more (?:stories|news|articles) like this\b",
+    r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von)\b",
 )  # fmt: skip
 _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
@@ -115,14 +116,14 @@ _CALL = _pattern(
 # Photo credits and copyright lines.
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
-    r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:)",
+    r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:)",
     # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
-    r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
+    r"(?:[/|]|\bvia)\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
     r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
@@ -135,6 +136,8 @@ _LABEL = _pattern(
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\b",
     r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour)\s*:?\s*\d[\d.:/, -]*(?:uhr)?\W*$",
     r"^\W*durchschnittliche bewertung\b",
+    r"^\W*(?:article content|main content|hauptinhalt|embed)\W*$",
+    r"^\W*(?:sendung|dieses thema im programm)\s*:",
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
@@ -250,6 +253,18 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     return header_line(text) if margin else None
 
 
+_AGENCIES = r"(?i:dpa|afp|ap|apa|sda|kna|epd|reuters|ntb|pap|ansa|efe|dts|ddp|ots)"
+# The agency or the editor's initials that close a story: "mit dpa", "SDA/sep", "(dmk)",
+# "aja/PAP", "MDR (dst)". Not "Additional reporting by ...": that names people, and corpora
+# count it as the story's.
+_SIGN_OFF = re.compile(
+    rf"\W*(?:(?i:mit|with|avec|con|com)\s+)?(?:(?i:agenturmaterial|agenturen)|{_AGENCIES})"
+    rf"(?:\s*[/,]\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\W*"
+    rf"|\(?[a-z]{{2,4}}(?:\s*/\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\)?"
+    rf"|[A-Z]{{2,5}} \([a-z]{{2,4}}\)",
+)
+
+
 def header_line(text: str) -> str | None:
     """Whether a short block is a dateline or a byline: boilerplate above or below the story,
     not inside it ("Von Montag an gilt..." is no byline, but "Von Anna Schreiber" is)."""
@@ -257,6 +272,8 @@ def header_line(text: str) -> str | None:
         return "date"
     if len(text) < HEADER_LINE and BYLINE.match(text):
         return "byline"
+    if len(text) < 30 and _SIGN_OFF.fullmatch(text):
+        return "credit"
     return None
 
 

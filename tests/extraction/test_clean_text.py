@@ -96,6 +96,10 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert verdict("Unabhängiger Journalismus braucht deine Unterstützung.", none) == "call"
     assert verdict("Crowds wait near the harbour to see the ferry (Picture: PA)", none) == "credit"
     assert verdict("Die Fähre am Kai. (Foto: Getty)", none) == "credit"
+    assert verdict("NOEL CELIS/AFP via Getty Images", none) == "credit"
+    assert verdict("Фото: Дмитрий Азаров", none) == "credit"
+    assert verdict("Article content", none) == "label"
+    assert verdict("Sendung: hr-INFO, 25.04.2024, 10.45 Uhr", none) == "label"
     # the story may speak of the same things
     for sentence in ("The commenting period for the harbour plan ends in May.",
                      "Readers of the Gazette got in touch in their hundreds.",
@@ -186,10 +190,23 @@ def test_the_headers_date_and_byline_go_after_a_lead_and_when_left_loose() -> No
     )
 
 
+def test_the_agency_or_the_editors_initials_that_close_a_story_go() -> None:
+    none = links_of()
+    for sign_off in ("mit dpa", "Mit Agenturmaterial.", "SDA/sep", "(dmk)", "aja/PAP", "MDR (dst)"):
+        assert verdict(sign_off, none) == "credit", sign_off
+        assert verdict(sign_off, none, margin=False) is None  # inside the story: its own
+    # a word in capitals, and the reporters named, are the story's
+    assert verdict("VSGE", none) is None
+    assert verdict("Additional reporting by Ann Writer", none) is None
+
+
 def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name() -> None:
     title = "Quay to be rebuilt over three years"
     for top in (title, f"Harbour works {title}", f"{title} | The Gazette"):
         assert without_headline(f"{top}\n{title}\n{STORY}", title) == STORY.strip()
+    # under a lead set apart, too
+    assert without_headline(f"{LEAD}\n{title}\n{STORY}", title) == f"{LEAD}\n{STORY.strip()}"
+    assert without_headline(f"{LEAD}\n{STORY}\n{STORY}\n{title}", title).endswith(title)
     # a short headline, and a sentence that goes on after it, stay
     assert without_headline("Bike week in Ischgl\n" + STORY, "Ischgl").startswith("Bike week")
     sentence = f"{title}, the board said. It met on Tuesday."
