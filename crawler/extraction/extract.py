@@ -36,7 +36,13 @@ from crawler.extraction.evidence import (
 from crawler.extraction.extracted import Extracted, ExtractionOptions
 from crawler.extraction.htmltree import extract_owned, parse_html
 from crawler.extraction.lead import find_lead, has_lead, named_leads, prepend_lead, standfirst_of
-from crawler.extraction.reconcile import is_better_body, with_lead, with_paragraphs
+from crawler.extraction.reconcile import (
+    is_better_body,
+    once,
+    with_headings,
+    with_lead,
+    with_paragraphs,
+)
 from crawler.utils.dates import parse_date
 from crawler.utils.text import primary_language, words
 from crawler.utils.urls import absolute_http_url
@@ -80,34 +86,43 @@ _PITCH_MAX_CHARS = 400
 # article, what recall mode finds more is menus and teasers).
 RETRY_CHARS = 300
 _VISIBLE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-_PITCH_NAMES: dict[str, bool] = {}  # class or id -> names a pitch? (no token has a space)
+_PITCH_NAMES: dict[str, frozenset[str]] = {}  # class or id -> the pitch tokens it holds
+_STORY_BEHIND_WALL = frozenset({"paywall"})
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
 def pitches(tree: HtmlElement) -> list[HtmlElement]:
     """Small boxes of the body whose class or id names a pitch. A walk in Python, with the
     regex's answer kept per class and id: an XPath with the same test (translate() and a dozen
-    contains() on every element) took eight times as long, the regex on every element twice."""
+    contains() on every element) took eight times as long, the regex on every element twice.
+
+    A paragraph named "paywall" is the story's own text, marked for the wall to hide (each
+    paragraph of a metered story, on some sites), unless it speaks as the wall."""
     body = tree.find("body")
     if body is None:
         return []
     found = []
     for element in body.iter(_PITCH_TAGS):
-        kind, name = element.get("class"), element.get("id")
-        if ((kind and _names_pitch(kind)) or (name and _names_pitch(name))) and len(
-            " ".join(element.text_content().split())
-        ) < _PITCH_MAX_CHARS:
+        named = _pitch_tokens(element.get("class")) | _pitch_tokens(element.get("id"))
+        if not named:
+            continue
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and named <= _STORY_BEHIND_WALL and not _WALL_WORDS.search(text):
+            continue
+        if len(text) < _PITCH_MAX_CHARS:
             found.append(element)
     return found
 
 
-def _names_pitch(name: str) -> bool:
-    pitch = _PITCH_NAMES.get(name)
-    if pitch is None:
+def _pitch_tokens(name: str | None) -> frozenset[str]:
+    if not name:
+        return frozenset()
+    tokens = _PITCH_NAMES.get(name)
+    if tokens is None:
         if len(_PITCH_NAMES) >= _PITCH_NAMES_MAX:
             _PITCH_NAMES.clear()
-        pitch = _PITCH_NAMES[name] = _PITCH.search(name) is not None
-    return pitch
+        tokens = _PITCH_NAMES[name] = frozenset(t.lower() for t in _PITCH.findall(name))
+    return tokens
 
 
 def trafilatura_options(options: ExtractionOptions) -> Extractor:
@@ -189,8 +204,9 @@ class ArticleExtractor:
                     document, text = retried, longer
         text_source = "trafilatura"
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
+            candidate = candidate and once(candidate)
             if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
-                whole = with_paragraphs(candidate, text)  # type: ignore[arg-type]
+                whole = with_headings(with_paragraphs(candidate, text), text, headings(document))
                 text, text_source = with_lead(prune_text(whole, links)[0], text), source
                 break
         if not text:
@@ -235,6 +251,13 @@ def _main_text(tree: HtmlElement, template: Extractor, url: str, links: Links) -
     if document.body is not None and prune(document.body, links, document.title):
         document.text = xmltotxt(document.body, include_formatting=False)
     return document, (document.text or "").strip()
+
+
+def headings(document: Any) -> list[str]:
+    """The texts of the headings in trafilatura's result."""
+    if document is None or document.body is None:
+        return []
+    return ["".join(head.itertext()) for head in document.body.iter("head")]
 
 
 def checked(evidence: PageEvidence, tree: HtmlElement, head: HeadTags) -> PageEvidence:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 from crawler.utils.dates import isoformat, parse_date
 from crawler.utils.text import words
@@ -30,6 +31,11 @@ MIN_AGREEMENT = 0.9
 # A body is whole when it has at least this share of the words of trafilatura's text.
 MIN_COMPLETENESS = 0.7
 MIN_BODY_WORDS = 30
+# A body whose first this many characters come again later repeats itself.
+REPEAT_PROBE = 100
+REPEAT_SHARE = 0.8  # ... and the two copies' lengths are within this ratio of each other
+# A heading of trafilatura's text this long or longer is a teaser's text, not a subheading.
+MAX_HEADING = 120
 # A paragraph of trafilatura's text before the publisher's body is a lead when this long.
 MIN_LEAD_CHARS = 80
 _TEASER_END = re.compile(
@@ -52,6 +58,19 @@ def is_better_body(body: str | None, extracted: str, page_words: frozenset[str])
     return len(distinct & page_words) >= MIN_AGREEMENT * len(distinct)
 
 
+def once(body: str) -> str:
+    """A publisher's body that repeats itself whole (some templates print ``articleBody``
+    twice over) cut where the repeat begins. A lead said again as the first paragraph is no
+    repeat, nor is a summary before the story: the second copy is about as long as the first."""
+    opening = body[:REPEAT_PROBE]
+    if len(opening) < REPEAT_PROBE:
+        return body
+    again = body.find(opening, REPEAT_PROBE)
+    if again < 0 or not REPEAT_SHARE * again <= len(body) - again <= again / REPEAT_SHARE:
+        return body
+    return body[:again].rstrip()
+
+
 def with_paragraphs(body: str, extracted: str) -> str:
     """A body given as one block, cut into paragraphs where trafilatura's paragraphs start."""
     if "\n" in body:
@@ -64,6 +83,26 @@ def with_paragraphs(body: str, extracted: str) -> str:
             if at > 0:
                 cut = cut[:at].rstrip() + "\n" + cut[at:]
     return cut
+
+
+def with_headings(body: str, extracted: str, headings: Iterable[str]) -> str:
+    """The body with the subheadings of trafilatura's text (``headings``, the text of its
+    heading elements), each before the paragraph it heads: ``articleBody`` is plain text, and
+    publishers leave their subheadings out of it. One before the body's first paragraph is
+    the headline or a kicker, not the story's."""
+    wanted = {" ".join(heading.split()) for heading in headings}
+    lines = body.split("\n")
+    paragraphs = [" ".join(p.split()) for p in extracted.split("\n") if p.strip()]
+    for heading, following in pairwise(paragraphs):
+        if heading not in wanted or len(heading) > MAX_HEADING or heading in body:
+            continue
+        opening = " ".join(following.split()[:6])
+        if len(opening) < 20:
+            continue
+        at = next((i for i, line in enumerate(lines) if line.lstrip().startswith(opening)), 0)
+        if at > 0:
+            lines.insert(at, heading)
+    return "\n".join(lines)
 
 
 def with_lead(body: str, extracted: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from crawler.demo.site import article_page, video_page
@@ -40,6 +41,40 @@ def test_a_premium_article_wrapped_in_a_paywall_element_is_kept() -> None:
     found = extract(bare_page(story, wrap="<div class='paywall-content'>{}</div>"), URL)
     assert found is not None
     assert story.paragraphs[-1] in found.text
+
+
+def test_paragraphs_marked_for_the_paywall_are_the_story_and_the_walls_own_box_goes() -> None:
+    story = make_stories(2)[1]
+    paragraphs = "".join(f"<p class='paywall'>{p}</p>" for p in story.paragraphs[1:])
+    wall = "<p class='paywall'>Subscribe to continue reading this story.</p>"
+    page = bare_page(story, wrap=f"<p>{story.paragraphs[0]}</p>{paragraphs}{wall}<!--{{}}-->")
+    found = extract(page, URL)
+    assert found is not None
+    assert all(paragraph in found.text for paragraph in story.paragraphs)
+    assert "continue reading" not in found.text and found.paywall_box
+
+
+def test_a_publishers_body_is_taken_once_with_the_pages_subheadings_and_no_placeholders() -> None:
+    story = make_stories(3)[2]
+    first, *rest = story.paragraphs
+    subheading = "What the council decided"
+    placeholder = "To view this video please enable JavaScript, and consider upgrading"
+    body = "\n".join([first, placeholder, *rest])
+    ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": body + body})
+    paragraphs = "".join(f"<p>{p}</p>" for p in rest)
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        f"<h1>{story.title}</h1><p>{first}</p><h2>{subheading}</h2>{paragraphs}"
+        "</article></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None and found.text_source == "jsonld"
+    assert [found.text.count(paragraph) for paragraph in story.paragraphs] == [1] * len(
+        story.paragraphs
+    )
+    assert f"{subheading}\n{rest[0]}" in found.text
+    assert "JavaScript" not in found.text
 
 
 def test_a_video_page_has_too_little_text_to_be_an_article() -> None:
