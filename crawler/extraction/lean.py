@@ -53,6 +53,10 @@ def _lean_stoplist() -> None:
         return external.JT_STOPLIST  # type: ignore[return-value]
 
     external.jt_stoplist_init = stoplist_init  # type: ignore[assignment]
+    if external.JT_STOPLIST and not isinstance(external.JT_STOPLIST, frozenset):
+        # trafilatura ran in this process first (a benchmark's plain run) and built its tuple:
+        # handed to justext as it is, every word would be looked up in 154,484 one by one
+        stoplist_init()
     original = justext.core.define_stoplist
 
     def define_stoplist(stoplist: Any) -> frozenset[str]:

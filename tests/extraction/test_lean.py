@@ -60,3 +60,12 @@ def test_justext_gets_the_union_stoplist_once_lower_cased_and_as_it_is() -> None
     assert justext.core.define_stoplist(stoplist) is stoplist
     # a language's own list still goes through justext's own (cached, lower-casing) path
     assert justext.core.define_stoplist(("The", "A")) == frozenset({"the", "a"})
+
+
+def test_a_stoplist_trafilatura_built_before_the_install_is_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(external, "JT_STOPLIST", ("The", "und"))  # trafilatura's own tuple
+    lean._lean_stoplist()
+    assert isinstance(external.JT_STOPLIST, frozenset) and len(external.JT_STOPLIST) > 100_000
+    assert justext.core.define_stoplist(external.JT_STOPLIST) is external.JT_STOPLIST
