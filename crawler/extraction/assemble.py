@@ -112,37 +112,37 @@ def _extends(byline: list[str], authors: list[str]) -> bool:
 
 HEADER_LINES = 3  # lines at the text's top where the headline may be repeated
 MIN_HEADLINE_WORDS = 4  # a headline long enough to be told apart from a line that ends alike
-MAX_KICKER = 60  # characters before a headline that still make a kicker, not a sentence
+MAX_KICKER_WORDS = 8  # words before a headline that still make a kicker, not a sentence
 _SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—.!?]{1,40}")
+_WORD = re.compile(r"\w+")
 
 
 def without_headline(text: str, title: str | None) -> str:
     """The text without the lines at its top that repeat the headline (trafilatura keeps the
     h1, and a lead set apart may come before it): the headline itself, the headline after its
-    kicker ("Kicker Headline"), or the headline with the site's name ("Headline | Site")."""
+    kicker ("Kicker Headline"), or the headline with the site's name ("Headline | Site"). Words
+    are compared, not punctuation: the h1 and the title set a colon or a dash apart."""
     if not title:
         return text
-    headline = _fold(title)
     lines = text.split("\n")
-    top = [
-        index
-        for index, line in enumerate(lines[:HEADER_LINES])
-        if _is_headline(_fold(line), headline)
-    ]
+    top = [index for index, line in enumerate(lines[:HEADER_LINES]) if _is_headline(line, title)]
     if not top or not any(line.strip() for line in lines[top[-1] + 1 :]):
         return text
     return "\n".join(line for index, line in enumerate(lines) if index not in top).strip()
 
 
-def _is_headline(line: str, headline: str) -> bool:
-    if line == headline:
-        return True
-    if len(headline.split()) < MIN_HEADLINE_WORDS:  # "Ischgl" ends many a line
+def _is_headline(line: str, title: str) -> bool:
+    said, headline = _WORD.findall(line.casefold()), _WORD.findall(title.casefold())
+    if said == headline:
+        return bool(said)
+    if len(headline) < MIN_HEADLINE_WORDS:  # "Ischgl" ends many a line
         return False
-    if line.endswith(headline):  # a kicker before it
-        return len(line) - len(headline) <= MAX_KICKER
-    if line.startswith(headline):  # the site's name after it
-        return _SITE_SUFFIX.fullmatch(line[len(headline) :]) is not None
+    kicker = len(said) - len(headline)
+    if 0 < kicker <= MAX_KICKER_WORDS and said[kicker:] == headline:
+        return True
+    folded, folded_title = _fold(line), _fold(title)
+    if folded.startswith(folded_title):  # the site's name after it
+        return _SITE_SUFFIX.fullmatch(folded[len(folded_title) :]) is not None
     return False
 
 

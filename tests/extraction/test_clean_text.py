@@ -204,6 +204,10 @@ def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name(
     title = "Quay to be rebuilt over three years"
     for top in (title, f"Harbour works {title}", f"{title} | The Gazette"):
         assert without_headline(f"{top}\n{title}\n{STORY}", title) == STORY.strip()
+    # the h1 and the title may set their punctuation apart
+    assert without_headline(f"Quay: to be rebuilt - over three years\n{STORY}", title) == (
+        STORY.strip()
+    )
     # under a lead set apart, too
     assert without_headline(f"{LEAD}\n{title}\n{STORY}", title) == f"{LEAD}\n{STORY.strip()}"
     assert without_headline(f"{LEAD}\n{STORY}\n{STORY}\n{title}", title).endswith(title)
