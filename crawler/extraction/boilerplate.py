@@ -94,7 +94,7 @@ _CALL = _pattern(
     r"(?:teilen|share|partager|compartir)\W*$",
     rf"^\W*{_SHARE_WORD}(?:\W+{_SHARE_WORD})*\W*$",  # a row of share buttons
     r"^\W*(?:keine )?kommentare\b", r"\bkommentare insgesamt\b", r"\bin den kommentaren\b",
-    r"^\W*\d+ comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
+    r"^\W*(?:\d+ )?comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
     # the comment box's own lines, and the way in
     r"\bjoin our commenting\b", r"\bbefore commenting\b",
     r"^\W*kommentar abgeben\b", r"\bum einen kommentar\b",
@@ -137,6 +137,11 @@ _LABEL = _pattern(
     r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour)\s*:?\s*\d[\d.:/, -]*(?:uhr)?\W*$",
     r"^\W*durchschnittliche bewertung\b",
     r"^\W*(?:article content|main content|hauptinhalt|embed)\W*$",
+    r"^\W*our standards\s*:",  # the agency's standards line under each story
+    # where the story appeared first ("First published in The Conversation.")
+    r"^\W*(?:this (?:article|story|piece) (?:was )?(?:first|originally) (?:published|appeared)"
+    r"|first published (?:in|on|by)\b|dieser (?:artikel|beitrag|text) (?:ist|erschien) "
+    r"(?:zuerst|ursprünglich))",
     r"^\W*(?:sendung|dieses thema im programm)\s*:",
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
@@ -194,6 +199,7 @@ _DATE = re.compile(
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content
 _LABELLED = re.compile(r"\W*[^\W\d]+\s*:")  # "Termin: 29.02.2020, 19 Uhr" is an event's date
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 class Links:
@@ -229,7 +235,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     ``margin``: the block comes before the story's first paragraph of prose or after its
     last, where the links to other stories and the datelines are. Inside the story, a block
     that is a link stays when it is a heading (a list of linked sections) or a list item."""
-    if not text:
+    if not _WORD_CHAR.search(text):  # nothing, or a rule of "___" or "* * *"
         return "empty"
     if _SERVER_ERROR.match(text):
         return "error"
@@ -387,7 +393,14 @@ def _remove(element: _Element) -> None:
     if tail and tail.strip():
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _joined(previous.tail, tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _joined(parent.text, tail)
     parent.remove(element)
+
+
+def _joined(before: str | None, after: str) -> str:
+    """Two texts the removed block stood between, still apart: on lines of their own."""
+    if not before or not before.strip():
+        return (before or "") + after
+    return before.rstrip() + "\n" + after.lstrip()

@@ -99,6 +99,11 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert verdict("NOEL CELIS/AFP via Getty Images", none) == "credit"
     assert verdict("Фото: Дмитрий Азаров", none) == "credit"
     assert verdict("Article content", none) == "label"
+    assert verdict("Our Standards: The Thomson Reuters Trust Principles.", none) == "label"
+    assert verdict("This article originally appeared on VICE US.", none) == "label"
+    assert verdict("Comments", none) == "call"
+    assert verdict("___", none) == verdict("* * *", none) == "empty"
+    assert verdict("2024", none) is None
     assert verdict("Sendung: hr-INFO, 25.04.2024, 10.45 Uhr", none) == "label"
     # the story may speak of the same things
     for sentence in ("The commenting period for the harbour plan ends in May.",
@@ -172,6 +177,14 @@ def test_prune_removes_blocks_and_lists_of_links_but_keeps_the_story_and_headlin
     removed = prune(body, links, headline="Quay to be rebuilt")
     assert removed == {"date": 1, "link": 2, "call": 1}
     assert [child.tag for child in body] == ["head", "p", "p"]
+
+
+def test_the_lines_a_removed_block_stood_between_stay_apart() -> None:
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><div><p>Text</p>Ann Writer<p> / </p>gazette.example</div></body>"
+    )
+    prune(body, links_of())
+    assert "Ann Writer\ngazette.example" in "".join(body.itertext())
 
 
 def test_the_headers_date_and_byline_go_after_a_lead_and_when_left_loose() -> None:
