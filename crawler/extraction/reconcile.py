@@ -38,6 +38,8 @@ REPEAT_SHARE = 0.8  # ... and the two copies' lengths are within this ratio of e
 MAX_HEADING = 120
 # A paragraph of trafilatura's text before the publisher's body is a lead when this long.
 MIN_LEAD_CHARS = 80
+# A paragraph whose first (or last) this many words the body says as they stand begins it.
+OPENING_WORDS = 6
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
     r"\W*$",
@@ -108,14 +110,20 @@ def with_headings(body: str, extracted: str, headings: Iterable[str]) -> str:
 def with_lead(body: str, extracted: str) -> str:
     """The body with the opening paragraphs of trafilatura's text that it lacks: a lead or
     standfirst that the publisher keeps apart from ``articleBody``. Only prose counts (a
-    kicker, dateline or headline is short), and only before the body's own first paragraph."""
-    known = set(words(body))
+    kicker, dateline or headline is short), and only before the body's own first paragraph:
+    one whose words the body has and whose first or last words it says as they stand. A
+    summary in points says the body's words too, but in its own order."""
+    told = set(words(body))
+    flat = f" {' '.join(words(body))} "
     lead = []
     for paragraph in extracted.split("\n"):
         said = words(paragraph)
         if not said:
             continue
-        if sum(word in known for word in said) >= MIN_AGREEMENT * len(said):
+        if sum(word in told for word in said) >= MIN_AGREEMENT * len(said) and (
+            f" {' '.join(said[:OPENING_WORDS])} " in flat
+            or f" {' '.join(said[-OPENING_WORDS:])} " in flat
+        ):
             break  # the body has begun
         if len(paragraph) >= MIN_LEAD_CHARS:
             lead.append(paragraph.strip())

@@ -77,6 +77,28 @@ def test_a_publishers_body_is_taken_once_with_the_pages_subheadings_and_no_place
     assert "JavaScript" not in found.text
 
 
+def test_a_summary_in_points_before_a_publishers_body_stays_and_the_body_is_not_doubled() -> None:
+    story = make_stories(4)[3]
+    first, *rest = story.paragraphs
+    points = [
+        "The council will " + " ".join(first.split()[3:14]) + " this year, its members said.",
+        "The " + " ".join(rest[0].split()[4:16]) + " soon, the mayor said.",
+    ]
+    body = "\n".join(story.paragraphs)
+    ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": body})
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        f"<h1>{story.title}</h1><ul>{''.join(f'<li>{p}</li>' for p in points)}</ul>"
+        + "".join(f"<p>{p}</p>" for p in story.paragraphs)
+        + "</article></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None and found.text_source == "jsonld"
+    assert all(point in found.text for point in points)
+    assert found.text.count(first.split(".")[0]) == 1
+
+
 def test_a_video_page_has_too_little_text_to_be_an_article() -> None:
     found = extract(video_page().encode(), URL)
     assert found is None or len(found.text) < 200
