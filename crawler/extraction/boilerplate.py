@@ -32,6 +32,8 @@ PROSE = 150
 HEADER_LINE = 80
 # A list of this many items, each a link, is a list of other stories even inside the story.
 MIN_LINK_ITEMS = 2
+# A list item that ends in a link may begin with a kicker this long ("Kicker: <a>...</a>").
+MAX_KICKER = 60
 # Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block.
 MIN_ANCHOR = 12
 
@@ -228,6 +230,15 @@ class Links:
                     covered += len(anchor)
         return min(covered / len(text), 1.0)
 
+    def closing(self, text: str) -> int:
+        """The length of the longest link text that ``text`` ends with (0: none)."""
+        longest = 0
+        for word in set(text.split(" ")):
+            for anchor in self.by_first_word.get(word, ()):
+                if len(anchor) > longest and text.endswith(anchor):
+                    longest = len(anchor)
+        return longest
+
 
 def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str | None:
     """Why a block of trafilatura's result is boilerplate, or None when it may be the story.
@@ -349,11 +360,19 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
 
 
 def _is_link_list(element: _Element, links: Links) -> bool:
-    """A list whose every item is a link to elsewhere: other stories, wherever it stands."""
+    """A list whose every item is a link to elsewhere, wherever it stands: other stories, each
+    a link or a kicker and a linked headline ("Kicker: <a>Headline</a>")."""
     items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
     return len(items) >= MIN_LINK_ITEMS and all(
-        item and not _URL.search(item) and links.share(item) >= LINK_SHARE for item in items
+        item and not _URL.search(item) and _is_link_item(item, links) for item in items
     )
+
+
+def _is_link_item(item: str, links: Links) -> bool:
+    if links.share(item) >= LINK_SHARE:
+        return True
+    closing = links.closing(item)
+    return closing >= MIN_ANCHOR and len(item) - closing <= MAX_KICKER
 
 
 def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:

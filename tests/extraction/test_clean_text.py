@@ -244,6 +244,12 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
     assert prune(body, links) == {"links": 1}
     assert [child.tag for child in body] == ["p", "p", "list", "p"]
     assert "The quay closes" in "".join(body.itertext())
+    # teasers with a kicker before the linked headline are links too
+    teasers = etree.fromstring(
+        f"<body><p>{STORY}</p><list><item>Harbour: Ferry fares rise again in spring</item>"
+        f"<item>„Finally“: New lighthouse keeper named today</item></list><p>{STORY}</p></body>"
+    )
+    assert prune(teasers, links) == {"links": 1}
 
 
 def test_a_publishers_body_is_pruned_line_by_line() -> None:
