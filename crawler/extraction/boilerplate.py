@@ -202,6 +202,8 @@ _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in f
 _LABELLED = re.compile(r"\W*[^\W\d]+\s*:")  # "Termin: 29.02.2020, 19 Uhr" is an event's date
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORD_CHAR = re.compile(r"[^\W_]")
+# A CMS's directives left in a publisher's body ("+++dropcap", '{: legacyType="feature"}').
+_MARKUP = re.compile(r"\+\+\+[\w-]*|\{:[^{}]*\}")
 
 
 class Links:
@@ -248,6 +250,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     that is a link stays when it is a heading (a list of linked sections) or a list item."""
     if not _WORD_CHAR.search(text):  # nothing, or a rule of "___" or "* * *"
         return "empty"
+    if _MARKUP.fullmatch(text):
+        return "markup"
     if _SERVER_ERROR.match(text):
         return "error"
     if len(text) < _NOTICE_MAX and _NOTICE.search(text):
@@ -355,6 +359,9 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
     for element in list(body.iter("list")):
         if element.getparent() is not None and _is_link_list(element, links):
             removed["links"] = removed.get("links", 0) + 1
+            label = element.getprevious()  # "More on this", "Exklusive Hintergründe"
+            if label is not None and _is_label(label):
+                _remove(label)
             _remove(element)
     return removed
 
@@ -366,6 +373,12 @@ def _is_link_list(element: _Element, links: Links) -> bool:
     return len(items) >= MIN_LINK_ITEMS and all(
         item and not _URL.search(item) and _is_link_item(item, links) for item in items
     )
+
+
+def _is_label(element: _Element) -> bool:
+    """A short heading right above a box (nothing between them)."""
+    text = " ".join("".join(element.itertext()).split())
+    return element.tag == "head" and not (element.tail or "").strip() and len(text) < HEADER_LINE
 
 
 def _is_link_item(item: str, links: Links) -> bool:

@@ -104,6 +104,9 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert verdict("Comments", none) == "call"
     assert verdict("___", none) == verdict("* * *", none) == "empty"
     assert verdict("2024", none) is None
+    assert (
+        verdict("+++dropcap", none) == verdict('{: legacyType="feature-small"}', none) == "markup"
+    )
     assert verdict("Sendung: hr-INFO, 25.04.2024, 10.45 Uhr", none) == "label"
     # the story may speak of the same things
     for sentence in ("The commenting period for the harbour plan ends in May.",
@@ -244,12 +247,14 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
     assert prune(body, links) == {"links": 1}
     assert [child.tag for child in body] == ["p", "p", "list", "p"]
     assert "The quay closes" in "".join(body.itertext())
-    # teasers with a kicker before the linked headline are links too
+    # teasers with a kicker before the linked headline are links too, and the label over them
     teasers = etree.fromstring(
-        f"<body><p>{STORY}</p><list><item>Harbour: Ferry fares rise again in spring</item>"
+        f"<body><p>{STORY}</p><head>More on the harbour</head>"
+        "<list><item>Harbour: Ferry fares rise again in spring</item>"
         f"<item>„Finally“: New lighthouse keeper named today</item></list><p>{STORY}</p></body>"
     )
     assert prune(teasers, links) == {"links": 1}
+    assert [child.tag for child in teasers] == ["p", "p"]
 
 
 def test_a_publishers_body_is_pruned_line_by_line() -> None:
