@@ -174,8 +174,19 @@ _NOTICE = _pattern(
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
+    # the cookie banner's text, when trafilatura keeps it
+    r"\b(?:this|our) (?:web)?site uses cookies\b", r"\bwe use cookies\b",
+    r"\bprivacy & cookies:",
+    r"\b(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt|speichert) cookies\b",
+    r"\b(?:utilise|utilisons) des cookies\b", r"\butiliza(?:mos)? cookies\b",
 )  # fmt: skip
 _NOTICE_MAX = 600
+# The footer a blog's feed adds to each entry: "The post <title> appeared first on <site>."
+_FEED_FOOTER = _pattern(
+    r"^\W*(?:the post|der beitrag|der artikel|l'article|el artículo|o post) .{1,300}? "
+    r"(?:appeared first on|erschien zuerst auf|est apparu en premier sur|"
+    r"apareció primero en|apareceu primeiro em)\b",
+)
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
 # A server's error report printed into the page, the whole block ("Warning: ... in
 # /path/file.php on line 785").
@@ -254,7 +265,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "markup"
     if _SERVER_ERROR.match(text):
         return "error"
-    if len(text) < _NOTICE_MAX and _NOTICE.search(text):
+    if len(text) < _NOTICE_MAX and (_NOTICE.search(text) or _FEED_FOOTER.match(text)):
         return "notice"
     if len(text) >= SHORT:
         return None

@@ -129,6 +129,12 @@ def test_placeholders_of_embeds_and_scripts_are_boilerplate_however_long() -> No
     assert verdict("Externer Inhalt nicht verfügbar", none) == "notice"
     assert verdict("To view this video please enable JavaScript, and consider upgrading to a web",
                    none) == "notice"  # fmt: skip
+    assert verdict("Diese Website nutzt Cookies, um Ihnen das beste Erlebnis zu bieten.", none) == (
+        "notice"
+    )
+    assert verdict("Privacy & Cookies: This site uses cookies.", none) == "notice"
+    footer = "The post Quay to be rebuilt over three years appeared first on The Gazette."
+    assert verdict(footer, none) == "notice"
     assert verdict("The council asked residents to accept the new parking rules.", none) is None
     assert verdict("Externe Inhalte prüft die Redaktion vor jeder Veröffentlichung.", none) is None
 
