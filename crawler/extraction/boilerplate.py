@@ -100,6 +100,14 @@ _CALL = _pattern(
     # the comment box's own lines, and the way in
     r"\bjoin our commenting\b", r"\bbefore commenting\b",
     r"^\W*kommentar abgeben\b", r"\bum einen kommentar\b",
+    r"^\W*(?:leave a reply|schreibe einen kommentar|kommentar (?:verfassen|schreiben)|"
+    r"kommentare schreiben|publier un commentaire|deja un comentario|deixe um comentário|"
+    r"lascia un commento)\b",
+    r"\bnotify me of (?:follow-up|new) (?:comments|posts)\b",
+    r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
+    r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
+    r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\b",
+    r"^\W*\d+ (?:antworten|responses|replies|commentaires?|comentarios?)\b",
     r"\b(?:log in|sign in|register) or create an? (?:free )?account\b",
     r"\bcreate an? (?:free )?account to (?:continue|read)\b",
     # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
