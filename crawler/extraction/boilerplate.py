@@ -136,6 +136,10 @@ _CREDIT = _pattern(
     r"(?:[/|]|\bvia)\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
     r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
+    # a caption's credit after its last sentence: "... in Berlin. Foto: Max Muster",
+    # "... on Monday. REUTERS/Dado Ruvic"
+    r"[.!?»“\"]\s+(?:pictures?|photos?|images?|fotos?|bild)\s*:\s*(?-i:[A-Z])[^.!?:]{1,60}$",
+    r"\b(?:reuters|afp|ap|dpa|epa|xinhua)/(?-i:[A-Z])[\w.' -]{1,40}(?:/[\w ]{1,20})?\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
 )  # fmt: skip
 # Lines that label the page rather than tell the story.

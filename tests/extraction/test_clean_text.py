@@ -100,6 +100,10 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert verdict("Crowds wait near the harbour to see the ferry (Picture: PA)", none) == "credit"
     assert verdict("Die Fähre am Kai. (Foto: Getty)", none) == "credit"
     assert verdict("NOEL CELIS/AFP via Getty Images", none) == "credit"
+    assert verdict("Die Fähre am Kai in Kiel. Foto: Max Muster", none) == "credit"
+    logo = "The harbour's logo is seen in this illustration taken May 3. REUTERS/Dado Ruvic"
+    assert verdict(logo, none) == "credit"
+    assert verdict("Das zeigt das Bild: ein Mann am Kai.", none) is None
     assert verdict("Фото: Дмитрий Азаров", none) == "credit"
     assert verdict("Article content", none) == "label"
     assert verdict("Our Standards: The Thomson Reuters Trust Principles.", none) == "label"
