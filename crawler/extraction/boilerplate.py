@@ -34,6 +34,9 @@ HEADER_LINE = 80
 MIN_LINK_ITEMS = 2
 # A list item that ends in a link may begin with a kicker this long ("Kicker: <a>...</a>").
 MAX_KICKER = 60
+# Links that share their first word with no more than this many others are each looked for
+# in a whole block; more are looked up where the block's words begin.
+FEW_ANCHORS = 32
 # Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block.
 MIN_ANCHOR = 12
 
@@ -231,38 +234,57 @@ _MARKUP = re.compile(r"\+\+\+[\w-]*|\{:[^{}]*\}")
 
 class Links:
     """The texts of a page's links, read before trafilatura prunes the page, indexed by their
-    first word so that a block is compared with the links that could be in it, not all."""
+    first word (and that by length), so that a block is compared with the links that could be
+    in it, not all: a page of thousands of links that start alike ("The ...") costs a block a
+    few lookups a word, not one comparison a link."""
 
     def __init__(self, tree: HtmlElement) -> None:
         self.texts: set[str] = set()
         self.by_first_word: dict[str, list[str]] = {}
+        self._by_length: dict[str, dict[int, set[str]]] = {}  # first word -> length -> texts
         for anchor in tree.iter("a"):
             text = " ".join(anchor.text_content().split())
             if len(text) >= MIN_ANCHOR and text not in self.texts:
                 self.texts.add(text)
-                self.by_first_word.setdefault(text.split(" ", 1)[0], []).append(text)
+                first = text.split(" ", 1)[0]
+                self.by_first_word.setdefault(first, []).append(text)
+                self._by_length.setdefault(first, {}).setdefault(len(text), set()).add(text)
 
     def share(self, text: str) -> float:
-        """The share of ``text`` (whitespace collapsed) that is the text of some link."""
+        """The share of ``text`` (whitespace collapsed) that is the text of some link, each
+        found counted once. Links that share a first word with few others are looked for
+        anywhere in it (links glued together, "Part ALink BLink C", are found too); when
+        many share it, only where one of its words begins."""
         if not text or not self.texts:
             return 0.0
         if text in self.texts:
             return 1.0
-        covered = 0
-        for word in set(text.split(" ")):
-            for anchor in self.by_first_word.get(word, ()):
-                if anchor in text:
-                    covered += len(anchor)
-        return min(covered / len(text), 1.0)
+        found: set[str] = set()
+        at = 0
+        for word in text.split(" "):
+            anchors = self.by_first_word.get(word)
+            if anchors is None:
+                pass
+            elif len(anchors) <= FEW_ANCHORS:
+                found.update(anchor for anchor in anchors if anchor in text)
+            else:
+                for length, alike in self._by_length[word].items():
+                    if (candidate := text[at : at + length]) in alike:
+                        found.add(candidate)
+            at += len(word) + 1
+        return min(sum(map(len, found)) / len(text), 1.0)
 
     def closing(self, text: str) -> int:
-        """The length of the longest link text that ``text`` ends with (0: none)."""
-        longest = 0
-        for word in set(text.split(" ")):
-            for anchor in self.by_first_word.get(word, ()):
-                if len(anchor) > longest and text.endswith(anchor):
-                    longest = len(anchor)
-        return longest
+        """The length of the longest link text that ``text`` (whitespace collapsed) ends with,
+        0 for none: each of its word-boundary tails looked up once."""
+        start = 0
+        while len(text) - start >= MIN_ANCHOR:
+            if text[start:] in self.texts:
+                return len(text) - start
+            start = text.find(" ", start) + 1
+            if not start:
+                break
+        return 0
 
 
 def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str | None:

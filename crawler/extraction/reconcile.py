@@ -40,6 +40,7 @@ MAX_HEADING = 120
 MIN_LEAD_CHARS = 80
 # A paragraph whose first (or last) this many words the body says as they stand begins it.
 OPENING_WORDS = 6
+MIN_OPENING = 20  # characters of those words: fewer say too little to find a paragraph by
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
     r"\W*$",
@@ -79,8 +80,8 @@ def with_paragraphs(body: str, extracted: str) -> str:
         return body
     cut = body
     for paragraph in extracted.split("\n")[1:]:
-        opening = " ".join(paragraph.split()[:6])
-        if len(opening) >= 20:
+        opening = " ".join(paragraph.split()[:OPENING_WORDS])
+        if len(opening) >= MIN_OPENING:
             at = cut.find(opening)
             if at > 0:
                 cut = cut[:at].rstrip() + "\n" + cut[at:]
@@ -93,17 +94,21 @@ def with_headings(body: str, extracted: str, headings: Iterable[str]) -> str:
     publishers leave their subheadings out of it. One before the body's first paragraph is
     the headline or a kicker, not the story's."""
     wanted = {" ".join(heading.split()) for heading in headings}
-    lines = body.split("\n")
     paragraphs = [" ".join(p.split()) for p in extracted.split("\n") if p.strip()]
+    heads: dict[str, str] = {}  # the opening words of a paragraph -> the heading above it
     for heading, following in pairwise(paragraphs):
-        if heading not in wanted or len(heading) > MAX_HEADING or heading in body:
-            continue
-        opening = " ".join(following.split()[:6])
-        if len(opening) < 20:
-            continue
-        at = next((i for i, line in enumerate(lines) if line.lstrip().startswith(opening)), 0)
-        if at > 0:
-            lines.insert(at, heading)
+        if heading in wanted and len(heading) <= MAX_HEADING and heading not in body:
+            opening = " ".join(following.split()[:OPENING_WORDS])
+            if len(opening) >= MIN_OPENING:
+                heads.setdefault(opening, heading)
+    if not heads:
+        return body
+    lines = []
+    for index, line in enumerate(body.split("\n")):
+        heading = heads.pop(" ".join(line.split()[:OPENING_WORDS]), None) if index else None
+        if heading is not None:
+            lines.append(heading)
+        lines.append(line)
     return "\n".join(lines)
 
 

@@ -180,6 +180,15 @@ def test_a_block_that_is_a_link_goes_at_the_margins_and_as_a_paragraph() -> None
         "http://www.example.org/report-on-the-harbour")) is None  # fmt: skip
 
 
+def test_link_text_is_found_glued_to_other_links_and_among_thousands_that_start_alike() -> None:
+    glued = links_of("Results girls A", "Results girls A W14", "Results girls A W15")
+    assert glued.share("Results girls AResults girls A W14Results girls A W15") == 1.0
+    alike = links_of(*(f"The story number {n} of the harbour" for n in range(500)))
+    assert alike.share("Read: The story number 7 of the harbour") > 0.75
+    assert alike.share("The story of the harbour, number 7, was told by the keeper") == 0.0
+    assert alike.closing("Kicker: The story number 7 of the harbour") == 33
+
+
 def test_prune_removes_blocks_and_lists_of_links_but_keeps_the_story_and_headline() -> None:
     body = etree.fromstring(
         "<body><head>Quay to be rebuilt</head><p>24.10.2026, 10:15</p>"
