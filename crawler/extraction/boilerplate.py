@@ -164,6 +164,10 @@ _LABEL = _pattern(
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
+    # an opinion piece's disclaimer
+    r"\b(?:nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
+    r"do(?:es)? not necessarily reflect the (?:views|opinions?)|"
+    r"the views expressed (?:here |in this \w+ )?are (?:those of the author|the author's own))",
 )  # fmt: skip
 # Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
 # purchases. Its earnings alone are not enough: a story quotes people on theirs.

@@ -106,6 +106,9 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert verdict("Das zeigt das Bild: ein Mann am Kai.", none) is None
     assert verdict("Фото: Дмитрий Азаров", none) == "credit"
     assert verdict("Article content", none) == "label"
+    disclaimer = "Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen."
+    assert verdict(disclaimer, none) == "label"
+    assert verdict("The views expressed are those of the author alone.", none) == "label"
     assert verdict("Our Standards: The Thomson Reuters Trust Principles.", none) == "label"
     assert verdict("This article originally appeared on VICE US.", none) == "label"
     assert verdict("Comments", none) == "call"
