@@ -139,7 +139,9 @@ def _is_headline(line: str, title: str) -> bool:
         return False
     kicker = len(said) - len(headline)
     if 0 < kicker <= MAX_KICKER_WORDS and said[kicker:] == headline:
-        return True
+        # a kicker and its headline end without a full stop: 'The mayor said: "We can do it."'
+        # quotes the headline in a sentence of the story
+        return not line.rstrip().rstrip("\"'“”„«»‘’").endswith(".")
     folded, folded_title = _fold(line), _fold(title)
     if folded.startswith(folded_title):  # the site's name after it
         return _SITE_SUFFIX.fullmatch(folded[len(folded_title) :]) is not None

@@ -32,6 +32,8 @@ PROSE = 150
 HEADER_LINE = 80
 # A list of this many items, each a link, is a list of other stories even inside the story.
 MIN_LINK_ITEMS = 2
+# A linked list item this many words long or longer is a headline, shorter a name.
+HEADLINE_WORDS = 4
 # A list item that ends in a link may begin with a kicker this long ("Kicker: <a>...</a>").
 MAX_KICKER = 60
 # Links that share their first word with no more than this many others are each looked for
@@ -75,9 +77,11 @@ _ELSEWHERE = _pattern(
     r"^\W*more (?:stories )?from [^.!?]{1,40}$",
     r"^\W*(?:up next|popular|trending(?: now)?)\W*$",
     r"^\W*(?:previous|next) (?:page|article|story|post)\W*$",
-    r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)\b", r"^\W*meistgelesen",
+    r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)(?: (?:auf|bei|zu) [^.!?]{1,40})?"
+    r"\W*$",
+    r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
     r"^\W*for more (?:stories|news|articles) like this\b",
-    r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von)\b",
+    r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von) [^.!?]{1,40}$",
 )  # fmt: skip
 _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
@@ -101,28 +105,31 @@ _CALL = _pattern(
     r"^\W*(?:keine )?kommentare\b", r"\bkommentare insgesamt\b", r"\bin den kommentaren\b",
     r"^\W*(?:\d+ )?comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
     # the comment box's own lines, and the way in
-    r"\bjoin our commenting\b", r"\bbefore commenting\b",
-    r"^\W*kommentar abgeben\b", r"\bum einen kommentar\b",
+    r"\bjoin our commenting\b",
+    r"\b(?:comment policy|community guidelines|display name) before commenting\b",
+    r"^\W*kommentar abgeben\b",
+    r"\bum einen kommentar (?:zu )?(?:hinterlassen|abzugeben|schreiben)",
     r"^\W*(?:leave a reply|schreibe einen kommentar|kommentar (?:verfassen|schreiben)|"
     r"kommentare schreiben|publier un commentaire|deja un comentario|deixe um comentário|"
     r"lascia un commento)\b",
     r"\bnotify me of (?:follow-up|new) (?:comments|posts)\b",
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
-    r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\b",
-    r"^\W*\d+ (?:antworten|responses|replies|commentaires?|comentarios?)\b",
+    r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\W*$",
+    r"^\W*\d+ (?:antworten|responses|replies|commentaires?|comentarios?)"
+    r"(?: (?:zu|to|on|auf|sur|en)\b.{0,120})?\W*$",
     r"\b(?:log in|sign in|register) or create an? (?:free )?account\b",
     r"\bcreate an? (?:free )?account to (?:continue|read)\b",
     # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
-    r"\bget in touch (?:with (?:our|the) \w+ (?:team|desk)|at)\b", r"^\W*got a story\b",
+    r"\bget in touch (?:with our \w+ (?:team|desk)|at \S+@)", r"^\W*got a story\b",
     r"^\W*do you have a story\b", r"^\W*we want to hear from you\b",
-    r"^\W*fehler gefunden\b", r"\bihre meinung ist uns wichtig\b",
+    r"^\W*fehler gefunden\s*\?", r"\bihre meinung ist uns wichtig\b",
     r"^\W*(?:hat ihnen|dir hat|ihnen hat) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\b",
     r"^\W*wie hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen\b",
     r"^\W*(?:did you (?:like|enjoy)|enjoyed) this (?:article|story|post)\b",
     # what is left of a paywalled text ("Il vous reste 57% de cet article à lire")
-    r"^\W*il vous reste \d", r"\bréservée aux abonnés\b",
-    r"\b(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\b",
+    r"^\W*il vous reste \d+(?:[.,]\d+)?\s*% de cet article", r"\bla suite est réservée aux abonnés",
+    r"^\W*(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\W*$",
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
 )  # fmt: skip
@@ -136,13 +143,16 @@ _CREDIT = _pattern(
     r"^\W*(?:photo|foto) \(cc\)",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
-    r"(?:[/|]|\bvia)\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
+    r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
+    r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
     r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
     # a caption's credit after its last sentence: "... in Berlin. Foto: Max Muster",
     # "... on Monday. REUTERS/Dado Ruvic"
     r"[.!?»“\"]\s+(?:pictures?|photos?|images?|fotos?|bild)\s*:\s*(?-i:[A-Z])[^.!?:]{1,60}$",
-    r"\b(?:reuters|afp|ap|dpa|epa|xinhua)/(?-i:[A-Z])[\w.' -]{1,40}(?:/[\w ]{1,20})?\W*$",
+    # the agency in capitals and a name, nothing after ("a Reuters/Ipsos poll" is the story)
+    r"(?-i:\b(?:REUTERS|AFP|AP|DPA|EPA|XINHUA)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
+    r"(?:/[A-Z][\w ]{1,20})?)\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
@@ -150,14 +160,15 @@ _LABEL = _pattern(
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
     r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
-    r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\b",
+    r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*"
+    r"(?::|ca\.|etwa|about|\d)",
     r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour)\s*:?\s*\d[\d.:/, -]*(?:uhr)?\W*$",
     r"^\W*durchschnittliche bewertung\b",
     r"^\W*(?:article content|main content|hauptinhalt|embed)\W*$",
     r"^\W*our standards\s*:",  # the agency's standards line under each story
     # where the story appeared first ("First published in The Conversation.")
     r"^\W*(?:this (?:article|story|piece) (?:was )?(?:first|originally) (?:published|appeared)"
-    r"|first published (?:in|on|by)\b|dieser (?:artikel|beitrag|text) (?:ist|erschien) "
+    r"|first published (?:in|on|by) [^,;]{1,60}$|dieser (?:artikel|beitrag|text) (?:ist|erschien) "
     r"(?:zuerst|ursprünglich))",
     r"^\W*(?:sendung|dieses thema im programm)\s*:",
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
@@ -166,7 +177,8 @@ _LABEL = _pattern(
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
     # an opinion piece's disclaimer
     r"\b(?:nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
-    r"do(?:es)? not necessarily reflect the (?:views|opinions?)|"
+    r"not necessarily reflect the (?:views|opinions?) of (?:the )?(?:editors?|editorial|"
+    r"publishers?|newspaper|website|magazine)|"
     r"the views expressed (?:here |in this \w+ )?are (?:those of the author|the author's own))",
 )  # fmt: skip
 # Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
@@ -193,18 +205,21 @@ _NOTICE = _pattern(
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
-    # the cookie banner's text, when trafilatura keeps it
-    r"\b(?:this|our) (?:web)?site uses cookies\b", r"\bwe use cookies\b",
+)  # fmt: skip
+# The cookie banner's text, when trafilatura keeps it: at the story's margins only (a story
+# reports on sites that use cookies).
+_COOKIES = _pattern(
+    r"^\W*(?:this|our) (?:web)?site uses cookies\b", r"\bwe use cookies\b",
     r"\bprivacy & cookies:",
-    r"\b(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt|speichert) cookies\b",
-    r"\b(?:utilise|utilisons) des cookies\b", r"\butiliza(?:mos)? cookies\b",
+    r"^\W*(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt|speichert) cookies\b",
+    r"\b(?:nous utilisons|utilise) des cookies\b", r"\butiliza(?:mos)? cookies\b",
 )  # fmt: skip
 _NOTICE_MAX = 600
 # The footer a blog's feed adds to each entry: "The post <title> appeared first on <site>."
 _FEED_FOOTER = _pattern(
-    r"^\W*(?:the post|der beitrag|der artikel|l'article|el artículo|o post) .{1,300}? "
+    r"^\W*(?:the post|der beitrag|l'article|la entrada|o post) .{1,300}? "
     r"(?:appeared first on|erschien zuerst auf|est apparu en premier sur|"
-    r"apareció primero en|apareceu primeiro em)\b",
+    r"apareció primero en|apareceu primeiro em) [^.,;]{1,80}\.?\s*$",
 )
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
 # A server's error report printed into the page, the whole block ("Warning: ... in
@@ -231,6 +246,11 @@ _DATE = re.compile(
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content
 _LABELLED = re.compile(r"\W*[^\W\d]+\s*:")  # "Termin: 29.02.2020, 19 Uhr" is an event's date
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A sentence's end after a word in lower case ("... had doubled.", "... 2001."), or three
+# words in lower case in a row: what a dateline or byline does not have.
+_SENTENCE = re.compile(
+    r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$|\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b"
+)
 _WORD_CHAR = re.compile(r"[^\W_]")
 # A CMS's directives left in a publisher's body ("+++dropcap", '{: legacyType="feature"}').
 _MARKUP = re.compile(r"\+\+\+[\w-]*|\{:[^{}]*\}")
@@ -264,13 +284,16 @@ class Links:
         if text in self.texts:
             return 1.0
         found: set[str] = set()
+        searched: set[str] = set()
         at = 0
         for word in text.split(" "):
             anchors = self.by_first_word.get(word)
             if anchors is None:
                 pass
             elif len(anchors) <= FEW_ANCHORS:
-                found.update(anchor for anchor in anchors if anchor in text)
+                if word not in searched:
+                    searched.add(word)
+                    found.update(anchor for anchor in anchors if anchor in text)
             else:
                 for length, alike in self._by_length[word].items():
                     if (candidate := text[at : at + length]) in alike:
@@ -280,9 +303,9 @@ class Links:
 
     def closing(self, text: str) -> int:
         """The length of the longest link text that ``text`` (whitespace collapsed) ends with,
-        0 for none: each of its word-boundary tails looked up once."""
+        0 for none: each of its word-boundary tails that a kicker may precede looked up once."""
         start = 0
-        while len(text) - start >= MIN_ANCHOR:
+        while start <= MAX_KICKER + 1 and len(text) - start >= MIN_ANCHOR:
             if text[start:] in self.texts:
                 return len(text) - start
             start = text.find(" ", start) + 1
@@ -320,6 +343,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "label"
     if _is_disclosure(text):
         return "disclosure"
+    if margin and _COOKIES.search(text):
+        return "notice"
     return header_line(text) if margin else None
 
 
@@ -330,14 +355,18 @@ _AGENCIES = r"(?i:dpa|afp|ap|apa|sda|kna|epd|reuters|ntb|pap|ansa|efe|dts|ddp|ot
 _SIGN_OFF = re.compile(
     rf"\W*(?:(?i:mit|with|avec|con|com)\s+)?(?:(?i:agenturmaterial|agenturen)|{_AGENCIES})"
     rf"(?:\s*[/,]\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\W*"
-    rf"|\(?[a-z]{{2,4}}(?:\s*/\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\)?"
+    rf"|\([a-z]{{2,4}}(?:\s*/\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\)"
+    rf"|[a-z]{{2,4}}(?:\s*/\s*(?:{_AGENCIES}|[a-z]{{2,4}}))+"
     rf"|[A-Z]{{2,5}} \([a-z]{{2,4}}\)",
 )
 
 
 def header_line(text: str) -> str | None:
     """Whether a short block is a dateline or a byline: boilerplate above or below the story,
-    not inside it ("Von Montag an gilt..." is no byline, but "Von Anna Schreiber" is)."""
+    not inside it. A line that reads as a sentence is neither: "Von Montag an gilt...", "By
+    Election Day, turnout had doubled.", "Dann kam der 11. September 2001."."""
+    if _SENTENCE.search(text):
+        return None
     if len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
     if len(text) < HEADER_LINE and BYLINE.match(text):
@@ -383,7 +412,7 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
     for index, (element, _) in enumerate(blocks):
         # text between blocks (a date trafilatura left loose after the headline)
         loose = " ".join(element.tail.split()) if element.tail else ""
-        if loose and element.getparent() is body:
+        if 0 < len(loose) < SHORT and element.getparent() is body and loose.casefold() != headline:
             kind = verdict(loose, links, margin=index < first or index >= last)
             if kind is None and index < second and len(loose) < HEADER_LINE:
                 kind = header_line(loose)
@@ -416,11 +445,12 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
 
 
 def _is_link_list(element: _Element, links: Links) -> bool:
-    """A list whose every item is a link to elsewhere, wherever it stands: other stories, each
-    a link or a kicker and a linked headline ("Kicker: <a>Headline</a>")."""
+    """A list whose every item is a link to another story, wherever it stands: a headline
+    (some words long: a listicle's linked names, "Restaurant Tim Raue", are the story's), or a
+    kicker and a linked headline ("Kicker: <a>Headline</a>")."""
     items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
     return len(items) >= MIN_LINK_ITEMS and all(
-        item and not _URL.search(item) and _is_link_item(item, links) for item in items
+        len(item) < SHORT and not _URL.search(item) and _is_link_item(item, links) for item in items
     )
 
 
@@ -431,10 +461,12 @@ def _is_label(element: _Element) -> bool:
 
 
 def _is_link_item(item: str, links: Links) -> bool:
-    if links.share(item) >= LINK_SHARE:
+    if len(item.split()) >= HEADLINE_WORDS and links.share(item) >= LINK_SHARE:
         return True
     closing = links.closing(item)
-    return closing >= MIN_ANCHOR and len(item) - closing <= MAX_KICKER
+    return len(item[len(item) - closing :].split()) >= HEADLINE_WORDS and (
+        len(item) - closing <= MAX_KICKER
+    )
 
 
 def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:

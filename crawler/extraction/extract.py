@@ -107,7 +107,12 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
         if not named:
             continue
         text = " ".join(element.text_content().split())
-        if element.tag == "p" and named <= _STORY_BEHIND_WALL and not _WALL_WORDS.search(text):
+        if (
+            element.tag == "p"
+            and "paywall" in (element.get("class") or "").split()  # the word, not "paywall-cta"
+            and named <= _STORY_BEHIND_WALL
+            and not _WALL_WORDS.search(text)
+        ):
             continue
         if len(text) < _PITCH_MAX_CHARS:
             found.append(element)
@@ -204,10 +209,13 @@ class ArticleExtractor:
                     document, text = retried, longer
         text_source = "trafilatura"
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
-            candidate = candidate and once(candidate)
-            if candidate and is_better_body(candidate, text, page_words):  # type: ignore[arg-type]
-                whole = with_headings(with_paragraphs(candidate, text), text, headings(document))
-                text, text_source = with_lead(prune_text(whole, links)[0], text), source
+            if not candidate:
+                continue
+            # judged as it would stand: once, in paragraphs, its boilerplate gone
+            body = prune_text(with_paragraphs(once(candidate), text), links)[0]
+            if is_better_body(body, text, page_words):  # type: ignore[arg-type]
+                body = with_headings(body, text, headings(document))
+                text, text_source = with_lead(body, text), source
                 break
         if not text:
             return None

@@ -15,6 +15,7 @@ believed:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
@@ -38,8 +39,10 @@ REPEAT_SHARE = 0.8  # ... and the two copies' lengths are within this ratio of e
 MAX_HEADING = 120
 # A paragraph of trafilatura's text before the publisher's body is a lead when this long.
 MIN_LEAD_CHARS = 80
-# A paragraph whose first (or last) this many words the body says as they stand begins it.
+# A paragraph whose first words (this many) the body says as they stand begins a paragraph
+# of it; trafilatura's paragraph is the body's when most of its runs of this many words are.
 OPENING_WORDS = 6
+MIN_AGREEMENT_RUNS = 0.5
 MIN_OPENING = 20  # characters of those words: fewer say too little to find a paragraph by
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
@@ -103,9 +106,13 @@ def with_headings(body: str, extracted: str, headings: Iterable[str]) -> str:
                 heads.setdefault(opening, heading)
     if not heads:
         return body
+    body_lines = body.split("\n")
+    openings = Counter(" ".join(line.split()[:OPENING_WORDS]) for line in body_lines)
     lines = []
-    for index, line in enumerate(body.split("\n")):
-        heading = heads.pop(" ".join(line.split()[:OPENING_WORDS]), None) if index else None
+    for index, line in enumerate(body_lines):
+        opening = " ".join(line.split()[:OPENING_WORDS])
+        # a paragraph found by its opening words only when no other begins alike
+        heading = heads.pop(opening, None) if index and openings[opening] == 1 else None
         if heading is not None:
             lines.append(heading)
         lines.append(line)
@@ -116,19 +123,24 @@ def with_lead(body: str, extracted: str) -> str:
     """The body with the opening paragraphs of trafilatura's text that it lacks: a lead or
     standfirst that the publisher keeps apart from ``articleBody``. Only prose counts (a
     kicker, dateline or headline is short), and only before the body's own first paragraph:
-    one whose words the body has and whose first or last words it says as they stand. A
-    summary in points says the body's words too, but in its own order."""
-    told = set(words(body))
-    flat = f" {' '.join(words(body))} "
+    one whose runs of words the body says as they stand, most of them (trafilatura's copy
+    may have a dateline before and a credit after). A summary in points says the body's
+    words in its own order; a standfirst may begin with the body's first sentence and go on
+    in its own words."""
+    told = words(body)
+    runs = {tuple(told[at : at + OPENING_WORDS]) for at in range(len(told))}
     lead = []
     for paragraph in extracted.split("\n"):
         said = words(paragraph)
         if not said:
             continue
-        if sum(word in told for word in said) >= MIN_AGREEMENT * len(said) and (
-            f" {' '.join(said[:OPENING_WORDS])} " in flat
-            or f" {' '.join(said[-OPENING_WORDS:])} " in flat
-        ):
+        own = [tuple(said[at : at + OPENING_WORDS]) for at in range(len(said) - OPENING_WORDS + 1)]
+        if not own:  # a paragraph of a few words: found as a whole
+            own = [tuple(said)]
+            runs_of_short = {tuple(told[at : at + len(said)]) for at in range(len(told))}
+            if own[0] in runs_of_short:
+                break
+        elif sum(run in runs for run in own) >= MIN_AGREEMENT_RUNS * len(own):
             break  # the body has begun
         if len(paragraph) >= MIN_LEAD_CHARS:
             lead.append(paragraph.strip())

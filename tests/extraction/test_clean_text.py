@@ -123,6 +123,24 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
                      "Readers of the Gazette got in touch in their hundreds.",
                      "Most read books of the year were about the sea, the library said.",
                      "More from the council's budget will be cut next year.",
+                     "Support for the plan fell to 41%, a Reuters/Ipsos poll showed.",
+                     "The footage was obtained via Reuters.",
+                     "Die Redaktion bat das Ministerium um einen Kommentar.",
+                     "He paused before commenting on the verdict.",
+                     "He tried to get in touch with the rescue team but failed.",
+                     "In den Testzentren kann man sich weiterhin kostenlos testen lassen.",
+                     "Il vous reste 10 jours pour déposer votre déclaration.",
+                     "Cette réduction est réservée aux abonnés du réseau Navigo.",
+                     "300 responses came in within the first hour.",
+                     "Noch keine Kommentare gab es vom Kanzleramt.",
+                     "Fehler gefunden hat die Prüfkommission nicht.",
+                     "Reading time for children has fallen by a third.",
+                     "First published in 1925, The Great Gatsby sold poorly.",
+                     "The poll does not necessarily reflect the views of all voters, he said.",
+                     "Ähnliche Artikel hatte die Zeitung schon 2019 veröffentlicht.",
+                     "Mehr Nachrichten von der Front erreichen die Redaktion nicht.",
+                     "Le site utilise des cookies publicitaires sans consentement, a estimé la CNIL.",
+                     "Der Beitrag des Kollegen erschien zuerst auf Instagram, wo er viral ging.",
                      "Die Lesedauer der Akten betrug drei Wochen.",
                      "The ferry (photo on page 3) was late."):  # fmt: skip
         assert verdict(sentence, none, margin=False) is None, sentence
@@ -224,6 +242,11 @@ def test_the_headers_date_and_byline_go_after_a_lead_and_when_left_loose() -> No
     assert prune(body, links_of(), headline="Quay to be rebuilt") == {"label": 1, "byline": 1}
     text = "".join(body.itertext())
     assert "Stand" not in text and "Schreiber" not in text
+    # a sentence is no dateline or byline, even in the header
+    for sentence in ("By Election Day, turnout had doubled.", "Dann kam der 11. September 2001.",
+                     "und"):  # fmt: skip
+        body = etree.fromstring(f"<body><p>{LEAD * 2}</p><p>{sentence}</p><p>{STORY}</p></body>")
+        assert prune(body, links_of()) == {}, sentence
     # inside the story, after its second paragraph, a line is the story's
     assert "Von Montag an" in text and "by Ann Writer" in text
     assert (
@@ -249,6 +272,9 @@ def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name(
     assert without_headline(f"Quay: to be rebuilt - over three years\n{STORY}", title) == (
         STORY.strip()
     )
+    # a sentence of the story that quotes the headline stays
+    quote = 'The mayor was sure: "Quay to be rebuilt over three years."'
+    assert without_headline(f"{quote}\n{STORY}", title).startswith(quote)
     # under a lead set apart, too
     assert without_headline(f"{LEAD}\n{title}\n{STORY}", title) == f"{LEAD}\n{STORY.strip()}"
     assert without_headline(f"{LEAD}\n{STORY}\n{STORY}\n{title}", title).endswith(title)
@@ -280,6 +306,14 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
     )
     assert prune(teasers, links) == {"links": 1}
     assert [child.tag for child in teasers] == ["p", "p"]
+    # a listicle's linked names, and names after a label, are the story's
+    names = links_of("Restaurant Tim Raue", "Restaurant Rutz", "Friedrich Merz", "Olaf Scholz")
+    for items in ("<item>Restaurant Tim Raue</item><item>Restaurant Rutz</item>",
+                  "<item>CDU: Friedrich Merz</item><item>SPD: Olaf Scholz</item>"):  # fmt: skip
+        listicle = etree.fromstring(
+            f"<body><p>{STORY}</p><head>The list</head><list>{items}</list><p>{STORY}</p></body>"
+        )
+        assert prune(listicle, names) == {}
 
 
 def test_a_publishers_body_is_pruned_line_by_line() -> None:

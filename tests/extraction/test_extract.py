@@ -9,6 +9,7 @@ from crawler.demo.site import article_page, video_page
 from crawler.demo.stories import Story, make_stories
 from crawler.extraction.assemble import assemble_article
 from crawler.extraction.extract import ArticleExtractor
+from crawler.extraction.reconcile import with_headings, with_lead
 from crawler.items import Page
 
 URL = "http://127.0.0.1:8000/news/a.html"
@@ -80,10 +81,8 @@ def test_a_publishers_body_is_taken_once_with_the_pages_subheadings_and_no_place
 def test_a_summary_in_points_before_a_publishers_body_stays_and_the_body_is_not_doubled() -> None:
     story = make_stories(4)[3]
     first, *rest = story.paragraphs
-    points = [
-        "The council will " + " ".join(first.split()[3:14]) + " this year, its members said.",
-        "The " + " ".join(rest[0].split()[4:16]) + " soon, the mayor said.",
-    ]
+    # the body's own words, in the summary's own order
+    points = [" ".join(reversed(first.split()[:14])), " ".join(reversed(rest[0].split()[:16]))]
     body = "\n".join(story.paragraphs)
     ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": body})
     page = (
@@ -97,6 +96,41 @@ def test_a_summary_in_points_before_a_publishers_body_stays_and_the_body_is_not_
     assert found is not None and found.text_source == "jsonld"
     assert all(point in found.text for point in points)
     assert found.text.count(first.split(".")[0]) == 1
+
+
+def test_a_publishers_body_joins_the_text_without_doubling_or_misplacing_paragraphs() -> None:
+    story = make_stories(5)[4]
+    first, second, *rest = story.paragraphs
+    body = "\n".join(story.paragraphs)
+    # trafilatura's copy of the first paragraph has a dateline before it and a credit after
+    extracted = "\n".join([f"Berlin. {first} Foto: dpa", second, *rest])
+    assert with_lead(body, extracted).count(first) == 1
+    # a subheading goes before the paragraph it heads, not one that begins alike
+    twin = " ".join(second.split()[:6]) + " and the rest differs entirely from the other one."
+    body = "\n".join([first, twin, second])
+    placed = with_headings(body, "\n".join([first, twin, "Schools", second]), ["Schools"])
+    assert placed == body  # two paragraphs begin alike: the place is not known
+    body = "\n".join([first, twin, second, rest[0]])
+    extracted = "\n".join([first, twin, second, "Schools", rest[0]])
+    placed = with_headings(body, extracted, ["Schools"])
+    assert placed.split("\n") == [first, twin, second, "Schools", rest[0]]
+
+
+def test_a_publishers_body_of_placeholders_is_not_taken_for_the_text() -> None:
+    story = make_stories(2)[0]
+    notice = "To view this video please enable JavaScript, and consider upgrading. " * 3
+    ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": notice})
+    page = bare_page(story, after_head=f"<script type='application/ld+json'>{ld}</script>")
+    found = extract(page, URL)
+    assert found is not None and found.text_source == "trafilatura"
+    assert story.paragraphs[0] in found.text
+
+
+def test_a_pitch_named_for_the_paywall_still_goes() -> None:
+    story = make_stories(2)[1]
+    cta = "<p class='paywall-cta'>Get unlimited digital access for just $1 a week.</p>"
+    found = extract(bare_page(story, wrap="{}" + cta), URL)
+    assert found is not None and "unlimited digital access" not in found.text
 
 
 def test_a_video_page_has_too_little_text_to_be_an_article() -> None:
