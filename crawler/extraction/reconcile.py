@@ -129,18 +129,18 @@ def with_lead(body: str, extracted: str) -> str:
     in its own words."""
     told = words(body)
     runs = {tuple(told[at : at + OPENING_WORDS]) for at in range(len(told))}
+    flat = f" {' '.join(told)} "  # for a paragraph of fewer words than a run: found whole
     lead = []
     for paragraph in extracted.split("\n"):
         said = words(paragraph)
         if not said:
             continue
         own = [tuple(said[at : at + OPENING_WORDS]) for at in range(len(said) - OPENING_WORDS + 1)]
-        if not own:  # a paragraph of a few words: found as a whole
-            own = [tuple(said)]
-            runs_of_short = {tuple(told[at : at + len(said)]) for at in range(len(told))}
-            if own[0] in runs_of_short:
-                break
-        elif sum(run in runs for run in own) >= MIN_AGREEMENT_RUNS * len(own):
+        if (
+            sum(run in runs for run in own) >= MIN_AGREEMENT_RUNS * len(own)
+            if own
+            else f" {' '.join(said)} " in flat
+        ):
             break  # the body has begun
         if len(paragraph) >= MIN_LEAD_CHARS:
             lead.append(paragraph.strip())
