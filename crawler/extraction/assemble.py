@@ -9,6 +9,7 @@ in the record names the witness of its text, title, authors, published and modif
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from crawler.extraction.extracted import Extracted
@@ -56,7 +57,7 @@ def assemble_article(page: Page, found: Extracted) -> Article:
         ("jsonld", primary_language(evidence.language)),
         (listed_by, hints.get("language")),
     )
-    text = without_headline(found.text, title)
+    text = without_headline(found.text, title, found.title)
     access = {True: "free", False: "subscriber"}.get(evidence.free, "unknown")  # type: ignore[arg-type]
     if access == "unknown" and found.paywall_box and cut_short(text):
         access = "subscriber"  # the page does not say so, but shows a teaser and a wall
@@ -113,19 +114,32 @@ def _extends(byline: list[str], authors: list[str]) -> bool:
 HEADER_LINES = 3  # lines at the text's top where the headline may be repeated
 MIN_HEADLINE_WORDS = 4  # a headline long enough to be told apart from a line that ends alike
 MAX_KICKER_WORDS = 8  # words before a headline that still make a kicker, not a sentence
+# The h1 is worded apart from the title in the page's head ("Kollaps der SVB Fed räumt Fehler
+# ein" and "SVB: Fed räumt Fehler ein"): a line at the top that shares this share of its words
+# with a title, and of the title's with it, is the headline all the same.
+HEADLINE_OVERLAP = 0.5
 _SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—.!?]{1,40}")
 _WORD = re.compile(r"\w+")
+# what a headline in other words does not have: a full stop, or three words in lower case in a
+# row ("We hope you enjoy Python 3.6" shares the title's words and is the story's)
+_PROSE = re.compile(r"\.\W*$|\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 
 
-def without_headline(text: str, title: str | None) -> str:
+def without_headline(text: str, title: str | None, *others: str | None) -> str:
     """The text without the lines at its top that repeat the headline (trafilatura keeps the
     h1, and a lead set apart may come before it): the headline itself, the headline after its
     kicker ("Kicker Headline"), or the headline with the site's name ("Headline | Site"). Words
-    are compared, not punctuation: the h1 and the title set a colon or a dash apart."""
-    if not title:
+    are compared, not punctuation: the h1 and the title set a colon or a dash apart. ``others``:
+    the page's other titles (its og:title, where ``title`` is its JSON-LD headline)."""
+    titles = [value for value in (title, *others) if value]
+    if not titles:
         return text
     lines = text.split("\n")
-    top = [index for index, line in enumerate(lines[:HEADER_LINES]) if _is_headline(line, title)]
+    top = [
+        index
+        for index, line in enumerate(lines[:HEADER_LINES])
+        if any(_is_headline(line, value) for value in titles)
+    ]
     if not top or not any(line.strip() for line in lines[top[-1] + 1 :]):
         return text
     return "\n".join(line for index, line in enumerate(lines) if index not in top).strip()
@@ -145,7 +159,15 @@ def _is_headline(line: str, title: str) -> bool:
     folded, folded_title = _fold(line), _fold(title)
     if folded.startswith(folded_title):  # the site's name after it
         return _SITE_SUFFIX.fullmatch(folded[len(folded_title) :]) is not None
-    return False
+    return _worded_apart(said, headline) and not _PROSE.search(line)
+
+
+def _worded_apart(said: list[str], headline: list[str]) -> bool:
+    """The same headline in other words: most words in common, both ways, and not much longer."""
+    if len(said) > len(headline) + MAX_KICKER_WORDS:
+        return False
+    common = sum((Counter(said) & Counter(headline)).values())
+    return common >= HEADLINE_OVERLAP * len(said) and common >= HEADLINE_OVERLAP * len(headline)
 
 
 def _fold(value: str) -> str:

@@ -39,8 +39,11 @@ MAX_KICKER = 60
 # Links that share their first word with no more than this many others are each looked for
 # in a whole block; more are looked up where the block's words begin.
 FEW_ANCHORS = 32
-# Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block.
+# Anchors shorter than this ("more", "here", an icon's letter) say nothing about a block...
 MIN_ANCHOR = 12
+# ...unless there are this many of them and little else: a menu ("Impressum Datenschutz
+# Kontakt"), at the story's margins.
+MENU_ITEMS = 3
 
 _BLOCKS = ("p", "head", "quote", "item")
 
@@ -87,11 +90,11 @@ _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
 # spoken to ("subscribe now", "follow us"), which a report about subscriptions does not do.
 _CALL = _pattern(
-    r"\bnewsletter", r"\bsubscribe (?:now|to|today|here)\b", r"\balready a subscriber\b",
+    r"newsletter", r"\bsubscribe (?:now|to|today|here)\b", r"\balready a subscriber\b",
     r"\bsign up\b", r"\b(?:log|sign) in (?:to|for|here)\b", r"\bfollow (?:us|@)",
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bdownload (?:the|our)\b.*\bapps?\b", r"\b(?:join|support) us\b", r"\bdonate now\b",
-    r"\bcanal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b", r"\bsíguenos\b",
+    r"\bcanal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b", r"\bs[ií]guenos\b",
     r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\b(?:jetzt )?abonnieren\b", r"\bim abo\b",
     r"\bregistrieren!", r"\bnicht eingeloggt\b", r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
     r"\be-paper\b", r"\bhier klicken\b", r"\bfolgen sie uns\b",
@@ -265,6 +268,7 @@ class Links:
     def __init__(self, tree: HtmlElement) -> None:
         self.texts: set[str] = set()
         self.by_first_word: dict[str, list[str]] = {}
+        self._short: dict[str, set[str]] = {}  # first word -> anchors shorter than MIN_ANCHOR
         self._by_length: dict[str, dict[int, set[str]]] = {}  # first word -> length -> texts
         for anchor in tree.iter("a"):
             text = " ".join(anchor.text_content().split())
@@ -273,6 +277,8 @@ class Links:
                 first = text.split(" ", 1)[0]
                 self.by_first_word.setdefault(first, []).append(text)
                 self._by_length.setdefault(first, {}).setdefault(len(text), set()).add(text)
+            elif 1 < len(text) < MIN_ANCHOR and _WORD.search(text):  # "Impressum", not "5.1"
+                self._short.setdefault(text.split(" ", 1)[0], set()).add(text)
 
     def share(self, text: str) -> float:
         """The share of ``text`` (whitespace collapsed) that is the text of some link, each
@@ -300,6 +306,27 @@ class Links:
                         found.add(candidate)
             at += len(word) + 1
         return min(sum(map(len, found)) / len(text), 1.0)
+
+    def is_menu(self, text: str) -> bool:
+        """Whether ``text`` is a row of short links (and long ones) and little else: a menu
+        or a footer's links, which ``share`` does not see (it skips short anchors)."""
+        words = text.split(" ")
+        covered, items, at = 0, 0, 0
+        while at < len(words):
+            step = 0
+            for anchor in self._short.get(words[at], ()):
+                length = anchor.count(" ") + 1
+                if length > step and " ".join(words[at : at + length]) == anchor:
+                    step = length
+            if step:
+                covered += sum(map(len, words[at : at + step])) + step - 1
+                items += 1
+                at += step
+            else:
+                at += 1
+        if items < MENU_ITEMS:
+            return False
+        return covered + self.share(text) * len(text) >= LINK_SHARE * len(text)
 
     def closing(self, text: str) -> int:
         """The length of the longest link text that ``text`` (whitespace collapsed) ends with,
@@ -335,6 +362,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "elsewhere"
     if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:
         return "link"
+    if margin and links.is_menu(text):
+        return "menu"
     if len(text) < 160 and _CREDIT.search(text):
         return "credit"
     if len(text) < 220 and _CALL.search(text):

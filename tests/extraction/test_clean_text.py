@@ -264,6 +264,16 @@ def test_the_agency_or_the_editors_initials_that_close_a_story_go() -> None:
     assert verdict("Additional reporting by Ann Writer", none) is None
 
 
+def test_a_row_of_short_links_at_the_margins_is_a_menu() -> None:
+    footer = links_of("Service", "Kontakt", "Impressum", "Datenschutz", "5.1")
+    menu = "Service Kontakt Impressum Datenschutz"
+    assert verdict(menu, footer) == "menu"
+    assert verdict(menu, footer, margin=False) is None  # inside the story: its words
+    # two links and words around them, or numbered references, are not a menu
+    assert verdict("See the Service and the Kontakt pages of the board", footer) is None
+    assert verdict("↑ 5.1 Service Impressum", footer) is None
+
+
 def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name() -> None:
     title = "Quay to be rebuilt over three years"
     for top in (title, f"Harbour works {title}", f"{title} | The Gazette"):
@@ -282,6 +292,13 @@ def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name(
     assert without_headline("Bike week in Ischgl\n" + STORY, "Ischgl").startswith("Bike week")
     sentence = f"{title}, the board said. It met on Tuesday."
     assert without_headline(f"{sentence}\n{STORY}", title).startswith(sentence)
+    # the h1 worded apart from the title: most words in common, both ways
+    h1 = "Harbour Works: Quay To Be Rebuilt By 2027"
+    assert without_headline(f"{h1}\n{STORY}", title) == STORY.strip()
+    assert without_headline(f"{title}\n{STORY}", "Harbour Gazette", title) == STORY.strip()
+    # a line of the story that shares the title's words stays
+    hope = "We hope the quay will be rebuilt over three years"
+    assert without_headline(f"{hope}\n{STORY}", title).startswith(hope)
 
 
 def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -> None:
