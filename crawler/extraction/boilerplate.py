@@ -85,6 +85,8 @@ _ELSEWHERE = _pattern(
     r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
     r"^\W*for more (?:stories|news|articles) like this\b",
     r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von) [^.!?]{1,40}$",
+    # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr dazu")
+    r"^\s*(?:>>|►|▶)",
 )  # fmt: skip
 _SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
@@ -126,7 +128,8 @@ _CALL = _pattern(
     # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
     r"\bget in touch (?:with our \w+ (?:team|desk)|at \S+@)", r"^\W*got a story\b",
     r"^\W*do you have a story\b", r"^\W*we want to hear from you\b",
-    r"^\W*fehler gefunden\s*\?", r"\bihre meinung ist uns wichtig\b",
+    r"^\W*fehler gefunden\s*\?", r"\bmelden sie (?:den|einen|uns den) fehler\b",
+    r"\bihre meinung ist uns wichtig\b",
     r"^\W*(?:hat ihnen|dir hat|ihnen hat) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\b",
     r"^\W*wie hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen\b",
     r"^\W*(?:did you (?:like|enjoy)|enjoyed) this (?:article|story|post)\b",
@@ -139,7 +142,13 @@ _CALL = _pattern(
 # Photo credits and copyright lines.
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
-    r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:)",
+    r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:|"
+    r"fuente\s*:|fonte\s*:|źródło\s*:|kilde\s*:|källa\s*:)",
+    # an image's licence ("... by Ninja Brick, en licence Creative Commons by")
+    r"\b(?:licen[cs]ed under|(?:sous|en|under) (?:a )?licen[cs]e|lizenz(?:iert)?:?) "
+    r"(?:creative commons|cc[- ]by)",
+    # the signature of an embedded post: "— The White House (@WhiteHouse) February 11, 2025"
+    r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2},? \d{4}\W*$",
     # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
@@ -190,10 +199,12 @@ _DISCLOSURE = _pattern(r"\bcontains? (?:affiliate links|references to products f
 _EARNINGS = _pattern(
     r"\b(?:we|i) (?:may|might|will|can)(?: also)? (?:receive|earn|get|be paid) (?:an? )?"
     r"(?:small |affiliate )?(?:commission|compensation)",
+    # "Postmedia may earn an affiliate commission", "Buying through us may earn us a commission"
+    r"\bmay (?:earn|receive) (?:us )?(?:an? )?(?:small )?(?:affiliate )?commission\b",
     r"\b(?:erhalten|bekommen) wir (?:\w+ ){0,2}(?:eine |ggf\. eine )?(?:kleine )?provision\b",
 )  # fmt: skip
 _PAID_LINK = _pattern(
-    r"\b(?:links?|click|buy|purchase|partners?|advertisers?|affiliate|verlinkt\w*|"
+    r"\b(?:links?|click|buy(?:ing)?|purchases?|partners?|advertisers?|affiliate|verlinkt\w*|"
     r"kauf\w*|bestell\w*)\b",
 )
 # What stands in for an embed or a script the reader's browser did not run: a consent box for
@@ -241,6 +252,13 @@ BYLINE = re.compile(
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:)",
 )
+# The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".
+_STAFF = re.compile(
+    r"\W*(?:(?i:redaktion|schlussredaktion|übersetzung(?: und \w+)?|mitarbeit|recherche|"
+    r"grafik|illustrations?|produktion|faktencheck|lektorat|editing|edited by|translation|"
+    r"translated (?:from \w+ )?by|traduction|traducción|tradução|aus dem \w+ (?:übersetzt )?von)"
+    r")\s*:?\s+[A-ZÀ-Þ]",
+)
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
     r"|\b\d{1,2}\.? (?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*\.? \d{4}\b",
@@ -255,6 +273,11 @@ _SENTENCE = re.compile(
     r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$|\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b"
 )
 _WORD_CHAR = re.compile(r"[^\W_]")
+# A link to a download, its type and size: "Informationsschreiben (PDF, 38 KB)", "PDF | 38 KB"
+_DOWNLOAD = re.compile(
+    r"(?<![^\W\d])(?:pdf|docx?|xlsx?|pptx?|odt|zip)\s*[|(,:-]\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\b",
+    re.IGNORECASE,
+)
 # A CMS's directives left in a publisher's body ("+++dropcap", '{: legacyType="feature"}').
 _MARKUP = re.compile(r"\+\+\+[\w-]*|\{:[^{}]*\}")
 
@@ -347,6 +370,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     ``margin``: the block comes before the story's first paragraph of prose or after its
     last, where the links to other stories and the datelines are. Inside the story, a block
     that is a link stays when it is a heading (a list of linked sections) or a list item."""
+    if "\xad" in text:  # soft hyphens, which some sites put in every long word, hide words
+        text = text.replace("\xad", "")
     if not _WORD_CHAR.search(text):  # nothing, or a rule of "___" or "* * *"
         return "empty"
     if _MARKUP.fullmatch(text):
@@ -370,6 +395,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "call"
     if len(text) < 160 and _LABEL.search(text):
         return "label"
+    if len(text) < 160 and _DOWNLOAD.search(text):
+        return "download"
     if _is_disclosure(text):
         return "disclosure"
     if margin and _COOKIES.search(text):
@@ -399,6 +426,8 @@ def header_line(text: str) -> str | None:
     if len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
         return "date"
     if len(text) < HEADER_LINE and BYLINE.match(text):
+        return "byline"
+    if len(text) < 160 and _STAFF.match(text):
         return "byline"
     if len(text) < 30 and _SIGN_OFF.fullmatch(text):
         return "credit"

@@ -264,6 +264,25 @@ def test_the_agency_or_the_editors_initials_that_close_a_story_go() -> None:
     assert verdict("Additional reporting by Ann Writer", none) is None
 
 
+def test_downloads_licences_embeds_and_the_newsrooms_credits_are_boilerplate() -> None:
+    none = links_of()
+    assert verdict("Informationsschreiben vom 14. Oktober 2021PDF | 38 KB", none) == "download"
+    assert verdict("Jahresbericht 2021 (PDF, 1,2 MB)", none) == "download"
+    assert verdict("The board published its report as a PDF on Monday.", none) is None
+    assert verdict("Image illus\xadtra\xadtive : Quay by Ann Writer, en licence Creative Commons by",
+                   none) == "credit"  # fmt: skip
+    assert verdict("— The Harbour Board (@harbourboard) February 11, 2025", none) == "credit"
+    assert verdict("Kilde: Helsenorge.no", none) == "credit"
+    assert verdict("Redaktion: Anna Schreiber, Ben Feder", none) == "byline"
+    assert verdict("Übersetzung und Adaptierung: AFP Deutschland", none) == "byline"
+    assert verdict("Redaktion: Anna Schreiber, Ben Feder", none, margin=False) is None
+    assert verdict("Recherche zeigt, dass der Hafen teurer wird", none) is None
+    assert verdict(">> Hier finden Sie alle Termine im Überblick", none) == "elsewhere"
+    assert verdict("Buying through us may earn us a commission, which supports our work.",
+                   none) == "disclosure"  # fmt: skip
+    assert verdict("Mit nur zwei Klicks melden Sie den Fehler der Redaktion.", none) == "call"
+
+
 def test_a_row_of_short_links_at_the_margins_is_a_menu() -> None:
     footer = links_of("Service", "Kontakt", "Impressum", "Datenschutz", "5.1")
     menu = "Service Kontakt Impressum Datenschutz"
