@@ -486,6 +486,9 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
         if kind is None and index < second and len(text) < HEADER_LINE:
             kind = header_line(text)
         if kind is None:
+            if index in (first, last):
+                for kind in _trim_lines(element, top=index == first, end=index == last):
+                    removed[kind] = removed.get(kind, 0) + 1
             continue
         removed[kind] = removed.get(kind, 0) + 1
         parent = element.getparent()
@@ -500,6 +503,35 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
                 _remove(label)
             _remove(element)
     return removed
+
+
+_NO_LINKS = Links(HtmlElement())
+
+
+def _trim_lines(element: _Element, top: bool, end: bool) -> list[str]:
+    """The story's first or last block may hold the margin's lines itself, set apart by line
+    breaks (a dateline above the first paragraph, a call to comment under the last): each such
+    line at the block's top or end is judged as a block at the margin, by its words alone (a
+    linked line in a paragraph names a work or a source the story cites)."""
+    kinds: list[str] = []
+    while end and len(element) and element[-1].tag == "lb" and not len(element[-1]):
+        line = " ".join((element[-1].tail or "").split())
+        kind = verdict(line, _NO_LINKS) if line else "empty"
+        if kind is None:
+            break
+        kinds.append(kind)
+        element.remove(element[-1])
+    while top and len(element) and element[0].tag == "lb":
+        line = " ".join((element.text or "").split())
+        kind = verdict(line, _NO_LINKS) if line else "empty"
+        if kind is None and len(line) < HEADER_LINE:
+            kind = header_line(line)
+        if kind is None:
+            break
+        kinds.append(kind)
+        element.text = element[0].tail
+        element.remove(element[0])
+    return kinds
 
 
 def _is_link_list(element: _Element, links: Links) -> bool:
