@@ -88,7 +88,11 @@ _ELSEWHERE = _pattern(
     # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr dazu")
     r"^\s*(?:>>|►|▶)",
 )  # fmt: skip
-_SHARE_WORD = r"(?:tweet|teilen|share|drucken|print|e-?mail)"
+_SHARE_WORD = (
+    r"(?:tweet|twittern|teilen|share|drucken|print|e-?mail|facebook|twitter|whatsapp|linkedin|"
+    r"xing|pinterest|telegram|flipboard|reddit|messenger|pocket|imprimer|imprimir|partager|"
+    r"compartir|condividi|stampa|drukuj|udostępnij)"
+)
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
 # spoken to ("subscribe now", "follow us"), which a report about subscriptions does not do.
 _CALL = _pattern(
@@ -140,6 +144,49 @@ _CALL = _pattern(
     r"\bjournalism (?:needs|depends on) your support\b",
 )  # fmt: skip
 # Photo credits and copyright lines.
+# The label of a page's control, the whole line: a link back or on, to print, share, save,
+# hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
+# is never only that.
+_CONTROL = re.compile(
+    r"(?:zurück(?: zu[rm]?(?: \w+){1,2})?|nach oben|(?:zum )?seitenanfang|zur startseite|"
+    r"startseite|zur übersicht|alle (?:news|meldungen|nachrichten|artikel|beiträge|termine|"
+    r"pressemitteilungen)(?: anzeigen)?|weiterlesen|mehr lesen|(?:mehr|weitere) (?:erfahren|"
+    r"anzeigen|infos?)|mehr informationen|zum (?:artikel|beitrag)|(?:artikel|beitrag) lesen|"
+    r"(?:vorheriger|nächster) (?:artikel|beitrag)|(?:ältere|neuere) (?:beiträge|einträge)|"
+    r"druckversion|(?:seite|artikel|beitrag) drucken|(?:per )?e-?mail (?:versenden|senden)|"
+    r"link kopieren|(?:artikel |beitrag )?(?:empfehlen|merken|versenden|vorlesen|anhören)|"
+    r"auf \w+ teilen|(?:diesen )?(?:artikel|beitrag) teilen|audio (?:abspielen|anhören)|"
+    r"(?:jetzt )?kommentieren|diskutieren sie mit|zu den kommentaren|"
+    r"kommentare (?:anzeigen|lesen|ausblenden|einblenden)|\d+ kommentare?|"
+    r"(?:bewerten sie diesen|diesen) (?:artikel|beitrag)(?: bewerten)?|(?:artikel|beitrag) "
+    r"bewerten|war dieser (?:artikel|beitrag) hilfreich|sie sind hier|"
+    r"(?:presse)?kontakt|ansprechpartner(?:in)?|impressum|datenschutz(?:erklärung|hinweise)?|"
+    r"back(?: to (?:top|overview|the list|list|news|home|all \w+))?|(?:go )?to top|"
+    r"read more|continue reading|read the full (?:story|article)|(?:see|show|view) (?:more|all)|"
+    r"all news|more news|(?:previous|next) (?:post|article|story)|(?:older|newer) posts|"
+    r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|"
+    r"e-?mail (?:this )?(?:article|story)|copy link|save (?:article|for later)|"
+    r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
+    r"add (?:a )?comment|(?:view|show) comments|join the (?:discussion|conversation)|"
+    r"was this (?:article|page|post) (?:helpful|useful)|rate this (?:article|post|recipe)|"
+    r"you are here|(?:press |media )?contacts?|privacy policy|terms of (?:use|service)|"
+    r"retour(?: à la liste| aux actualités| en haut)?|haut de page|lire la suite|"
+    r"en savoir plus|voir (?:plus|tout)|article (?:précédent|suivant)|envoyer par e-?mail|"
+    r"copier le lien|écouter (?:cet )?article|vous êtes ici|commenter|"
+    r"volver(?: arriba| al inicio)?|leer más|seguir leyendo|ver más|saber más|ir arriba|"
+    r"(?:artículo|noticia) (?:anterior|siguiente)|enviar por (?:correo|e-?mail)|"
+    r"copiar enlace|escuchar (?:este )?artículo|usted está aquí|estás aquí|comentar|"
+    r"torna su|leggi (?:tutto|di più)|continua a leggere|scopri di più|"
+    r"articolo (?:precedente|successivo)|copia link|voltar|leia mais|continue lendo|ver mais|"
+    r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder))"
+    r"(?: ?[:.…?!]+)?",
+    re.IGNORECASE,
+)
+# A breadcrumb: "Startseite » News » Hafen", "Home > Harbour".
+_BREADCRUMB = re.compile(
+    r"(?i:home|startseite|start|inicio|accueil|homepage|portada|strona główna)"
+    r"(?:\s*[>»›/|→]\s*[^>»›/|→.!?]{1,40}){1,6}"
+)
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:|"
@@ -150,6 +197,8 @@ _CREDIT = _pattern(
     # the signature of an embedded post: "— The White House (@WhiteHouse) February 11, 2025"
     r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2},? \d{4}\W*$",
     # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
+    r"^\W*(?:beitrags|titel|header|aufmacher|vorschau|teaser)(?:bild|foto)\s*:",
+    r"\bsymbol(?:bild|foto)\b",  # "Polizeiauto (Symbolbild)"
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
@@ -169,7 +218,8 @@ _CREDIT = _pattern(
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
-    r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|themen|ressort|release date|"
+    r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
+    r"stichworte|etiquetas|mots[- ]clés|tagi|themen|ressort|release date|"
     r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*"
@@ -235,6 +285,7 @@ _FEED_FOOTER = _pattern(
     r"(?:appeared first on|erschien zuerst auf|est apparu en premier sur|"
     r"apareció primero en|apareceu primeiro em) [^.,;]{1,80}\.?\s*$",
 )
+_FRAME = " \t\n|•·-–—>»›<«‹→←↑▶►▸*#()[]"  # what a control's label may stand between
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
 # A server's error report printed into the page, the whole block ("Warning: ... in
 # /path/file.php on line 785").
@@ -383,6 +434,10 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     if len(text) >= SHORT:
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
+    if len(text) < 80 and (
+        _CONTROL.fullmatch(bare := text.strip(_FRAME)) or (_BREADCRUMB.fullmatch(bare))
+    ):
+        return "control"
     if len(text) < 160 and _ELSEWHERE.search(text):
         return "elsewhere"
     if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:

@@ -50,7 +50,8 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("Filed under: Harbour, Ferries", none) == "label"
     assert verdict("Bildnachweis: Harbour Gazette", none) == "credit"
     assert verdict("Photo credit: Ann Writer", none) == "credit"
-    assert verdict("Artikel teilen", none) == "call"
+    assert verdict("Artikel teilen", none) == "control"
+    assert verdict("Facebook Twitter WhatsApp E-Mail", none) == "call"
     assert verdict("Tweet | Share | E-Mail", none) == "call"
     warning = ("Warning: Use of undefined constant comments - assumed 'comments' in "
                "/htdocs/wp-content/themes/harbour/single.php on line 41")  # fmt: skip
@@ -281,6 +282,21 @@ def test_downloads_licences_embeds_and_the_newsrooms_credits_are_boilerplate() -
     assert verdict("Buying through us may earn us a commission, which supports our work.",
                    none) == "disclosure"  # fmt: skip
     assert verdict("Mit nur zwei Klicks melden Sie den Fehler der Redaktion.", none) == "call"
+
+
+def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
+    none = links_of()
+    for label in ("Zurück zur Übersicht", "Nach oben", "» Weiterlesen", "Lire la suite…",
+                  "Artikel drucken", "Auf Facebook teilen",
+                  "0 Kommentare", "Was this article helpful?", "Pressekontakt:", "Impressum",
+                  "Startseite » News » Hafen", "Home > Harbour"):  # fmt: skip
+        assert verdict(label, none) == "control", label
+    assert verdict("Titelbild: Ann Writer on Unsplash", none) == "credit"
+    assert verdict("Polizeiauto vor dem Hafen (Symbolbild)", none) == "credit"
+    # the same words in a line of the story
+    for line in ("Zurück in Berlin, sagte er", "Kontakt zu den Behörden gab es nicht",
+                 "Home is where the heart is.", "Die Startseite war tot."):  # fmt: skip
+        assert verdict(line, none) is None, line
 
 
 def test_a_row_of_short_links_at_the_margins_is_a_menu() -> None:
