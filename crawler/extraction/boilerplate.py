@@ -310,19 +310,32 @@ _STAFF = re.compile(
     r"translated (?:from \w+ )?by|traduction|traducción|tradução|aus dem \w+ (?:übersetzt )?von)"
     r")\s*:?\s+[A-ZÀ-Þ]",
 )
+_MONTH = (
+    r"(?:jan|feb|fév|mär|mar|apr|avr|abr|ma[iy]|mag|jun|juin|giu|jul|lug|aug|août|ago|sep|set|"
+    r"o[ck]t|ott|out|nov|de[cz]|déc|dic|ene|gen|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru)\w*\.?"
+)
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
-    r"|\b\d{1,2}\.? (?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*\.? \d{4}\b",
+    rf"|\b\d{{1,2}}\.? {_MONTH},? \d{{4}}\b"  # "2. Februar 2022", "02 Mayo, 2022"
+    rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"  # "February 2, 2022"
+    rf"|\b\d{{1,2}} de {_MONTH} (?:de |del )?\d{{4}}\b"  # "2 de mayo de 2022"
+    # "vor 3 Stunden", "3 hours ago"
+    r"|\bvor \d+ (?:minuten|stunden|tagen)\b|\b\d+ (?:minutes?|hours?|days?) ago\b"
+    r"|\bhace \d+ (?:minutos?|horas?|días?)\b|\bil y a \d+ (?:minutes?|heures?|jours?)\b",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content
-_LABELLED = re.compile(r"\W*[^\W\d]+\s*:")  # "Termin: 29.02.2020, 19 Uhr" is an event's date
+# "Termin: 29.02.2020, 19 Uhr" is an event's date; "Datum: 02.02.2022" the page's
+_LABELLED = re.compile(
+    r"\W*(?!(?:datum|date|erstellt|published|veröffentlicht|publicado|publié|fecha|data)\s*:)"
+    r"[^\W\d]+\s*:",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A sentence's end after a word in lower case ("... had doubled.", "... 2001."), or three
 # words in lower case in a row: what a dateline or byline does not have.
-_SENTENCE = re.compile(
-    r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$|\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b"
-)
+_SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
+_LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
 # A link to a download, its type and size: "Informationsschreiben (PDF, 38 KB)", "PDF | 38 KB"
 _DOWNLOAD = re.compile(
@@ -476,10 +489,17 @@ def header_line(text: str) -> str | None:
     """Whether a short block is a dateline or a byline: boilerplate above or below the story,
     not inside it. A line that reads as a sentence is neither: "Von Montag an gilt...", "By
     Election Day, turnout had doubled.", "Dann kam der 11. September 2001."."""
-    if _SENTENCE.search(text):
+    if _SENTENCE_END.search(text):
         return None
-    if len(text) < 60 and not _LABELLED.match(text) and _is_date_line(text):
+    if (
+        len(text) < 60
+        and not _LABELLED.match(text)
+        and _is_date_line(text)
+        and not _LOWER_RUN.search(_DATE.sub("", text))  # "2 de mayo de 2022" is a date
+    ):
         return "date"
+    if _LOWER_RUN.search(text):
+        return None
     if len(text) < HEADER_LINE and BYLINE.match(text):
         return "byline"
     if len(text) < 160 and _STAFF.match(text):

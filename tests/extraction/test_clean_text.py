@@ -73,6 +73,11 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     # a dateline inside the story, and an event's date with its label, are the story's
     assert verdict("24. März 2004, 19:49 | Genesis", none, margin=False) is None
     assert verdict("Termin: 29.02.2020, 19 Uhr", none) is None
+    # dates as English, Spanish and relative datelines write them; the page's own date label
+    for dateline in ("Published on Feb. 2, 2022 at 9:30 a.m.", "Wednesday, February 2, 2022",
+                     "Publicado el 2 de mayo de 2022", "3 hours ago", "Datum: 02.02.2022"):  # fmt: skip
+        assert verdict(dateline, none) == "date", dateline
+    assert verdict("Dann kam der 11. September 2001.", none) is None
 
 
 def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
