@@ -634,11 +634,17 @@ def _is_link_item(item: str, links: Links) -> bool:
     )
 
 
+# Where a publisher's body lost a paragraph break: a sentence's end and the next sentence's
+# capital with no space between ("abgesprochen.“Lesen", "podano.Czytaj"; not "U.S.").
+_GLUED = re.compile(r"(?<=[a-zß-ÿ0-9][.!?])(?=[A-ZÀ-Þ„])|(?<=[.!?][“”\"»])(?=[A-ZÀ-Þ])")
+
+
 def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:
     """``prune`` for a text given as lines (a publisher's JSON-LD or feed body): the same
     verdicts, each line a paragraph. Publishers' bodies carry their embeds' placeholders,
-    captions and calls to follow as much as their pages do."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    captions and calls to follow as much as their pages do. Paragraphs a body glued together
+    ("...abgesprochen.“Lesen Sie hier: ...") are judged apart."""
+    lines = [piece for line in text.split("\n") for piece in _GLUED.split(" ".join(line.split()))]
     prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     kept, removed = [], {}

@@ -400,6 +400,11 @@ def test_a_publishers_body_is_pruned_line_by_line() -> None:
     assert removed == {"link": 2, "notice": 1, "call": 1}
     assert text.split("\n") == [STORY.strip(), "Ferry fares rise again in spring", STORY.strip()]
     assert prune_text(STORY, links) == (STORY, {})
+    # paragraphs the body glued together are judged apart; "U.S." and quotes are no glue
+    glued = f"{STORY.strip()}Lesen Sie hier: Ferry fares rise again in spring"
+    assert prune_text(glued, links) == (STORY.strip(), {"elsewhere": 1})
+    quoted = 'The U.S. Navy said "Why not?" King asked.'
+    assert prune_text(f"{STORY}{quoted}", links) == (f"{STORY}{quoted}", {})
 
 
 def test_the_lead_is_the_block_that_shows_the_page_description() -> None:
