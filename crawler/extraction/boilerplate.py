@@ -143,7 +143,6 @@ _CALL = _pattern(
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
 )  # fmt: skip
-# Photo credits and copyright lines.
 # The label of a page's control, the whole line: a link back or on, to print, share, save,
 # hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
 # is never only that.
@@ -187,6 +186,7 @@ _BREADCRUMB = re.compile(
     r"(?i:home|startseite|start|inicio|accueil|homepage|portada|strona główna)"
     r"(?:\s*[>»›/|→]\s*[^>»›/|→.!?]{1,40}){1,6}"
 )
+# Photo credits and copyright lines.
 _CREDIT = _pattern(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:|"
@@ -215,6 +215,19 @@ _CREDIT = _pattern(
     r"(?-i:\b(?:REUTERS|AFP|AP|DPA|EPA|XINHUA)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
     r"(?:/[A-Z][\w ]{1,20})?)\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
+    r"\b(?:droits|derechos|direitos|diritti) (?:réservés|reservados|riservati)\b",
+    r"\bprawa zastrzeżone\b", r"\balle rettigheter\b", r"\beftertryk\b",
+    # the reprint notice: "This material may not be published, broadcast, rewritten or
+    # redistributed", "copyrighted property of ...", "Nachdruck nur mit Genehmigung"
+    r"\b(?:this|the|our) (?:material|article|content|story|text)s? (?:may|must) not be "
+    r"(?:published|reproduced|republished|reprinted|copied|redistributed)\b",
+    r"\bmay not be published, broadcast, rewritten\b",
+    r"\bcopyrighted (?:property|material) of\b",
+    r"\bpermission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
+    r"(?:reprint|reproduc|republish|copy)",
+    r"\b(?:nachdruck|vervielfältigung|weiterverbreitung|weiterverwendung)\b[^.]{0,60}"
+    r"\b(?:nur mit|ohne) (?:\w+ )?(?:genehmigung|zustimmung|erlaubnis)",
+    r"\breproduction (?:interdite|prohibida|vietata|proibida)\b",
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
@@ -224,7 +237,17 @@ _LABEL = _pattern(
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*"
     r"(?::|ca\.|etwa|about|\d)",
-    r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour)\s*:?\s*\d[\d.:/, -]*(?:uhr)?\W*$",
+    r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour|uppdaterad|publicerad|publisert|"
+    r"oppdatert|publiceret|opdateret|julkaistu|päivitetty|bijgewerkt|gepubliceerd|"
+    r"zaktualizowano|opublikowano|aggiornato|actualizado|atualizado)\s*(?:am|on|le|el|em|"
+    r"kl\.?)?\s*:?\s*\d[\d.:/, -]*(?:uhr|h)?(?:\s*[|•·]\s*(?:uppdaterad|publicerad|publisert|"
+    r"oppdatert|publiceret|opdateret|updated|published|aktualisiert|veröffentlicht)"
+    r"\s*:?\s*\d[\d.:/, -]*)?\W*$",
+    r"^\W*(?:aktualisiert|updated|mis à jour|actualizado) am\W*$",
+    # a player's length and how long it stays online: "02:57 Min. Verfügbar bis 06.05.2024."
+    r"^\W*(?:(?:video|audio|podcast)\s*:?\s*)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*min\b\.*(?:\s*verfügbar bis\s*[\d.]+)?\W*$",
+    r"\(abgerufen am:?\s*[\d.]+\s*\)",  # how to cite the page, with the day it was read
     r"^\W*durchschnittliche bewertung\b",
     r"^\W*(?:article content|main content|hauptinhalt|embed)\W*$",
     r"^\W*our standards\s*:",  # the agency's standards line under each story
@@ -258,8 +281,9 @@ _PAID_LINK = _pattern(
     r"kauf\w*|bestell\w*)\b",
 )
 # What stands in for an embed or a script the reader's browser did not run: a consent box for
-# external content, a request to enable JavaScript. Long ones too (a consent text runs to 350
-# characters), so each phrase names the placeholder, not its subject.
+# external content, a request to enable JavaScript; and the note that a machine translated or
+# wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
+# the placeholder, not its subject.
 _NOTICE = _pattern(
     r"\bexterne[rn]? inhalte? (?:nicht verfügbar|angezeigt|laden|anzeigen|zulassen|aktivieren)",
     r"\bdass mir externe inhalte?\b", r"\bpersonenbezogene daten an drittplattformen\b",
@@ -269,6 +293,12 @@ _NOTICE = _pattern(
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
+    # a text the site had a machine write or translate, said under it
+    r"^\W*(?:dies ist eine maschinelle übersetzung|dieser (?:artikel|text|beitrag) wurde "
+    r"(?:maschinell|automatisiert|automatisch|mit hilfe (?:von|einer) ki)|this (?:article|story|"
+    r"text) (?:was|has been) (?:machine[- ]translated|translated automatically|automatically "
+    r"translated|generated|written|produced) (?:with|by|using) (?:the (?:help|assistance|aid) "
+    r"of )?(?:an? )?(?:ai|artificial intelligence|machine|automat))",
 )  # fmt: skip
 # The cookie banner's text, when trafilatura keeps it: at the story's margins only (a story
 # reports on sites that use cookies).

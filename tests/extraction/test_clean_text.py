@@ -289,6 +289,34 @@ def test_downloads_licences_embeds_and_the_newsrooms_credits_are_boilerplate() -
     assert verdict("Mit nur zwei Klicks melden Sie den Fehler der Redaktion.", none) == "call"
 
 
+def test_rights_notices_machine_notes_and_a_players_length_are_boilerplate() -> None:
+    none = links_of()
+    for notice in ("Copyright 2020 The Associated Press. All rights reserved. This material may "
+                   "not be published, broadcast, rewritten or redistributed.",
+                   "This article is the copyrighted property of The Harbour Gazette.",
+                   "Written permission must be obtained before reprint in online or print media.",
+                   "Nachdruck und Weiterverbreitung nur mit schriftlicher Genehmigung.",
+                   "© 2022 - Todos los derechos reservados.", "Reproduction interdite"):  # fmt: skip
+        assert verdict(notice, none) == "credit", notice
+    machine = ("Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. Er "
+               "wurde automatisiert übersetzt und von einem echten Redakteur aus unserer "
+               "Redaktion überprüft.")  # fmt: skip
+    assert len(machine) > 160 and verdict(machine, none) == "notice"
+    assert verdict("This article was generated with the help of AI and checked by an editor.",
+                   none) == "notice"  # fmt: skip
+    for label in ("02:57 Min.. Verfügbar bis 06.05.2024.", "18.04.2024 | 0:21 min",
+                  "Uppdaterad 15.59 | Publicerad 14.14", "-Aktualisiert am",
+                  "Waffenlieferungen: In: Legal Tribune Online, 20.10.2025, "
+                  "https://www.lto.de/a/58420 (abgerufen am: 20.10.2025 )"):  # fmt: skip
+        assert verdict(label, none) == "label", label
+    # a report on rights, reprints, translation and players
+    for line in ("The court ruled that the photos may not be published without consent.",
+                 "Die Übersetzung des Romans erschien 1999 bei Hanser.",
+                 "Der Film dauert 95 Minuten und ist ab heute verfügbar.",
+                 "The agency said all rights to the footage were sold."):  # fmt: skip
+        assert verdict(line, none, margin=False) is None, line
+
+
 def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
     none = links_of()
     for label in ("Zurück zur Übersicht", "Nach oben", "» Weiterlesen", "Lire la suite…",
