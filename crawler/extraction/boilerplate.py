@@ -44,6 +44,8 @@ MIN_ANCHOR = 12
 # ...unless there are this many of them and little else: a menu ("Impressum Datenschutz
 # Kontakt"), at the story's margins.
 MENU_ITEMS = 3
+# A line that is the same text twice over, each this long or longer, is a teaser's card.
+DOUBLED_MIN = 20
 
 _BLOCKS = ("p", "head", "quote", "item")
 
@@ -259,6 +261,12 @@ _LABEL = _pattern(
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
+    # where an ad broke the story: "Story continues below advertisement"
+    r"^\W*(?:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? "
+    r"(?:advertisement|ad)|continua (?:depois|após) (?:da|a) publicidade|"
+    r"continúa (?:después de|tras) la publicidad|la suite après (?:cette|la) publicité|"
+    r"(?:der )?artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)|"
+    r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter)\b",
     r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
     # an opinion piece's disclaimer
     r"\b(?:nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
@@ -481,6 +489,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         _CONTROL.fullmatch(bare := text.strip(_FRAME)) or (_BREADCRUMB.fullmatch(bare))
     ):
         return "control"
+    if _is_doubled(text):
+        return "teaser"
     if len(text) < 160 and _ELSEWHERE.search(text):
         return "elsewhere"
     if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:
@@ -537,6 +547,19 @@ def header_line(text: str) -> str | None:
     if len(text) < 30 and _SIGN_OFF.fullmatch(text):
         return "credit"
     return None
+
+
+def _is_doubled(text: str) -> bool:
+    """A line that says the same thing twice over ("Headline Headline"): a teaser's card, its
+    picture's alternative text and its link both the other story's headline. Prose never
+    repeats itself at once, and a paragraph printed twice over is the story's (its sentence
+    ends in a full stop, a headline's does not)."""
+    half, rest = divmod(len(text), 2)
+    if half < DOUBLED_MIN or text[half - 1] == ".":  # a headline has no full stop
+        return False
+    if rest:  # the two parted by a space
+        return text[half] == " " and text[:half].casefold() == text[half + 1 :].casefold()
+    return text[:half].casefold() == text[half:].casefold()
 
 
 def _is_disclosure(text: str) -> bool:

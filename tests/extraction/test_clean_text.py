@@ -309,6 +309,15 @@ def test_rights_notices_machine_notes_and_a_players_length_are_boilerplate() -> 
                   "Waffenlieferungen: In: Legal Tribune Online, 20.10.2025, "
                   "https://www.lto.de/a/58420 (abgerufen am: 20.10.2025 )"):  # fmt: skip
         assert verdict(label, none) == "label", label
+    for label in ("Story continues below advertisement", "CONTINUA DEPOIS DA PUBLICIDADE",
+                  "Lesen Sie nach der Anzeige weiter"):  # fmt: skip
+        assert verdict(label, none) == "label", label
+    # a card of another story: its headline twice, as its picture's text and its link
+    card = "The Harbour Board Votes on the Quay"
+    assert verdict(f"{card} {card}", none) == "teaser"
+    assert verdict(f"{card}{card}", none) == "teaser"
+    assert verdict("Ja, ja. Ja, ja.", none) is None  # too short to say
+    assert verdict(LEAD + LEAD, none) is None  # a paragraph printed twice is the story's
     # a report on rights, reprints, translation and players
     for line in ("The court ruled that the photos may not be published without consent.",
                  "Die Übersetzung des Romans erschien 1999 bei Hanser.",
