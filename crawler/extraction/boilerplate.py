@@ -217,19 +217,22 @@ _CREDIT = _pattern(
     r"(?-i:\b(?:REUTERS|AFP|AP|DPA|EPA|XINHUA)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
     r"(?:/[A-Z][\w ]{1,20})?)\W*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
-    r"\b(?:droits|derechos|direitos|diritti) (?:réservés|reservados|riservati)\b",
-    r"\bprawa zastrzeżone\b", r"\balle rettigheter\b", r"\beftertryk\b",
+    r"\b(?:tous (?:les )?droits réservés|todos los derechos reservados|todos os direitos "
+    r"reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rettigheter "
+    r"(?:reservert|forbeholdt)|eftertryk (?:forbudt|kun|tilladt))\b",
+    r"(?:©|\(c\)|copyright|\b(?:19|20)\d\d)\b[^.]{0,80}\bderechos reservados\b",
     # the reprint notice: "This material may not be published, broadcast, rewritten or
     # redistributed", "copyrighted property of ...", "Nachdruck nur mit Genehmigung"
-    r"\b(?:this|the|our) (?:material|article|content|story|text)s? (?:may|must) not be "
-    r"(?:published|reproduced|republished|reprinted|copied|redistributed)\b",
+    r"\bthis (?:material|article|content) (?:may|must) not be "
+    r"(?:published|reproduced|republished|reprinted|redistributed)\b",
     r"\bmay not be published, broadcast, rewritten\b",
     r"\bcopyrighted (?:property|material) of\b",
     r"\bpermission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
-    r"(?:reprint|reproduc|republish|copy)",
-    r"\b(?:nachdruck|vervielfältigung|weiterverbreitung|weiterverwendung)\b[^.]{0,60}"
-    r"\b(?:nur mit|ohne) (?:\w+ )?(?:genehmigung|zustimmung|erlaubnis)",
-    r"\breproduction (?:interdite|prohibida|vietata|proibida)\b",
+    r"(?:reprint|reproduc|republish)",
+    r"^\W*(?:der )?nachdruck\b[^.]{0,60}\b(?:nur mit|ohne) (?:\w+ )?"
+    r"(?:genehmigung|zustimmung|erlaubnis)",
+    r"\b(?:reproduction interdite|reproducción prohibida|riproduzione vietata|"
+    r"reprodução proibida)\b",
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
@@ -249,7 +252,6 @@ _LABEL = _pattern(
     # a player's length and how long it stays online: "02:57 Min. Verfügbar bis 06.05.2024."
     r"^\W*(?:(?:video|audio|podcast)\s*:?\s*)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*)?"
     r"\d{1,2}:\d{2}(?::\d{2})?\s*min\b\.*(?:\s*verfügbar bis\s*[\d.]+)?\W*$",
-    r"\(abgerufen am:?\s*[\d.]+\s*\)",  # how to cite the page, with the day it was read
     r"^\W*durchschnittliche bewertung\b",
     r"^\W*(?:article content|main content|hauptinhalt|embed)\W*$",
     r"^\W*our standards\s*:",  # the agency's standards line under each story
