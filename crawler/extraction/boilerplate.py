@@ -87,6 +87,9 @@ _ELSEWHERE = _pattern(
     r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
     r"^\W*for more (?:stories|news|articles) like this\b",
     r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von) [^.!?]{1,40}$",
+    # the same labels in Chinese, Japanese and Korean ("related news", "recommended")
+    r"^\W*(?:相关(?:新闻|阅读|文章|报道)|相關(?:新聞|閱讀|文章)|推荐阅读|関連(?:記事|ニュース|キーワード)|"
+    r"おすすめ(?:情報|記事)?|あわせて読みたい|관련\s?기사|많이 본 뉴스|추천 기사)\W*$",
     # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr dazu")
     r"^\s*(?:>>|►|▶)",
 )  # fmt: skip
@@ -179,7 +182,11 @@ _CONTROL = re.compile(
     r"copiar enlace|escuchar (?:este )?artículo|usted está aquí|estás aquí|comentar|"
     r"torna su|leggi (?:tutto|di più)|continua a leggere|scopri di più|"
     r"articolo (?:precedente|successivo)|copia link|voltar|leia mais|continue lendo|ver mais|"
-    r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder))"
+    r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder)|"
+    # Chinese, Japanese, Korean, Hindi: share, comment, follow, print, copy the link, to top
+    r"分享|评论|評論|关注|關注|收藏|打印|复制链接|返回顶部|返回首页|分享让更多人看到|"
+    r"シェア|コメント|印刷|フォローする|カテゴリーをフォローする|ページの先頭へ|"
+    r"공유(?:하기)?|댓글|인쇄|기사 URL이 복사되었습니다|맨 위로|कॉपी लिंक|शेयर)"
     r"(?: ?[:.…?!]+)?",
     re.IGNORECASE,
 )

@@ -336,8 +336,11 @@ def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
     for label in ("Zurück zur Übersicht", "Nach oben", "» Weiterlesen", "Lire la suite…",
                   "Artikel drucken", "Auf Facebook teilen",
                   "0 Kommentare", "Was this article helpful?", "Pressekontakt:", "Impressum",
-                  "Startseite » News » Hafen", "Home > Harbour"):  # fmt: skip
+                  "Startseite » News » Hafen", "Home > Harbour", "- 评论", "分享让更多人看到",
+                  "기사 URL이 복사되었습니다.", "- कॉपी लिंक"):  # fmt: skip
         assert verdict(label, none) == "control", label
+    for label in ("関連キーワード", "おすすめ情報", "相关新闻", "관련기사"):
+        assert verdict(label, none) == "elsewhere", label
     assert verdict("Titelbild: Ann Writer on Unsplash", none) == "credit"
     assert verdict("Polizeiauto vor dem Hafen (Symbolbild)", none) == "credit"
     # the same words in a line of the story
