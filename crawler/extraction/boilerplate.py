@@ -46,6 +46,8 @@ MIN_ANCHOR = 12
 MENU_ITEMS = 3
 # A line that is the same text twice over, each this long or longer, is a teaser's card.
 DOUBLED_MIN = 20
+# A line this many words long or shorter is a label or a button, not a reporter's sentence.
+TO_READER_WORDS = 4
 
 _BLOCKS = ("p", "head", "quote", "item")
 
@@ -56,15 +58,16 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 
 # Lines that send the reader to another story or page.
 _ELSEWHERE = _pattern(
-    r"^\W*(?:read|see) (?:also|more)\b", r"^\W*related\b(?! to\b)", r"^\W*more on this\b",
-    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr (?:zum thema|dazu)\b",
-    r"^\W*auch interessant\b",
-    r"^\W*weitere (?:artikel|beiträge|themen|tipps|news)\b",
-    r"^\W*weitere (?:infos|informationen)\b(?:\W*$|.{0,60}$)",
+    r"^\W*(?:read|see) (?:also|more)\b(?! than\b)", r"^\W*related\b(?! to\b)",
+    r"^\W*more on this\b",
+    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     r"^\W*(?:à )?lire aussi\b", r"^\W*voir aussi\b",
     r"^\W*(?:lee|leia|vea|ver) (?:también|também)\b",
-    r"^\W*puedes ver\b", r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
+    r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
+    r"^\W*puedes ver\s*(?::|aquí|también|más)",
+    # "Weitere Infos unter example.com"
+    r"^\W*(?:weitere|mehr) (?:infos?|informationen)\b.{0,40}\b(?:unter|auf|bei)\s+\S+\.[a-z]{2,}",
     r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz) (?:też|także|więcej)\b",
     # the same in the other languages of European news: related stories, "more on"
     r"^\W*(?:articles?|sujets?) (?:similaires|liés|connexes)\b", r"^\W*sur le même sujet\b",
@@ -74,12 +77,12 @@ _ELSEWHERE = _pattern(
     r"^\W*(?:articoli|notizie) correlat[ei]\b", r"^\W*potrebbe interessarti\b",
     r"^\W*(?:lees|bekijk) ook\b", r"^\W*gerelateerde (?:artikelen|berichten)\b",
     r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
-    r"^\W*das könnte (?:sie|dich) (?:auch )?interessieren\b", r"^\W*passend zum thema\b",
+    r"^\W*das könnte (?:sie|dich) (?:auch )?interessieren\b",
     r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
     r"^\W*recommended (?:for you|stories|articles|videos)\b",
     # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
     r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
-    r"^\W*more (?:stories )?from [^.!?]{1,40}$",
+    r"^\W*more (?:stories )?from [^.!?:]{1,40}$",
     r"^\W*(?:up next|popular|trending(?: now)?)\W*$",
     r"^\W*(?:previous|next) (?:page|article|story|post)\W*$",
     r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)(?: (?:auf|bei|zu) [^.!?]{1,40})?"
@@ -90,34 +93,54 @@ _ELSEWHERE = _pattern(
     # the same labels in Chinese, Japanese and Korean ("related news", "recommended")
     r"^\W*(?:相关(?:新闻|阅读|文章|报道)|相關(?:新聞|閱讀|文章)|推荐阅读|関連(?:記事|ニュース|キーワード)|"
     r"おすすめ(?:情報|記事)?|あわせて読みたい|관련\s?기사|많이 본 뉴스|추천 기사)\W*$",
-    # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr dazu")
-    r"^\s*(?:>>|►|▶)",
 )  # fmt: skip
 _SHARE_WORD = (
     r"(?:tweet|twittern|teilen|share|drucken|print|e-?mail|facebook|twitter|whatsapp|linkedin|"
     r"xing|pinterest|telegram|flipboard|reddit|messenger|pocket|imprimer|imprimir|partager|"
     r"compartir|condividi|stampa|drukuj|udostępnij)"
 )
+# Lines that send the reader elsewhere in words a reporter's sentence begins with too ("Mehr
+# dazu wollte er nicht sagen", "Weitere Informationen lagen nicht vor"): only when the line
+# speaks to the reader or is no sentence (``_speaks_to_reader``).
+_ELSEWHERE_IF = _pattern(
+    r"^\W*mehr dazu\b", r"^\W*auch interessant\b", r"^\W*passend zum thema\b",
+    r"^\W*weitere (?:artikel|beiträge|themen|tipps|news)\b",
+    r"^\W*weitere (?:infos|informationen)\b(?:\W*$|.{0,60}$)", r"^\W*puedes ver\b",
+    # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr
+    # dazu"), unless it is a story's point ("► Die Polizei ermittelt.")
+    r"^\s*(?:>>|►|▶)",
+)  # fmt: skip
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
 # spoken to ("subscribe now", "follow us"), which a report about subscriptions does not do.
 _CALL = _pattern(
-    r"newsletter", r"\bsubscribe (?:now|to|today|here)\b", r"\balready a subscriber\b",
-    r"\bsign up\b", r"\b(?:log|sign) in (?:to|for|here)\b", r"\bfollow (?:us|@)",
-    r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
-    r"\bdownload (?:the|our)\b.*\bapps?\b", r"\b(?:join|support) us\b", r"\bdonate now\b",
-    r"\bcanal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b", r"\bs[ií]guenos\b",
-    r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\b(?:jetzt )?abonnieren\b", r"\bim abo\b",
-    r"\bregistrieren!", r"\bnicht eingeloggt\b", r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
-    r"\be-paper\b", r"\bhier klicken\b", r"\bfolgen sie uns\b",
-    r"\bsuivez-nous\b", r"\bsiga-nos\b", r"\binscreva-se\b", r"\bassine (?:já|agora|o)\b",
-    r"\bseguici\b", r"\biscriviti\b", r"\babbonati\b", r"\bvolg ons\b", r"\babonneer\b",
+    r"\bsubscribe (?:now|today|here)\b", r"^\W*subscribe\b", r"\balready a subscriber\b",
+    r"^\W*sign up\b", r"\bsign up (?:now|today|here|for (?:free|our|the newsletter))\b",
+    r"^\W*(?:log|sign) in\b",
+    r"\b(?:log|sign) in (?:here|to (?:continue|read|comment|check|access|view|see))\b",
+    r"\bfollow (?:us|@)",
+    r"\bfollow [\w.]+(?: [\w.]+)? on (?:twitter|x|instagram|facebook|threads|bluesky)\s*:?\s*@",
+    r"^\W*follow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
+    r"^\W*download (?:the|our)\b.*\bapps?\b", r"\bdownload our\b.*\bapps?\b",
+    r"\bdownload (?:the|our)\b.*\bapps? for (?:ios|android|iphone)\b",
+    r"\b(?:join|support) us\b", r"\bdonate now\b",
+    r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
+    r"\bs[ií]guenos\b", r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\bjetzt abonnieren\b",
+    r"^\W*(?:tweet|twittern|teilen|share|drucken|imprimer|imprimir|partager|compartir|"
+    r"condividi|drukuj|udostępnij)\W*$",  # one share button, a verb
+    r"\bregistrieren!", r"\bnicht eingeloggt\b",
+    r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
+    r"\bhier klicken\b", r"\bfolgen sie uns\b", r"\bjetzt\b[^.!?]{0,60}\b(?:im abo|als e-paper)\b",
+    r"\bsuivez-nous\b", r"\bsiga-nos\b", r"\binscreva-se\b", r"\bassine (?:já|agora)\b",
+    r"\bseguici\b", r"\biscriviti\b", r"\babbonati (?:ora|subito)\b", r"\bvolg ons\b",
+    r"\babonneer\b",
     r"\bobserwuj nas\b", r"\bzapisz się\b", r"\bzasubskrybuj\b",
     r"^\W*(?:teilen|sharen) mit\b", r"^\W*share (?:this|on)\b",
     r"^\W*(?:artikel|beitrag|seite|article|story|post|page) "
     r"(?:teilen|share|partager|compartir)\W*$",
-    rf"^\W*{_SHARE_WORD}(?:\W+{_SHARE_WORD})*\W*$",  # a row of share buttons
-    r"^\W*(?:keine )?kommentare\b", r"\bkommentare insgesamt\b", r"\bin den kommentaren\b",
-    r"^\W*(?:\d+ )?comments?\W*$", r"^\W*(?:no|leave a|add a) comments?\b",
+    rf"^\W*{_SHARE_WORD}(?:\W+{_SHARE_WORD})+\W*$",  # a row of share buttons
+    r"^\W*(?:keine )?kommentare\W*(?:\d+\W*)?$", r"\bkommentare insgesamt\b",
+    r"^\W*(?:\d+ )?comments?\W*$", r"^\W*no comments?(?: yet)?\W*$",
+    r"^\W*(?:leave a|add a) comments?\b",
     # the comment box's own lines, and the way in
     r"\bjoin our commenting\b",
     r"\b(?:comment policy|community guidelines|display name) before commenting\b",
@@ -131,7 +154,7 @@ _CALL = _pattern(
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
     r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\W*$",
     r"^\W*\d+ (?:antworten|responses|replies|commentaires?|comentarios?)"
-    r"(?: (?:zu|to|on|auf|sur|en)\b.{0,120})?\W*$",
+    r"(?: (?:zu|to|on|auf|sur|en)\s+[„\"“«'‘].{0,120})?\W*$",
     r"\b(?:log in|sign in|register) or create an? (?:free )?account\b",
     r"\bcreate an? (?:free )?account to (?:continue|read)\b",
     # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
@@ -143,16 +166,38 @@ _CALL = _pattern(
     r"^\W*wie hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen\b",
     r"^\W*(?:did you (?:like|enjoy)|enjoyed) this (?:article|story|post)\b",
     # what is left of a paywalled text ("Il vous reste 57% de cet article à lire")
-    r"^\W*il vous reste \d+(?:[.,]\d+)?\s*% de cet article", r"\bla suite est réservée aux abonnés",
+    r"^\W*il vous reste \d+(?:[.,]\d+)?\s*% de cet article",
+    r"\bla suite est réservée aux abonnés",
     r"^\W*(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\W*$",
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
 )  # fmt: skip
+# Calls in words that a report uses too ("the town's newsletter", "fewer households
+# subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
+# abbonati"): only when the line speaks to the reader or is no sentence.
+_CALL_IF = _pattern(
+    r"newsletter", r"\bsubscribe to\b", r"\bsign up\b", r"\b(?:log|sign) in (?:to|for)\b",
+    r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
+    r"\bcanal de (?:telegram|whatsapp)\b", r"\babonnieren\b", r"\bim abo\b",
+    r"^\W*(?:keine )?kommentare\b", r"\bin den kommentaren\b", r"\babbonati\b",
+    r"\bassine o\b", r"\be-paper\b",
+)  # fmt: skip
+# The reader spoken to: "you", "Sie", "du", "vous", ...; the site speaking as "we", "our", "my".
+_TO_READER = re.compile(
+    r"\b(?i:you|your|yours|we|our|us|my|du|dich|dir|dein\w*|euch|euer|eure\w*|wir|uns|"
+    r"unser\w*|mein\w*|vous|votre|vos|nous|notre|nos|usted|ustedes|tu|tus|nuestr\w*|você|"
+    r"vocês|noss\w*|voi|vostr\w*|nostr\w*|jij|jouw|onze|wasz\w*|nasz\w*)\b"
+    r"|\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b"  # German formal address: capitalised
+)
 # The label of a page's control, the whole line: a link back or on, to print, share, save,
 # hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
 # is never only that.
 _CONTROL = re.compile(
-    r"(?:zurück(?: zu[rm]?(?: \w+){1,2})?|nach oben|(?:zum )?seitenanfang|zur startseite|"
+    # "zurück zur Übersicht", not a subheading's "Zurück zur Normalität"
+    r"(?:zurück(?: zu[rm]? (?:(?:den|der|allen) )?(?:\w*übersicht|meldungen|artikeln|beiträgen|"
+    r"startseite|liste|suche|news|nachrichten|blog|seitenanfang|anfang|home|kategorie|"
+    r"vorherigen seite|artikelliste|themenseite|veranstaltungen|terminen|events))?|nach oben|"
+    r"(?:zum )?seitenanfang|zur startseite|"
     r"startseite|zur übersicht|alle (?:news|meldungen|nachrichten|artikel|beiträge|termine|"
     r"pressemitteilungen)(?: anzeigen)?|weiterlesen|mehr lesen|(?:mehr|weitere) (?:erfahren|"
     r"anzeigen|infos?)|mehr informationen|zum (?:artikel|beitrag)|(?:artikel|beitrag) lesen|"
@@ -164,7 +209,7 @@ _CONTROL = re.compile(
     r"kommentare (?:anzeigen|lesen|ausblenden|einblenden)|\d+ kommentare?|"
     r"(?:bewerten sie diesen|diesen) (?:artikel|beitrag)(?: bewerten)?|(?:artikel|beitrag) "
     r"bewerten|war dieser (?:artikel|beitrag) hilfreich|sie sind hier|"
-    r"(?:presse)?kontakt|ansprechpartner(?:in)?|impressum|datenschutz(?:erklärung|hinweise)?|"
+    r"pressekontakt|ansprechpartner(?:in)?|impressum|datenschutz(?:erklärung|hinweise)|"
     r"back(?: to (?:top|overview|the list|list|news|home|all \w+))?|(?:go )?to top|"
     r"read more|continue reading|read the full (?:story|article)|(?:see|show|view) (?:more|all)|"
     r"all news|more news|(?:previous|next) (?:post|article|story)|(?:older|newer) posts|"
@@ -173,7 +218,7 @@ _CONTROL = re.compile(
     r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
     r"add (?:a )?comment|(?:view|show) comments|join the (?:discussion|conversation)|"
     r"was this (?:article|page|post) (?:helpful|useful)|rate this (?:article|post|recipe)|"
-    r"you are here|(?:press |media )?contacts?|privacy policy|terms of (?:use|service)|"
+    r"you are here|privacy policy|terms of (?:use|service)|"
     r"retour(?: à la liste| aux actualités| en haut)?|haut de page|lire la suite|"
     r"en savoir plus|voir (?:plus|tout)|article (?:précédent|suivant)|envoyer par e-?mail|"
     r"copier le lien|écouter (?:cet )?article|vous êtes ici|commenter|"
@@ -190,14 +235,29 @@ _CONTROL = re.compile(
     r"(?: ?[:.…?!]+)?",
     re.IGNORECASE,
 )
+# ... and at the story's margins, labels that head a fact box inside it ("Kontakt"), and a
+# lone share button that a how-to's subheading may be ("WhatsApp").
+_CONTROL_MARGIN = re.compile(
+    r"(?:kontakt|datenschutz|(?:press |media )?contacts?)(?: ?[:.…?!]+)?", re.IGNORECASE
+)
+_SHARE_ONE = re.compile(rf"\W*{_SHARE_WORD}\W*", re.IGNORECASE)
 # A breadcrumb: "Startseite » News » Hafen", "Home > Harbour".
 _BREADCRUMB = re.compile(
-    r"(?i:home|startseite|start|inicio|accueil|homepage|portada|strona główna)"
+    r"(?:(?i:home|startseite|inicio|accueil|homepage|portada|strona główna)"
     r"(?:\s*[>»›/|→]\s*[^>»›/|→.!?]{1,40}){1,6}"
+    # "Start" alone leads a breadcrumb of two steps or more, or one after an arrow: not a
+    # race's "Start/Ziel am Marktplatz"
+    r"|(?i:start)(?:(?:\s*[>»›→]\s*[^>»›/|→.!?]{1,40}){1,6}"
+    r"|(?:\s*[>»›/|→]\s*[^>»›/|→.!?]{1,40}){2,6}))"
 )
 # Photo credits and copyright lines.
 _CREDIT = _pattern(
-    r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|fot\.|photos?\s*:|bild(?:er)?\s*:|image\s*:|"
+    # (a statute's "(c) a fine of ...", "Copyright law ...", an interview's "BILD: Herr
+    # Minister, ..." are not credits)
+    r"^\W*(?:©|\(c\)(?!\s+(?-i:[a-z]))|copyright\b(?!\s+(?:laws?|holders?|owners?|"
+    r"infringement|office|protection|claims?|lawsuits?|cases?|act|directive|issues?|rules?|"
+    r"reform|disputes?|violations?)\b)|fotos?\s*:|fot\.|photos?\s*:|(?-i:[Bb]ild(?:er)?)\s*:|"
+    r"image\s*:|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:|"
     r"fuente\s*:|fonte\s*:|źródło\s*:|kilde\s*:|källa\s*:)",
     # an image's licence ("... by Ninja Brick, en licence Creative Commons by")
@@ -207,14 +267,15 @@ _CREDIT = _pattern(
     r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2},? \d{4}\W*$",
     # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
     r"^\W*(?:beitrags|titel|header|aufmacher|vorschau|teaser)(?:bild|foto)\s*:",
-    r"\bsymbol(?:bild|foto)\b",  # "Polizeiauto (Symbolbild)"
+    # "Polizeiauto (Symbolbild)", "(Symbolbild: Name)", not "wurde zum Symbolbild der Krise"
+    r"\(symbol(?:bild|foto)\b|\bsymbol(?:bild|foto)\W*$|^\W*symbol(?:bild|foto)\s*:",
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
     r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
-    r"agencja gazeta|imago|picture alliance|keystone|epa)\W*$",
+    r"agencja gazeta|imago|picture alliance|keystone|epa)[\s)\]]*$",
     r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
     r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
     # a caption's credit after its last sentence: "... in Berlin. Foto: Max Muster",
@@ -222,7 +283,7 @@ _CREDIT = _pattern(
     r"[.!?»“\"]\s+(?:pictures?|photos?|images?|fotos?|bild)\s*:\s*(?-i:[A-Z])[^.!?:]{1,60}$",
     # the agency in capitals and a name, nothing after ("a Reuters/Ipsos poll" is the story)
     r"(?-i:\b(?:REUTERS|AFP|AP|DPA|EPA|XINHUA)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
-    r"(?:/[A-Z][\w ]{1,20})?)\W*$",
+    r"(?:/[A-Z][\w ]{1,20})?)[\s)\]]*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
     r"\b(?:tous (?:les )?droits réservés|todos los derechos reservados|todos os direitos "
     r"reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rettigheter "
@@ -236,6 +297,7 @@ _CREDIT = _pattern(
     r"\bcopyrighted (?:property|material) of\b",
     r"\bpermission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
     r"(?:reprint|reproduc|republish)",
+    r"\b(?:abdruck|nachdruck|veröffentlichung)\b[^.]{0,30}\bhonorarfrei\b", r"\bbelegexemplar\b",
     r"^\W*(?:der )?nachdruck\b[^.]{0,60}\b(?:nur mit|ohne) (?:\w+ )?"
     r"(?:genehmigung|zustimmung|erlaubnis)",
     r"\b(?:reproduction interdite|reproducción prohibida|riproduzione vietata|"
@@ -244,8 +306,12 @@ _CREDIT = _pattern(
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
-    r"stichworte|etiquetas|mots[- ]clés|tagi|themen|ressort|release date|"
-    r"news date|veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)\b",
+    r"stichworte|etiquetas|mots[- ]clés|tagi|themen|ressort|release date|news date)"
+    r"\s*(?::|\||\W*$)",  # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
+    r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
+    r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"
+    r"^\W*(?:veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)"
+    r"\s*(?::|\||am\b|on\b|in\b|by\b|von\b|um\b|\d|\W*$)",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*"
     r"(?::|ca\.|etwa|about|\d)",
@@ -269,14 +335,20 @@ _LABEL = _pattern(
     r"^\W*(?:sendung|dieses thema im programm)\s*:",
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
-    r"^\W*(?:werbung|anzeige|advertisement|sponsored)\b",
+    # an ad's label, not "Werbung für Zigaretten ist verboten", "Anzeige gegen den Wirt"
+    r"^\W*(?:werbung|anzeige|advertisement|sponsored(?: content| post)?)"
+    r"(?:\W*$|\s*[\]:|·•.–-])",
+    r"(?-i:^\W*(?:WERBUNG|ANZEIGE|ADVERTISEMENT|SPONSORED)\b)", r"^\W*sponsored by\b[^.!?,]{0,60}$",
     # where an ad broke the story: "Story continues below advertisement"
     r"^\W*(?:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? "
     r"(?:advertisement|ad)|continua (?:depois|após) (?:da|a) publicidade|"
     r"continúa (?:después de|tras) la publicidad|la suite après (?:cette|la) publicité|"
     r"(?:der )?artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)|"
     r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter)\b",
-    r"\baffiliate[- ]links?\b", r"\bohne gewähr\b", r"\bbild anzeigen\b", r"\bwird geladen\b",
+    r"\baffiliate[- ]links?\b", r"\bbild anzeigen\b",
+    # "(Alle Angaben ohne Gewähr)", not the lottery numbers it follows
+    r"^\W*(?:alle |sämtliche )?(?:angaben |daten )?ohne gewähr\W*$", r"\bangaben ohne gewähr\W*$",
+    r"^\W*(?:[\w-]+ ){0,2}wird geladen\W*$",  # "Kommentare werden geladen", not "das Auto wird ..."
     # an opinion piece's disclaimer
     r"\b(?:nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
     r"not necessarily reflect the (?:views|opinions?) of (?:the )?(?:editors?|editorial|"
@@ -303,7 +375,8 @@ _PAID_LINK = _pattern(
 # the placeholder, not its subject.
 _NOTICE = _pattern(
     r"\bexterne[rn]? inhalte? (?:nicht verfügbar|angezeigt|laden|anzeigen|zulassen|aktivieren)",
-    r"\bdass mir externe inhalte?\b", r"\bpersonenbezogene daten an drittplattformen\b",
+    r"\bdass mir externe inhalte?\b",
+    r"\bpersonenbezogene daten an drittplattformen (?:übermittelt|weitergegeben)",
     r"\bempfohlener redaktioneller inhalt\b",
     r"\b(?:privatsphäre|datenschutz)-?einstellungen (?:verhindern|aktivieren)\b",
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
@@ -334,6 +407,11 @@ _FEED_FOOTER = _pattern(
 )
 _FRAME = " \t\n|•·-–—>»›<«‹→←↑▶►▸*#()[]"  # what a control's label may stand between
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
+# Someone is quoted: a call in quotes ("Join us," the union leader said) is the story's.
+_SAID = re.compile(
+    r"\b(?i:said|says|told|asked|added|urged|sagte|sagt|fragte|erklärte|betonte|forderte|rief|"
+    r"dit|a dit|a déclaré|dijo|afirmó|disse|ha detto|zei|riep|powiedział\w*)\b"
+)
 # A server's error report printed into the page, the whole block ("Warning: ... in
 # /path/file.php on line 785").
 _SERVER_ERROR = re.compile(
@@ -355,14 +433,16 @@ _STAFF = re.compile(
     r"\W*(?:(?i:redaktion|schlussredaktion|übersetzung(?: und \w+)?|mitarbeit|recherche|"
     r"grafik|illustrations?|produktion|faktencheck|lektorat|editing|edited by|translation|"
     r"translated (?:from \w+ )?by|traduction|traducción|tradução|aus dem \w+ (?:übersetzt )?von)"
-    r")\s*:?\s+[A-ZÀ-Þ]",
+    r")\s*:\s+[A-ZÀ-Þ]"  # the colon: "Grafik Zeigt Anstieg" is a subheading
+    r"|\W*(?i:edited by|translated (?:from \w+ )?by|aus dem \w+ (?:übersetzt )?von)\s+[A-ZÀ-Þ]",
 )
 _MONTH = (
     r"(?:jan|feb|fév|mär|mar|apr|avr|abr|ma[iy]|mag|jun|juin|giu|jul|lug|aug|août|ago|sep|set|"
     r"o[ck]t|ott|out|nov|de[cz]|déc|dic|ene|gen|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru)\w*\.?"
 )
 _DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d\b(?!:\d)"  # a clock's time, not "31:28", "2:03:00"
     rf"|\b\d{{1,2}}\.? {_MONTH},? \d{{4}}\b"  # "2. Februar 2022", "02 Mayo, 2022"
     rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"  # "February 2, 2022"
     rf"|\b\d{{1,2}} de {_MONTH} (?:de |del )?\d{{4}}\b"  # "2 de mayo de 2022"
@@ -384,6 +464,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
 _LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
+_STOP = re.compile(r"\w{2,}[.!?…]+[\"'”»)\]]*\s*$")  # a sentence's last word and its stop
 # A link to a download, its type and size: "Informationsschreiben (PDF, 38 KB)", "PDF | 38 KB"
 _DOWNLOAD = re.compile(
     r"(?<![^\W\d])(?:pdf|docx?|xlsx?|pptx?|odt|zip)\s*[|(,:-]\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\b",
@@ -489,7 +570,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "markup"
     if _SERVER_ERROR.match(text):
         return "error"
-    if len(text) < _NOTICE_MAX and (_NOTICE.search(text) or _FEED_FOOTER.match(text)):
+    if len(text) < _NOTICE_MAX and (_NOTICE.search(text) or (margin and _FEED_FOOTER.match(text))):
         return "notice"
     if len(text) >= SHORT:
         return None
@@ -498,9 +579,20 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         _CONTROL.fullmatch(bare := text.strip(_FRAME)) or (_BREADCRUMB.fullmatch(bare))
     ):
         return "control"
+    if (
+        margin
+        and len(text) < 80
+        and (_CONTROL_MARGIN.fullmatch(bare) or _SHARE_ONE.fullmatch(text))
+    ):
+        return "control"
     if _is_doubled(text):
         return "teaser"
-    if len(text) < 160 and _ELSEWHERE.search(text):
+    quoted = text[0] in _QUOTE_MARKS and _SAID.search(text) is not None
+    if (
+        len(text) < 160
+        and not quoted
+        and (_ELSEWHERE.search(text) or (_ELSEWHERE_IF.search(text) and _to_reader(text)))
+    ):
         return "elsewhere"
     if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:
         return "link"
@@ -508,7 +600,11 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "menu"
     if len(text) < 160 and _CREDIT.search(text):
         return "credit"
-    if len(text) < 220 and _CALL.search(text):
+    if (
+        len(text) < 220
+        and not quoted
+        and (_CALL.search(text) or (_CALL_IF.search(text) and _to_reader(text)))
+    ):
         return "call"
     if len(text) < 160 and _LABEL.search(text):
         return "label"
@@ -556,6 +652,16 @@ def header_line(text: str) -> str | None:
     if len(text) < 30 and _SIGN_OFF.fullmatch(text):
         return "credit"
     return None
+
+
+def _to_reader(text: str) -> bool:
+    """Whether a line speaks to the reader (or as the site: "we", "our") or is no sentence
+    (a label, a button): what a call or a pointer elsewhere does and a report does not."""
+    return (
+        _TO_READER.search(text) is not None
+        or not _STOP.search(text)
+        or len(text.split()) <= TO_READER_WORDS
+    )
 
 
 def _is_doubled(text: str) -> bool:

@@ -173,6 +173,54 @@ def test_placeholders_of_embeds_and_scripts_are_boilerplate_however_long() -> No
     assert verdict("Externe Inhalte prüft die Redaktion vor jeder Veröffentlichung.", none) is None
 
 
+def test_a_reporters_sentence_in_the_words_of_a_call_or_a_label_stays() -> None:
+    """Words that calls, labels and credits use begin and fill a report's sentences too: a
+    call speaks to the reader ("Sie", "you", "our") or is no sentence; a label has its colon."""
+    none = links_of()
+    for line in ("Der Bürgermeister kündigte die Pläne im Newsletter der Stadt an.",
+                 "The town hall sent a newsletter to all residents on Monday.",
+                 "Fewer households subscribe to cable every year.",
+                 "About 1,000 people sign up every month.",
+                 "More than 100 million users follow him on Instagram.",
+                 "Sky conta 4 milioni di abbonati.", "Das Deutschlandticket gibt es nur im Abo.",
+                 "Der Verlag stellt das E-Paper der Zeitung zum Jahresende ein.",
+                 "In den Kommentaren unter dem Video häuften sich Beleidigungen.",
+                 "Weitere Informationen lagen zunächst nicht vor.",
+                 "Mehr dazu wollte der Sprecher nicht sagen.",
+                 "Weitere Themen der Sitzung waren der Haushalt und die Schulen.",
+                 "Tags darauf wurde der Mann festgenommen.",
+                 "Veröffentlicht wurde die Studie im Fachblatt Nature.",
+                 "Category 4 hurricanes are rare in May.",
+                 "Werbung für Zigaretten ist seit 2022 verboten.", "Anzeige gegen den Bürgermeister",
+                 "Zurück zur Normalität", "Copyright law was not designed for AI.",
+                 "Das Foto wurde zum Symbolbild der Flüchtlingskrise.",
+                 "\"Join us in the fight,\" the union leader said.",
+                 "► Die Polizei ermittelt wegen fahrlässiger Tötung.",
+                 "Die Lottozahlen vom Samstag (ohne Gewähr): 4, 9, 17, 22, 31, 45",
+                 "Das E-Auto wird geladen, wenn der Strom billig ist."):  # fmt: skip
+        assert verdict(line, none, margin=False) is None, line
+    # a result is no dateline, a subheading no credit line, at the story's edges too
+    for line in ("Kiel – Flensburg 31:28", "1. Eliud Kipchoge (KEN) 2:03:00",
+                 "Translation Matters", "Grafik Zeigt Anstieg"):  # fmt: skip
+        assert verdict(line, none) is None, line
+    # and the calls and labels themselves still go
+    for line, kind in (("Abonnieren Sie jetzt unseren Newsletter!", "call"),
+                       ("PC Gamer Newsletter", "call"), ("Newsletter", "call"),
+                       ("Follow Steph on Twitter @imjustasteph.", "call"),
+                       ("Sie suchen einen Kredit? Unser Vergleich zeigt die Konditionen.", None),
+                       (">> Sie suchen einen Kredit? Unser Vergleich zeigt die Konditionen.",
+                        "elsewhere"), ("» Mehr dazu", "elsewhere"),
+                       ("Weitere Infos gibt's unter example.com.", "elsewhere"),
+                       ("Mehr zum Thema Gesundheit:", "elsewhere"),
+                       ("*Werbung. Dieser Beitrag enthält Werbung für eine Marke.", "label"),
+                       ("WERBUNG für ein Shampoo", "label"), ("Veröffentlichung: 04.02.2022", "label"),
+                       ("Polizeiauto (Symbolbild: Ann Writer/Stock)", "credit"),
+                       ("Pressekontakt:", "control"), ("Tweet", "call")):  # fmt: skip
+        assert verdict(line, none, margin=False) == kind, line
+    assert verdict("Kontakt", none, margin=False) is None  # a fact box's heading inside
+    assert verdict("Kontakt", none) == "control"
+
+
 def test_a_disclosure_of_paid_links_is_boilerplate_and_a_report_on_commissions_is_not() -> None:
     none = links_of()
     disclosure = ("This post contains references to products from our advertisers. We may "
