@@ -24,7 +24,7 @@ import argparse
 import hashlib
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -103,6 +103,9 @@ class PageResult:
     tally: Tally
     missed: list[str] = field(default_factory=list)  # ``with`` segments not in the text
     kept: list[str] = field(default_factory=list)  # ``without`` segments in the text
+    # where each kept segment stands: before the first ``with`` segment found, between, after
+    # the last (or "alone": none found)
+    kept_at: list[str] = field(default_factory=list)
 
 
 Extractor = Callable[[bytes, str], tuple[str, str | None]]  # (text, language)
@@ -166,16 +169,27 @@ def score_page(case: Case, extractor: Extractor) -> tuple[PageResult, str | None
     cpu = time.process_time() - started
     text = collapse(text)
     result = PageResult(case.url, "", Tally(cpu=cpu, pages=1))
+    found = []
     for segment in case.with_:
-        if collapse(segment) in text:
+        if (at := text.find(collapse(segment))) >= 0:
             result.tally.tp += 1
+            found.append(at)
         else:
             result.tally.fn += 1
             result.missed.append(segment)
     for segment in case.without:
-        if collapse(segment) in text:
+        if (at := text.find(collapse(segment))) >= 0:
             result.tally.fp += 1
             result.kept.append(segment)
+            result.kept_at.append(
+                "alone"
+                if not found
+                else "before"
+                if at < min(found)
+                else "after"
+                if at > max(found)
+                else "between"
+            )
         else:
             result.tally.tn += 1
     return result, language
@@ -243,6 +257,16 @@ def report(results: dict[str, list[PageResult]], worst: int, shown: str = "dev")
     for name, found in results.items():
         tallies = by_language(found)
         print(f"{name:24} " + " ".join(f"{tallies[c].f1:10.4f}" for c in common))
+    if "crawler" in results:
+        kept = [r for r in results["crawler"] if r.kept]
+        where = Counter(at for r in kept for at in r.kept_at)
+        many = Counter(min(len(r.kept), 3) for r in kept)
+        print(
+            f"\nunwanted segments the crawler kept: {sum(where.values())} on {len(kept)} pages"
+            f" ({many[1]} with one, {many[2]} with two, {many[3]} with three or more); before"
+            f" the first wanted segment found {where['before']}, between {where['between']},"
+            f" after the last {where['after']}, on pages without one {where['alone']}"
+        )
     if worst and "crawler" in results:
         # the held-out half's lines are shown only when it is asked for by name: reading them
         # while tuning would make it one more development set
