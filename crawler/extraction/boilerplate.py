@@ -48,6 +48,8 @@ MENU_ITEMS = 3
 DOUBLED_MIN = 20
 # A line this many words long or shorter is a label or a button, not a reporter's sentence.
 TO_READER_WORDS = 4
+# A run of this many dated lines in a row, each naming something, is a programme or a timeline.
+PROGRAMME_LINES = 3
 
 _BLOCKS = ("p", "head", "quote", "item")
 
@@ -677,6 +679,15 @@ def _is_doubled(text: str) -> bool:
     return text[:half].casefold() == text[half:].casefold()
 
 
+def _is_named_date(text: str) -> bool:
+    """A short line of a day and what happens on it ("02.11.2022 - Placebo - Stadthalle")."""
+    return (
+        0 < len(text) < HEADER_LINE
+        and _is_date_line(text)
+        and len(_WORD.findall(_DATE.sub("", text))) >= 2
+    )
+
+
 def _is_disclosure(text: str) -> bool:
     if _DISCLOSURE.search(text):
         return True
@@ -710,6 +721,7 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
     # paragraph of prose are the header's too
     second = prose[1] if len(prose) > 1 else first
     removed: dict[str, int] = {}
+    programme = _programme(blocks)
     for index, (element, _) in enumerate(blocks):
         # text between blocks (a date trafilatura left loose after the headline)
         loose = " ".join(element.tail.split()) if element.tail else ""
@@ -725,8 +737,11 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
             continue  # an empty paragraph adds nothing to the text: not worth a rewrite
         if element.getparent() is None or text.casefold() == headline:
             continue  # its list went whole, or it is the headline
-        kind = verdict(text, links, element.tag, margin=index < first or index > last)
-        if kind is None and index < second and len(text) < HEADER_LINE:
+        # a programme's lines ("02.11.2022 - Placebo - Stadthalle") are judged as the story's
+        # own, where datelines are no rule
+        margin = (index < first or index > last) and index not in programme
+        kind = verdict(text, links, element.tag, margin=margin)
+        if kind is None and index < second and len(text) < HEADER_LINE and index not in programme:
             kind = header_line(text)
         if kind is None:
             if index in (first, last):
@@ -751,12 +766,38 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
 _NO_LINKS = Links(HtmlElement())
 
 
+def _programme(blocks: list[tuple[_Element, str]]) -> set[int]:
+    """The blocks of runs of dated lines that name something besides the day (a concert
+    programme, a timeline, a list of reports with their dates): the story's, where a lone
+    dateline, or a run of bare timestamps (a forum's), is not."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, (_, text) in enumerate([*blocks, (None, "")]):  # type: ignore[list-item]
+        if _is_named_date(text):
+            run.append(index)
+            continue
+        if len(run) >= PROGRAMME_LINES:
+            found.update(run)
+        run = []
+    return found
+
+
 def _trim_lines(element: _Element, top: bool, end: bool) -> list[str]:
     """The story's first or last block may hold the margin's lines itself, set apart by line
     breaks (a dateline above the first paragraph, a call to comment under the last): each such
     line at the block's top or end is judged as a block at the margin, by its words alone (a
     linked line in a paragraph names a work or a source the story cites)."""
     kinds: list[str] = []
+    dated = 0  # the block's last lines may be a programme: they stay
+    for child in reversed(element):
+        if (
+            child.tag != "lb"
+            or len(child)
+            or not _is_named_date(" ".join((child.tail or "").split()))
+        ):
+            break
+        dated += 1
+    end = end and dated < PROGRAMME_LINES
     while end and len(element) and element[-1].tag == "lb" and not len(element[-1]):
         line = " ".join((element[-1].tail or "").split())
         kind = verdict(line, _NO_LINKS) if line else "empty"

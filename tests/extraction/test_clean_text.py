@@ -308,6 +308,23 @@ def test_the_headers_date_and_byline_go_after_a_lead_and_when_left_loose() -> No
     )
 
 
+def test_a_programmes_dated_lines_stay_and_a_forums_timestamps_go() -> None:
+    """A run of dated lines that each name something (a concert programme, a timeline) is the
+    story's, as paragraphs or as the lines of one; bare timestamps in a row are a forum's."""
+    programme = [f"0{day}.11.2022 - Band {day} - Stadthalle" for day in range(1, 6)]
+    for layout in ("".join(f"<p>{line}</p>" for line in programme),
+                   "<p>" + "<lb/>".join(programme) + "</p>"):  # fmt: skip
+        body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{layout}</body>")
+        assert prune(body, links_of()) == {}
+        assert etree.tostring(body, encoding=str).count("Stadthalle") == 5
+    stamps = "".join(f"<p>0{day}.03.2011, 16:2{day}</p>" for day in range(1, 4))
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{stamps}</body>")
+    assert prune(body, links_of()) == {"date": 3}
+    # one dated line after the story is its dateline, named or not
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p><p>{programme[0]}</p></body>")
+    assert prune(body, links_of()) == {"date": 1}
+
+
 def test_the_agency_or_the_editors_initials_that_close_a_story_go() -> None:
     none = links_of()
     for sign_off in ("mit dpa", "Mit Agenturmaterial.", "SDA/sep", "(dmk)", "aja/PAP", "MDR (dst)"):
