@@ -456,8 +456,16 @@ _DATE = re.compile(
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content
 # "Termin: 29.02.2020, 19 Uhr" is an event's date; "Datum: 02.02.2022" the page's
 _LABELLED = re.compile(
-    r"\W*(?!(?:datum|date|erstellt|published|veröffentlicht|publicado|publié|fecha|data)\s*:)"
-    r"[^\W\d]+\s*:",
+    r"\W*(?!(?:datum|date|erstellt|published|veröffentlicht|publicado|publié|fecha|data|posted|"
+    r"updated|aktualisiert)(?:\s+(?:am|on|le|el|em|den))?\s*:)"
+    r"[^\W\d]+(?: [^\W\d]+)?\s*:",  # "Termin:", "Nächste Sitzung:"
+    re.IGNORECASE,
+)
+# When something happens, not when the page was written: "Einlass ab 18:30 Uhr", "Beginn 19:30
+# Uhr", "Mo.–Fr. 9:00–18:00 Uhr", "Ab 1. Juli 2024".
+_SCHEDULE = re.compile(
+    r"^\W*(?:ab|bis|seit|vom|um|from|until|since|dès|desde|hasta|einlass|beginn|anpfiff|"
+    r"kick-?off|öffnungszeiten|geöffnet|doors)\b|\d[:.]\d\d\s*(?:uhr\s*)?[–-]\s*\d",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -641,6 +649,7 @@ def header_line(text: str) -> str | None:
     if (
         len(text) < 60
         and not _LABELLED.match(text)
+        and not _SCHEDULE.search(text)
         and _is_date_line(text)
         and not _LOWER_RUN.search(_DATE.sub("", text))  # "2 de mayo de 2022" is a date
     ):

@@ -199,9 +199,12 @@ def test_a_reporters_sentence_in_the_words_of_a_call_or_a_label_stays() -> None:
                  "Die Lottozahlen vom Samstag (ohne Gewähr): 4, 9, 17, 22, 31, 45",
                  "Das E-Auto wird geladen, wenn der Strom billig ist."):  # fmt: skip
         assert verdict(line, none, margin=False) is None, line
-    # a result is no dateline, a subheading no credit line, at the story's edges too
+    # a result or an event's hours is no dateline, a subheading no credit line, at the
+    # story's edges too
     for line in ("Kiel – Flensburg 31:28", "1. Eliud Kipchoge (KEN) 2:03:00",
-                 "Translation Matters", "Grafik Zeigt Anstieg"):  # fmt: skip
+                 "Translation Matters", "Grafik Zeigt Anstieg", "Einlass ab 18:30 Uhr",
+                 "Beginn 19:30 Uhr", "Nächste Sitzung: 12. Juni 2024", "Mo.–Fr. 9:00–18:00 Uhr",
+                 "Ab 1. Juli 2024"):  # fmt: skip
         assert verdict(line, none) is None, line
     # and the calls and labels themselves still go
     for line, kind in (("Abonnieren Sie jetzt unseren Newsletter!", "call"),
@@ -217,6 +220,8 @@ def test_a_reporters_sentence_in_the_words_of_a_call_or_a_label_stays() -> None:
                        ("Polizeiauto (Symbolbild: Ann Writer/Stock)", "credit"),
                        ("Pressekontakt:", "control"), ("Tweet", "call")):  # fmt: skip
         assert verdict(line, none, margin=False) == kind, line
+    for dateline in ("Erstellt am: 01.11.2023", "Published on: 2 May 2022", "April 21, 2022"):
+        assert verdict(dateline, none) == "date", dateline
     assert verdict("Kontakt", none, margin=False) is None  # a fact box's heading inside
     assert verdict("Kontakt", none) == "control"
 
