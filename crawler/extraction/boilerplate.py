@@ -424,7 +424,8 @@ _SERVER_ERROR = re.compile(
 # A byline: "By Ann Writer", "Von Anna Schreiber" (a capitalised name, not "Von Montag an"),
 # "Autor: ...". The lead search uses it too: a byline under the headline is no subtitle.
 BYLINE = re.compile(
-    r"\W*(?:(?:By|Von|Par|Por|Door|Przez|Di)\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]"
+    # (not a heading's "By The Numbers", "Por Qué Importa")
+    r"\W*(?:(?:By|Von|Par|Por|Door|Przez|Di)\s+(?!(?:The|An?|Qué|Que)\s)[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]"
     # in lower case ("von Anna Schreiber") the name is all there is: "von Open Source
     # Software ein und..." goes on as a sentence
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
@@ -469,6 +470,11 @@ _SCHEDULE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A book's box under a review ("Von Juli Zeh, Luchterhand, 24 Euro"): an author, not a byline.
+_PRICE = re.compile(
+    r"[€£$]|\b\d+(?:[.,]\d+)?\s*(?:euro|eur|fr\.|chf|pfund|dollar|seiten|pages|pp\.|s\.)(?!\w)",
+    re.IGNORECASE,
+)
 # A sentence's end after a word in lower case ("... had doubled.", "... 2001."), or three
 # words in lower case in a row: what a dateline or byline does not have.
 _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
@@ -656,7 +662,7 @@ def header_line(text: str) -> str | None:
         return "date"
     if _LOWER_RUN.search(text):
         return None
-    if len(text) < HEADER_LINE and BYLINE.match(text):
+    if len(text) < HEADER_LINE and BYLINE.match(text) and not _PRICE.search(text):
         return "byline"
     if len(text) < 160 and _STAFF.match(text):
         return "byline"

@@ -204,7 +204,8 @@ def test_a_reporters_sentence_in_the_words_of_a_call_or_a_label_stays() -> None:
     for line in ("Kiel – Flensburg 31:28", "1. Eliud Kipchoge (KEN) 2:03:00",
                  "Translation Matters", "Grafik Zeigt Anstieg", "Einlass ab 18:30 Uhr",
                  "Beginn 19:30 Uhr", "Nächste Sitzung: 12. Juni 2024", "Mo.–Fr. 9:00–18:00 Uhr",
-                 "Ab 1. Juli 2024"):  # fmt: skip
+                 "Ab 1. Juli 2024", "Von Juli Zeh, Luchterhand, 24 Euro", "By The Numbers",
+                 "By Sally Rooney. Faber, £18.99"):  # fmt: skip
         assert verdict(line, none) is None, line
     # and the calls and labels themselves still go
     for line, kind in (("Abonnieren Sie jetzt unseren Newsletter!", "call"),
