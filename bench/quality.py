@@ -181,18 +181,19 @@ def score_page(case: Case, extractor: Extractor) -> tuple[PageResult, str | None
         if (at := text.find(collapse(segment))) >= 0:
             result.tally.fp += 1
             result.kept.append(segment)
-            result.kept_at.append(
-                "alone"
-                if not found
-                else "before"
-                if at < min(found)
-                else "after"
-                if at > max(found)
-                else "between"
-            )
+            result.kept_at.append(_where(at, found))
         else:
             result.tally.tn += 1
     return result, language
+
+
+def _where(at: int, found: list[int]) -> str:
+    """Where a kept unwanted segment stands against the wanted ones found in the text."""
+    if not found:
+        return "alone"
+    if at < min(found):
+        return "before"
+    return "after" if at > max(found) else "between"
 
 
 def _score_chunk(args: tuple[list[Case], list[str]]) -> dict[str, list[PageResult]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import groupby
 
 from lxml.etree import _Element
 from lxml.html import HtmlElement
@@ -103,7 +104,7 @@ _SHARE_WORD = (
 )
 # Lines that send the reader elsewhere in words a reporter's sentence begins with too ("Mehr
 # dazu wollte er nicht sagen", "Weitere Informationen lagen nicht vor"): only when the line
-# speaks to the reader or is no sentence (``_speaks_to_reader``).
+# speaks to the reader or is no sentence (``_to_reader``).
 _ELSEWHERE_IF = _pattern(
     r"^\W*mehr dazu\b", r"^\W*auch interessant\b", r"^\W*passend zum thema\b",
     r"^\W*weitere (?:artikel|beiträge|themen|tipps|news)\b",
@@ -434,10 +435,10 @@ BYLINE = re.compile(
 # The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".
 _STAFF = re.compile(
     r"\W*(?:(?i:redaktion|schlussredaktion|übersetzung(?: und \w+)?|mitarbeit|recherche|"
-    r"grafik|illustrations?|produktion|faktencheck|lektorat|editing|edited by|translation|"
-    r"translated (?:from \w+ )?by|traduction|traducción|tradução|aus dem \w+ (?:übersetzt )?von)"
-    r")\s*:\s+[A-ZÀ-Þ]"  # the colon: "Grafik Zeigt Anstieg" is a subheading
-    r"|\W*(?i:edited by|translated (?:from \w+ )?by|aus dem \w+ (?:übersetzt )?von)\s+[A-ZÀ-Þ]",
+    r"grafik|illustrations?|produktion|faktencheck|lektorat|editing|translation|traduction|"
+    r"traducción|tradução)\s*:"  # the colon: "Grafik Zeigt Anstieg" is a subheading
+    r"|(?i:edited by|translated (?:from \w+ )?by|aus dem \w+ (?:übersetzt )?von)\s*:?)"
+    r"\s+[A-ZÀ-Þ]",
 )
 _MONTH = (
     r"(?:jan|feb|fév|mär|mar|apr|avr|abr|ma[iy]|mag|jun|juin|giu|jul|lug|aug|août|ago|sep|set|"
@@ -736,7 +737,7 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
     # paragraph of prose are the header's too
     second = prose[1] if len(prose) > 1 else first
     removed: dict[str, int] = {}
-    programme = _programme(blocks)
+    programme = _programme(text for _, text in blocks)
     for index, (element, _) in enumerate(blocks):
         # text between blocks (a date trafilatura left loose after the headline)
         loose = " ".join(element.tail.split()) if element.tail else ""
@@ -754,9 +755,11 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
             continue  # its list went whole, or it is the headline
         # a programme's lines ("02.11.2022 - Placebo - Stadthalle") are judged as the story's
         # own, where datelines are no rule
-        margin = (index < first or index > last) and index not in programme
-        kind = verdict(text, links, element.tag, margin=margin)
-        if kind is None and index < second and len(text) < HEADER_LINE and index not in programme:
+        dated = index in programme
+        kind = verdict(
+            text, links, element.tag, margin=(index < first or index > last) and not dated
+        )
+        if kind is None and index < second and len(text) < HEADER_LINE and not dated:
             kind = header_line(text)
         if kind is None:
             if index in (first, last):
@@ -781,19 +784,14 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
 _NO_LINKS = Links(HtmlElement())
 
 
-def _programme(blocks: list[tuple[_Element, str]]) -> set[int]:
-    """The blocks of runs of dated lines that name something besides the day (a concert
+def _programme(texts: Iterable[str]) -> set[int]:
+    """Where runs of dated lines that name something besides the day stand (a concert
     programme, a timeline, a list of reports with their dates): the story's, where a lone
     dateline, or a run of bare timestamps (a forum's), is not."""
     found: set[int] = set()
-    run: list[int] = []
-    for index, (_, text) in enumerate([*blocks, (None, "")]):  # type: ignore[list-item]
-        if _is_named_date(text):
-            run.append(index)
-            continue
-        if len(run) >= PROGRAMME_LINES:
-            found.update(run)
-        run = []
+    for named, run in groupby(enumerate(texts), key=lambda pair: _is_named_date(pair[1])):
+        if named and len(indices := [index for index, _ in run]) >= PROGRAMME_LINES:
+            found.update(indices)
     return found
 
 
@@ -803,16 +801,9 @@ def _trim_lines(element: _Element, top: bool, end: bool) -> list[str]:
     line at the block's top or end is judged as a block at the margin, by its words alone (a
     linked line in a paragraph names a work or a source the story cites)."""
     kinds: list[str] = []
-    dated = 0  # the block's last lines may be a programme: they stay
-    for child in reversed(element):
-        if (
-            child.tag != "lb"
-            or len(child)
-            or not _is_named_date(" ".join((child.tail or "").split()))
-        ):
-            break
-        dated += 1
-    end = end and dated < PROGRAMME_LINES
+    # the block's last lines may be a programme: they stay
+    lines = [" ".join((child.tail or "").split()) for child in element if child.tag == "lb"]
+    end = end and len(lines) - 1 not in _programme(lines)
     while end and len(element) and element[-1].tag == "lb" and not len(element[-1]):
         line = " ".join((element[-1].tail or "").split())
         kind = verdict(line, _NO_LINKS) if line else "empty"
