@@ -36,14 +36,24 @@ def removed_blocks(corpus: Path, part: str, kinds: set[str]) -> list[tuple[str, 
             found.append((url, kind, text))
         return kind
 
+    boxed = boilerplate._author_box
+
+    def box_spy(text: str, names: tuple[str, ...]) -> str | None:
+        kind = boxed(text, names)
+        if kind and (not kinds or kind in kinds):
+            found.append((url, kind, text))
+        return kind
+
     # ``prune`` looks ``verdict`` up in its module; the lead search has its own reference
     boilerplate.verdict = spy  # type: ignore[assignment]
+    boilerplate._author_box = box_spy  # type: ignore[assignment]
     try:
         for case in load_cases(corpus, part):
             url = case.url
             crawler_record(case.path.read_bytes(), case.url)
     finally:
         boilerplate.verdict = judged  # type: ignore[assignment]
+        boilerplate._author_box = boxed  # type: ignore[assignment]
     return found
 
 

@@ -51,6 +51,10 @@ DOUBLED_MIN = 20
 TO_READER_WORDS = 4
 # A run of this many dated lines in a row, each naming something, is a programme or a timeline.
 PROGRAMME_LINES = 3
+# An author's box (a line of their name, a few of who they are) is among this many last blocks.
+AUTHOR_BOX = 3
+# An author's box says this much at most; a longer block that begins with their name is prose.
+MAX_AUTHOR_BOX = 600
 
 _BLOCKS = ("p", "head", "quote", "item")
 
@@ -719,12 +723,16 @@ def _is_date_line(text: str) -> bool:
     return bool(_DATE.search(text)) and len(_WORD.findall(_DATE.sub("", text))) <= 3
 
 
-def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str, int]:
+def prune(
+    body: _Element, links: Links, headline: str | None = None, authors: Iterable[str] = ()
+) -> dict[str, int]:
     """Remove boilerplate blocks from trafilatura's result ``body`` in place; count them by
     kind. A list goes whole when none of its items is left. The ``headline`` is left alone,
-    even as a link (blogs link a post's title to itself): the record's assembly decides."""
+    even as a link (blogs link a post's title to itself): the record's assembly decides.
+    ``authors``, the names the page gives as its authors, tell their box apart."""
     headline = " ".join(headline.split()).casefold() if headline else None
     blocks = [(element, " ".join("".join(element.itertext()).split())) for element in _blocks(body)]
+    names = _full_names(authors)
     # (a long block that is one link, a teaser's headline and summary, is not prose either;
     # measuring the link share of every long block would cost more than the rest of this)
     prose = [
@@ -778,10 +786,53 @@ def prune(body: _Element, links: Links, headline: str | None = None) -> dict[str
             if label is not None and _is_label(label):
                 _remove(label)
             _remove(element)
+    if names:  # the author's box: among the last blocks left, after the story's last prose
+        left = [(e, t) for e, t in blocks[first + 1 :] if t and _is_left(e, body)]
+        for element, text in reversed(left[-AUTHOR_BOX:]):
+            if (kind := _author_box(text, names)) is None:
+                if len(text) >= PROSE:
+                    break
+                continue
+            removed[kind] = removed.get(kind, 0) + 1
+            parent = element.getparent()
+            _remove(element)
+            if parent is not None and parent.tag == "list" and not len(parent):
+                _remove(parent)
     return removed
 
 
+def _is_left(element: _Element, body: _Element) -> bool:
+    """Whether a block is still in the body: neither it nor its list was removed."""
+    for ancestor in element.iterancestors():
+        if ancestor is body:
+            return True
+    return False
+
+
 _NO_LINKS = Links(HtmlElement())
+_NAME_END = re.compile(r"\W|$")
+
+
+def _full_names(authors: Iterable[str]) -> tuple[str, ...]:
+    """The authors' names of two to four words, casefolded: "Redaktion" or "AP" could begin
+    any line."""
+    names = {" ".join(name.split()).casefold() for name in authors}
+    return tuple(name for name in names if 2 <= name.count(" ") + 1 <= 4 and _WORD.match(name))
+
+
+def _author_box(text: str, names: tuple[str, ...]) -> str | None:
+    """Whether a block at the story's end is its author's box: their name alone, or a few
+    lines that begin with it ("Inga Buller ist Head of Social ...", "Anne-Marie Slaughter
+    (*1958) war ..."). A name and a colon begins an interview's question."""
+    if len(text) > MAX_AUTHOR_BOX:
+        return None
+    folded = text.casefold()
+    for name in names:
+        if folded.startswith(name):
+            rest = folded[len(name) :]
+            if not rest.strip(" ,.") or (_NAME_END.match(rest) and not rest.startswith(":")):
+                return "author"
+    return None
 
 
 def _programme(texts: Iterable[str]) -> set[int]:

@@ -198,13 +198,14 @@ class ArticleExtractor:
         lead = find_lead(tree, head)
         standfirsts = named_leads(tree, head)
         lean.set_page_language(language)
-        document, text = _main_text(tree, self._template, url, links)
+        authors = [*evidence.authors, *evidence.byline]
+        document, text = _main_text(tree, self._template, url, links, authors)
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
                 for element in pitches(again):
                     element.drop_tree()
-                retried, longer = _main_text(again, self._retry, url, links)
+                retried, longer = _main_text(again, self._retry, url, links, authors)
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):
                     document, text = retried, longer
         text_source = "trafilatura"
@@ -249,14 +250,18 @@ class ArticleExtractor:
         return found
 
 
-def _main_text(tree: HtmlElement, template: Extractor, url: str, links: Links) -> tuple[Any, str]:
-    """trafilatura's document of the page and its text, boilerplate pruned."""
+def _main_text(
+    tree: HtmlElement, template: Extractor, url: str, links: Links, authors: list[str]
+) -> tuple[Any, str]:
+    """trafilatura's document of the page and its text, boilerplate pruned; ``authors``: the
+    names the page's markup gives, to which trafilatura's reading of the byline is added."""
     options = copy.copy(template)
     options.url = options.source = url
     document = extract_owned(tree, options)
     if document is None:
         return None, ""
-    if document.body is not None and prune(document.body, links, document.title):
+    authors = [*authors, *_split_authors(document.author)]
+    if document.body is not None and prune(document.body, links, document.title, authors):
         document.text = xmltotxt(document.body, include_formatting=False)
     return document, (document.text or "").strip()
 

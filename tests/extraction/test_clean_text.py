@@ -331,6 +331,23 @@ def test_a_programmes_dated_lines_stay_and_a_forums_timestamps_go() -> None:
     assert prune(body, links_of()) == {"date": 1}
 
 
+def test_the_authors_box_at_the_end_goes_and_their_name_in_the_story_stays() -> None:
+    box = "<p>Ann Writer</p><p>Ann Writer is a reporter who has covered the harbour since 2015.</p>"
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{box}</body>")
+    assert prune(body, links_of(), authors=["Ann  Writer", "Redaktion"]) == {"author": 2}
+    assert "Writer" not in "".join(body.itertext())
+    # without the page's names, or inside the story, or as an interviewer's question, it stays
+    kept = (
+        f"<body><p>{STORY}</p>{box}<p>{STORY}</p><p>{STORY}</p></body>",
+        f"<body><p>{STORY}</p><p>{STORY}</p><p>Ann Writer: Why now?</p></body>",
+        f"<body><p>{STORY}</p><p>{STORY}</p><p>Ann Writers is a word.</p></body>",
+    )
+    for page in kept:
+        assert prune(etree.fromstring(page), links_of(), authors=["Ann Writer"]) == {}, page
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{box}</body>")
+    assert prune(body, links_of()) == {}
+
+
 def test_the_agency_or_the_editors_initials_that_close_a_story_go() -> None:
     none = links_of()
     for sign_off in ("mit dpa", "Mit Agenturmaterial.", "SDA/sep", "(dmk)", "aja/PAP", "MDR (dst)"):

@@ -12,8 +12,8 @@ evidence a page and its feed may carry with the ways it can be wrong:
 - several dates on the page (updated stamps, dated related stories, a copyright year);
 - several authors, in the byline and in JSON-LD;
 - German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
-- three page layouts: semantic ``<article>``, a div soup with teaser lists, and a body with
-  subheadings and lists.
+- three page layouts: semantic ``<article>`` (with the author's box under an English story), a div
+  soup with teaser lists, and a body with subheadings and lists.
 """
 
 from __future__ import annotations
@@ -103,6 +103,17 @@ def related(story: GoldenStory, others: list[GoldenStory], dated: bool) -> str:
     return f'<section class="related"><h3>More news</h3><ul>{"".join(items)}</ul></section>'
 
 
+def author_box(story: GoldenStory) -> str:
+    """The box at the end of an English story's text that says who wrote it (its first author)."""
+    if not story.authors or story.language != "en":
+        return ""
+    name = escape(story.authors[0])
+    return (
+        f'<div class="box"><p>{name}</p><p>{name} is a reporter at The '
+        "Gazette who has covered the harbour, its ferries and the city council since 2015.</p></div>"
+    )
+
+
 def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str:
     byline = ", ".join(
         f'<a rel="author" href="/author/{n}/">{escape(n)}</a>' for n in story.authors
@@ -140,7 +151,8 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
     else:
         main = (
             f'<main><article><header>{header}</header><div class="article-body">'
-            f"{body_html(story)}</div></article>{related(story, others, variant.extra_dates)}</main>"
+            f"{body_html(story)}{author_box(story)}</div></article>"
+            f"{related(story, others, variant.extra_dates)}</main>"
         )
     return f"""<!DOCTYPE html>
 <html lang="{story.language}"><head><meta charset="utf-8">
