@@ -803,10 +803,7 @@ def prune(
 
 def _is_left(element: _Element, body: _Element) -> bool:
     """Whether a block is still in the body: neither it nor its list was removed."""
-    for ancestor in element.iterancestors():
-        if ancestor is body:
-            return True
-    return False
+    return any(ancestor is body for ancestor in element.iterancestors())
 
 
 _NO_LINKS = Links(HtmlElement())

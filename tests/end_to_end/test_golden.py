@@ -81,6 +81,8 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
     assert "What the budget contains" in budget["content"]
     assert "\n- 1.1 million for new mooring posts" in budget["content"]
     # the author's box at the end of the story's text is not the story
-    boxed = [p for p in records if (CASES / f"{Path(p).stem}.html").read_text().count("reporter at The")]
+    boxed = [
+        p for p in records if (CASES / f"{Path(p).stem}.html").read_text().count("reporter at The")
+    ]
     assert boxed
     assert not [p for p in boxed if "reporter at The Gazette" in records[p]["text"]]
