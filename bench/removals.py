@@ -26,34 +26,22 @@ def removed_blocks(corpus: Path, part: str, kinds: set[str]) -> list[tuple[str, 
     """(page URL, kind, block text) for each block the boilerplate pass removes."""
     from crawler.extraction import boilerplate
 
-    judged = boilerplate.verdict
+    count = boilerplate._count
     found: list[tuple[str, str, str]] = []
     url = ""
 
-    def spy(text: str, links: boilerplate.Links, tag: str = "p", margin: bool = True) -> str | None:
-        kind = judged(text, links, tag, margin)
-        if kind and (not kinds or kind in kinds):
+    def spy(removed: dict[str, int], kind: str, text: str) -> None:
+        count(removed, kind, text)
+        if not kinds or kind in kinds:
             found.append((url, kind, text))
-        return kind
 
-    boxed = boilerplate._author_box
-
-    def box_spy(text: str, names: tuple[str, ...]) -> str | None:
-        kind = boxed(text, names)
-        if kind and (not kinds or kind in kinds):
-            found.append((url, kind, text))
-        return kind
-
-    # ``prune`` looks ``verdict`` up in its module; the lead search has its own reference
-    boilerplate.verdict = spy  # type: ignore[assignment]
-    boilerplate._author_box = box_spy  # type: ignore[assignment]
+    boilerplate._count = spy  # type: ignore[assignment]
     try:
         for case in load_cases(corpus, part):
             url = case.url
             crawler_record(case.path.read_bytes(), case.url)
     finally:
-        boilerplate.verdict = judged  # type: ignore[assignment]
-        boilerplate._author_box = boxed  # type: ignore[assignment]
+        boilerplate._count = count  # type: ignore[assignment]
     return found
 
 

@@ -485,7 +485,8 @@ _PRICE = re.compile(
 _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
 _LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
-_STOP = re.compile(r"\w{2,}[.!?…]+[\"'”»)\]]*\s*$")  # a sentence's last word and its stop
+# a sentence's last word and its stop, a closing mark before or after it ("(... reopen).")
+_STOP = re.compile(r"\w{2,}[\"'”»)\]]*[.!?…]+[\"'”»)\]]*\s*$")
 # A link to a download, its type and size: "Informationsschreiben (PDF, 38 KB)", "PDF | 38 KB"
 _DOWNLOAD = re.compile(
     r"(?<![^\W\d])(?:pdf|docx?|xlsx?|pptx?|odt|zip)\s*[|(,:-]\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\b",
@@ -746,6 +747,7 @@ def prune(
     second = prose[1] if len(prose) > 1 else first
     removed: dict[str, int] = {}
     programme = _programme(text for _, text in blocks)
+    boxed: set[int] = set()  # the blocks under a box's heading
     for index, (element, _) in enumerate(blocks):
         # text between blocks (a date trafilatura left loose after the headline)
         loose = " ".join(element.tail.split()) if element.tail else ""
@@ -754,7 +756,7 @@ def prune(
             if kind is None and index < second and len(loose) < HEADER_LINE:
                 kind = header_line(loose)
             if kind is not None:
-                removed[kind] = removed.get(kind, 0) + 1
+                _count(removed, kind, loose)
                 element.tail = None
     for index, (element, text) in enumerate(blocks):
         if not text and element.tail is None and element.tag != "item":
@@ -769,19 +771,23 @@ def prune(
         )
         if kind is None and index < second and len(text) < HEADER_LINE and not dated:
             kind = header_line(text)
+        if kind is None and index in boxed:
+            kind = "box"
         if kind is None:
             if index in (first, last):
-                for kind in _trim_lines(element, top=index == first, end=index == last):
-                    removed[kind] = removed.get(kind, 0) + 1
+                for kind, line in _trim_lines(element, top=index == first, end=index == last):
+                    _count(removed, kind, line)
             continue
-        removed[kind] = removed.get(kind, 0) + 1
+        _count(removed, kind, text)
+        if element.tag == "head" and kind in _BOX_HEADINGS and index > first:
+            boxed.update(_under(blocks, index))
         parent = element.getparent()
         _remove(element)
         if parent is not None and parent.tag == "list" and not len(parent):
             _remove(parent)
     for element in list(body.iter("list")):
         if element.getparent() is not None and _is_link_list(element, links):
-            removed["links"] = removed.get("links", 0) + 1
+            _count(removed, "links", " ".join("".join(element.itertext()).split()))
             label = element.getprevious()  # "More on this", "Exklusive Hintergründe"
             if label is not None and _is_label(label):
                 _remove(label)
@@ -793,7 +799,7 @@ def prune(
                 if len(text) >= PROSE:
                     break
                 continue
-            removed[kind] = removed.get(kind, 0) + 1
+            _count(removed, kind, text)
             parent = element.getparent()
             _remove(element)
             if parent is not None and parent.tag == "list" and not len(parent):
@@ -807,6 +813,22 @@ def _is_left(element: _Element, body: _Element) -> bool:
 
 
 _NO_LINKS = Links(HtmlElement())
+# A heading that calls on the reader or points elsewhere ("Sign up for our newsletter",
+# "Related", "Kommentare") heads a box, not a section of the story.
+_BOX_HEADINGS = frozenset({"call", "elsewhere", "notice"})
+
+
+def _under(blocks: list[tuple[_Element, str]], heading: int) -> Iterable[int]:
+    """The blocks of the box under a heading: up to the next heading, while they are short and
+    speak to the reader or are no sentence (other stories' headlines, the box's pitch, a
+    commenter's name and time). A reporter's sentence after the box is the story again."""
+    for index in range(heading + 1, len(blocks)):
+        element, text = blocks[index]
+        if element.tag == "head" or len(text) >= PROSE or (text and not _to_reader(text)):
+            return
+        yield index
+
+
 _NAME_END = re.compile(r"\W|$")
 
 
@@ -843,12 +865,12 @@ def _programme(texts: Iterable[str]) -> set[int]:
     return found
 
 
-def _trim_lines(element: _Element, top: bool, end: bool) -> list[str]:
+def _trim_lines(element: _Element, top: bool, end: bool) -> list[tuple[str, str]]:
     """The story's first or last block may hold the margin's lines itself, set apart by line
     breaks (a dateline above the first paragraph, a call to comment under the last): each such
     line at the block's top or end is judged as a block at the margin, by its words alone (a
     linked line in a paragraph names a work or a source the story cites)."""
-    kinds: list[str] = []
+    kinds: list[tuple[str, str]] = []  # (kind, line)
     # the block's last lines may be a programme: they stay
     lines = [" ".join((child.tail or "").split()) for child in element if child.tag == "lb"]
     end = end and len(lines) - 1 not in _programme(lines)
@@ -857,7 +879,7 @@ def _trim_lines(element: _Element, top: bool, end: bool) -> list[str]:
         kind = verdict(line, _NO_LINKS) if line else "empty"
         if kind is None:
             break
-        kinds.append(kind)
+        kinds.append((kind, line))
         element.remove(element[-1])
     while top and len(element) and element[0].tag == "lb":
         line = " ".join((element.text or "").split())
@@ -866,7 +888,7 @@ def _trim_lines(element: _Element, top: bool, end: bool) -> list[str]:
             kind = header_line(line)
         if kind is None:
             break
-        kinds.append(kind)
+        kinds.append((kind, line))
         element.text = element[0].tail
         element.remove(element[0])
     return kinds
@@ -918,8 +940,13 @@ def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:
         if kind is None:
             kept.append(line)
         else:
-            removed[kind] = removed.get(kind, 0) + 1
+            _count(removed, kind, line)
     return ("\n".join(kept), removed) if removed else (text, removed)
+
+
+def _count(removed: dict[str, int], kind: str, text: str) -> None:
+    """Count a removed block by its kind; ``bench.removals`` reads each one's text here."""
+    removed[kind] = removed.get(kind, 0) + 1
 
 
 def _blocks(body: _Element) -> Iterable[_Element]:

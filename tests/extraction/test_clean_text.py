@@ -348,6 +348,26 @@ def test_the_authors_box_at_the_end_goes_and_their_name_in_the_story_stays() -> 
     assert prune(body, links_of()) == {}
 
 
+def test_a_box_under_a_heading_that_calls_or_points_elsewhere_goes_with_it() -> None:
+    box = (
+        "<head>Sign up for the Gazette newsletter</head>"
+        "<p>Simply pop your email into the box and get the latest news direct to you</p>"
+        "<p>You can unsubscribe from this service at any time.</p>"
+        "<head>Related</head><p>Ferry fares rise again in spring</p>"
+    )
+    story_again = "<p>From tonight the kiosks close again (some never got to reopen).</p>"
+    body = etree.fromstring(f"<body><p>{STORY}</p>{box}{story_again}<p>{STORY}</p></body>")
+    assert prune(body, links_of()) == {"call": 1, "box": 3, "elsewhere": 1}
+    text = "".join(body.itertext())
+    assert "unsubscribe" not in text and "Ferry fares" not in text
+    # the story goes on after the box: a reporter's sentence, a paragraph of prose
+    assert "kiosks close again" in text and text.count("harbour board") == 2
+    # a heading inside the story is no box's, nor is one above it
+    section = "<head>What the budget contains</head><p>Repairs to the old quay</p>"
+    body = etree.fromstring(f"<body><p>{STORY}</p>{section}<p>{STORY}</p></body>")
+    assert prune(body, links_of()) == {}
+
+
 def test_the_agency_or_the_editors_initials_that_close_a_story_go() -> None:
     none = links_of()
     for sign_off in ("mit dpa", "Mit Agenturmaterial.", "SDA/sep", "(dmk)", "aja/PAP", "MDR (dst)"):

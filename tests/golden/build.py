@@ -104,11 +104,14 @@ def related(story: GoldenStory, others: list[GoldenStory], dated: bool) -> str:
 
 
 def author_box(story: GoldenStory) -> str:
-    """The box at the end of an English story's text that says who wrote it (its first author)."""
+    """What ends an English story's text: a newsletter's box, and the box that says who wrote
+    it (its first author)."""
     if not story.authors or story.language != "en":
         return ""
     name = escape(story.authors[0])
     return (
+        "<h3>Sign up for the Gazette newsletter</h3>"
+        "<p>Get the harbour news in your inbox every morning, free</p>"
         f'<div class="box"><p>{name}</p><p>{name} is a reporter at The '
         "Gazette who has covered the harbour, its ferries and the city council since 2015.</p></div>"
     )
