@@ -773,6 +773,8 @@ def prune(
             kind = header_line(text)
         if kind is None and index in boxed:
             kind = "box"
+        if kind is None and names and index < second and text.casefold() in names:
+            kind = "byline"  # the author's name alone above the story
         if kind is None:
             if index in (first, last):
                 for kind, line in _trim_lines(element, top=index == first, end=index == last):

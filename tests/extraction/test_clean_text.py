@@ -346,6 +346,9 @@ def test_the_authors_box_at_the_end_goes_and_their_name_in_the_story_stays() -> 
         assert prune(etree.fromstring(page), links_of(), authors=["Ann Writer"]) == {}, page
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{box}</body>")
     assert prune(body, links_of()) == {}
+    # their name alone above the story is its byline
+    body = etree.fromstring(f"<body><p>Ann Writer</p><p>{STORY}</p><p>{STORY}</p></body>")
+    assert prune(body, links_of(), authors=["Ann Writer"]) == {"byline": 1}
 
 
 def test_a_box_under_a_heading_that_calls_or_points_elsewhere_goes_with_it() -> None:
