@@ -332,13 +332,14 @@ def test_a_programmes_dated_lines_stay_and_a_forums_timestamps_go() -> None:
 
 
 def test_the_authors_box_at_the_end_goes_and_their_name_in_the_story_stays() -> None:
-    box = "<p>Ann Writer</p><p>Ann Writer is a reporter who has covered the harbour since 2015.</p>"
+    bio = "<p>Ann Writer is a reporter who has covered the harbour since 2015.</p>"
+    box = f"<p>Ann Writer</p>{bio}"
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{box}</body>")
     assert prune(body, links_of(), authors=["Ann  Writer", "Redaktion"]) == {"author": 2}
     assert "Writer" not in "".join(body.itertext())
     # without the page's names, or inside the story, or as an interviewer's question, it stays
     kept = (
-        f"<body><p>{STORY}</p>{box}<p>{STORY}</p><p>{STORY}</p></body>",
+        f"<body><p>{STORY}</p><p>{STORY}</p>{bio}<p>{STORY}</p><p>{STORY}</p></body>",
         f"<body><p>{STORY}</p><p>{STORY}</p><p>Ann Writer: Why now?</p></body>",
         f"<body><p>{STORY}</p><p>{STORY}</p><p>Ann Writers is a word.</p></body>",
     )
