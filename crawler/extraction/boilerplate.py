@@ -236,6 +236,7 @@ _CONTROL = re.compile(
     r"articolo (?:precedente|successivo)|copia link|voltar|leia mais|continue lendo|ver mais|"
     r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder)|"
     # Chinese, Japanese, Korean, Hindi: share, comment, follow, print, copy the link, to top
+    r"loading|lädt|chargement|cargando|carregando|caricamento|ładowanie|"
     r"分享|评论|評論|关注|關注|收藏|打印|复制链接|返回顶部|返回首页|分享让更多人看到|"
     r"シェア|コメント|印刷|フォローする|カテゴリーをフォローする|ページの先頭へ|"
     r"공유(?:하기)?|댓글|인쇄|기사 URL이 복사되었습니다|맨 위로|कॉपी लिंक|शेयर)"
@@ -245,7 +246,9 @@ _CONTROL = re.compile(
 # ... and at the story's margins, labels that head a fact box inside it ("Kontakt"), and a
 # lone share button that a how-to's subheading may be ("WhatsApp").
 _CONTROL_MARGIN = re.compile(
-    r"(?:kontakt|datenschutz|(?:press |media )?contacts?)(?: ?[:.…?!]+)?", re.IGNORECASE
+    r"(?:kontakt|datenschutz|(?:press |media )?contacts?|reply|antworten|répondre|responder|"
+    r"rispondi|responder|permalink)(?: ?[:.…?!]+)?",
+    re.IGNORECASE,
 )
 _SHARE_ONE = re.compile(rf"\W*{_SHARE_WORD}\W*", re.IGNORECASE)
 # A breadcrumb: "Startseite » News » Hafen", "Home > Harbour".
@@ -312,9 +315,10 @@ _CREDIT = _pattern(
 )  # fmt: skip
 # Lines that label the page rather than tell the story.
 _LABEL = _pattern(
+    # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
-    r"stichworte|etiquetas|mots[- ]clés|tagi|themen|ressort|release date|news date)"
-    r"\s*(?::|\||\W*$)",  # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
+    r"stichworte|etiquetas|mots[- ]clés|tagi|themen|temas|temi|tematy|onderwerpen|ressort|"
+    r"release date|news date)\s*(?::|\||\W*$)",
     r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
     r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"
     r"^\W*(?:veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)"
@@ -325,7 +329,8 @@ _LABEL = _pattern(
     r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour|uppdaterad|publicerad|publisert|"
     r"oppdatert|publiceret|opdateret|julkaistu|päivitetty|bijgewerkt|gepubliceerd|"
     r"zaktualizowano|opublikowano|aggiornato|actualizado|atualizado)\s*(?:am|on|le|el|em|"
-    r"kl\.?)?\s*:?\s*\d[\d.:/, -]*(?:uhr|h)?(?:\s*[|•·]\s*(?:uppdaterad|publicerad|publisert|"
+    r"kl\.?)?\s*:?\s*\d[\d.:/, -]*(?:uhr|h)?(?:\s*(?:um|at|à|a las|alle)\s*\d[\d.:]*\s*(?:uhr|h)?)?"
+    r"(?:\s*[|•·]\s*(?:uppdaterad|publicerad|publisert|"
     r"oppdatert|publiceret|opdateret|updated|published|aktualisiert|veröffentlicht)"
     r"\s*:?\s*\d[\d.:/, -]*)?\W*$",
     r"^\W*(?:aktualisiert|updated|mis à jour|actualizado) am\W*$",
@@ -343,15 +348,42 @@ _LABEL = _pattern(
     r"^\W*(?:ca\. )?\d+\s*(?:min(?:uten?|utes?|\.)?)\s*"
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     # an ad's label, not "Werbung für Zigaretten ist verboten", "Anzeige gegen den Wirt"
-    r"^\W*(?:werbung|anzeige|advertisement|sponsored(?: content| post)?)"
-    r"(?:\W*$|\s*[\]:|·•.–-])",
+    r"^\W*(?:werbung|anzeige|advertisement|sponsored(?: content| post)?|publicidad|publicité|"
+    r"pubblicità|publicidade|reklama|advertentie)(?:\W*$|\s*[\]:|·•.–-])",
     r"(?-i:^\W*(?:WERBUNG|ANZEIGE|ADVERTISEMENT|SPONSORED)\b)", r"^\W*sponsored by\b[^.!?,]{0,60}$",
     # where an ad broke the story: "Story continues below advertisement"
     r"^\W*(?:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? "
     r"(?:advertisement|ad)|continua (?:depois|após) (?:da|a) publicidade|"
     r"continúa (?:después de|tras) la publicidad|la suite après (?:cette|la) publicité|"
     r"(?:der )?artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)|"
-    r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter)\b",
+    r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter|"
+    r"(?:der )?artikel (?:wird )?unterhalb der (?:anzeige|werbung) fortgesetzt|"
+    r"weiterlesen nach der (?:anzeige|werbung)|(?:story|article) continues below|"
+    r"continue reading below|scroll to continue with content)\b",
+    # a blog platform's buttons and boxes (WordPress and its sharing and comment plugins),
+    # whose scripts did not run: "Like this:", "%d bloggers like this:", "Click to share on X
+    # (Opens in new window)", the comment form's fine print
+    r"^\W*(?:like this|gefällt mir|j[’']aime ça|me gusta esto|mi piace)\s*:\W*$",
+    r"^\W*(?:like|gefällt mir|j[’']aime|me gusta|mi piace|curtir)\s+"
+    r"(?:loading|wird geladen|chargement|cargando|caricamento|carregando)\b",
+    r"\b(?:bloggers? like this|bloggern gefällt das|blogueurs aiment cette page|"
+    r"blogueros les gusta esto|blogger hanno fatto clic su mi piace)\b",
+    r"\((?:opens in new window|wird in neuem fenster geöffnet|s[’']ouvre dans une nouvelle "
+    r"fenêtre|se abre en una ventana nueva|si apre in una nuova finestra|abre em nova janela)\)",
+    r"\b(?:required fields are marked|erforderliche felder sind (?:mit \*? ?)?markiert|"
+    r"les champs obligatoires sont indiqués|los campos obligatorios están marcados|"
+    r"i campi obbligatori sono contrassegnati)\b",
+    r"\bsave my name, email,? and website in this browser\b",
+    r"\bmeinen namen, (?:meine )?e-mail(?:-adresse)? und (?:meine )?website in diesem browser\b",
+    r"\benregistrer mon nom, mon e-mail et mon site\b",
+    r"\bguardar mi nombre, correo electrónico y web\b",
+    r"\b(?:uses|verwendet|utilise|usa|utilizza) akismet\b",
+    r"^\W*(?:cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta|"
+    r"annulla risposta)\W*$",
+    r"^\W*(?:log in to reply|zum antworten anmelden|connectez-vous pour répondre)\b",
+    r"\b(?:bookmark the permalink|setze ein lesezeichen auf den permalink|"
+    r"ajoutez ce permalien à vos favoris|guarda el enlace permanente)\b",
+    r"^\W*print friendly, pdf (?:&|and) email\W*$",
     r"\baffiliate[- ]links?\b", r"\bbild anzeigen\b",
     # "(Alle Angaben ohne Gewähr)", not the lottery numbers it follows
     r"^\W*(?:alle |sämtliche )?(?:angaben |daten )?ohne gewähr\W*$", r"\bangaben ohne gewähr\W*$",

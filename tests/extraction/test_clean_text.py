@@ -443,6 +443,24 @@ def test_rights_notices_machine_notes_and_a_players_length_are_boilerplate() -> 
         assert verdict(line, none, margin=False) is None, line
 
 
+def test_a_blog_platforms_buttons_and_comment_form_and_ad_labels_are_boilerplate() -> None:
+    none = links_of()
+    for line in ("Like this:", "Gefällt mir Wird geladen …", "%d bloggers like this:",
+                 "Click to share on Twitter (Opens in new window)", "Loading...",
+                 "Required fields are marked *", "Antworten abbrechen",
+                 "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+                 "This entry was posted in News. Bookmark the permalink.", "REKLAMA", "Publicidad",
+                 "Story continues below", "Aktualisiert am 12.03.2022 um 10:15 Uhr", "Temas"):  # fmt: skip
+        assert verdict(line, none) is not None, line
+    # a reply button only at the margins; the words in a story's sentence are the story's
+    assert verdict("Reply", none) == "control" and verdict("Reply", none, margin=False) is None
+    for sentence in ("The loading of the ship took three days.",
+                     "Publicidad engañosa es un delito, dijo el juez.",
+                     "Like this, the ferry will run all year.",
+                     "Temas como la vivienda dominaron el debate."):  # fmt: skip
+        assert verdict(sentence, none) is None, sentence
+
+
 def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
     none = links_of()
     for label in ("Zurück zur Übersicht", "Nach oben", "» Weiterlesen", "Lire la suite…",
