@@ -237,6 +237,16 @@ _CONTROL = re.compile(
     r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder)|"
     # Chinese, Japanese, Korean, Hindi: share, comment, follow, print, copy the link, to top
     r"loading|lädt|chargement|cargando|carregando|caricamento|ładowanie|"
+    # a blog's or a forum's buttons and boxes
+    r"comments powered by disqus|post a comment|kommentar veröffentlichen|add (?:a )?new comment|"
+    r"neuen kommentar hinzufügen|(?:newer|older) posts?(?: (?:newer|older) posts?)?(?: home)?|"
+    r"(?:neuerer|älterer) post(?: (?:neuerer|älterer) post)?(?: startseite)?|zitieren|"
+    r"report (?:post|comment|this)|(?:beitrag|kommentar) melden|recent posts|neueste beiträge|"
+    r"alle ansehen|load more|mehr laden|cookie[- ](?:settings|einstellungen)|accept all|"
+    r"alle akzeptieren|zum inhalt springen|toggle navigation|(?:share|tweet|pin|e-?mail) this|"
+    r"(?:proudly )?powered by wordpress|(?:erstelle eine website wie diese mit|bloggen auf|"
+    r"blog at|create a free website or blog at|website built with) wordpress\.com|"
+    r"(?:page|seite|página|pagina) \d+ (?:of|von|de|di) \d+|"
     r"分享|评论|評論|关注|關注|收藏|打印|复制链接|返回顶部|返回首页|分享让更多人看到|"
     r"シェア|コメント|印刷|フォローする|カテゴリーをフォローする|ページの先頭へ|"
     r"공유(?:하기)?|댓글|인쇄|기사 URL이 복사되었습니다|맨 위로|कॉपी लिंक|शेयर)"
@@ -247,7 +257,13 @@ _CONTROL = re.compile(
 # lone share button that a how-to's subheading may be ("WhatsApp").
 _CONTROL_MARGIN = re.compile(
     r"(?:kontakt|datenschutz|(?:press |media )?contacts?|reply|antworten|répondre|responder|"
-    r"rispondi|responder|permalink)(?: ?[:.…?!]+)?",
+    r"rispondi|permalink|details|top|home|search|suche|menu|menü|close|schließen|like|follow|"
+    r"folgen|listen|anhören|gefällt mir|melden|report|edit|bearbeiten|previous|next|weiter|"
+    r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
+    r"registrieren|\d+ claps?"
+    # a row of page numbers: "« Previous 1 2 3 Next »"
+    r"|(?:(?:previous|prev|vorherige|zurück|précédent|anterior)\W+)?\d{1,3}(?: \d{1,3}){2,}"
+    r"(?:\W+(?:next|weiter|nächste|suivant|siguiente))?)(?: ?[:.…?!]+)?",
     re.IGNORECASE,
 )
 _SHARE_ONE = re.compile(rf"\W*{_SHARE_WORD}\W*", re.IGNORECASE)
@@ -384,6 +400,8 @@ _LABEL = _pattern(
     r"\b(?:bookmark the permalink|setze ein lesezeichen auf den permalink|"
     r"ajoutez ce permalien à vos favoris|guarda el enlace permanente)\b",
     r"^\W*print friendly, pdf (?:&|and) email\W*$",
+    r"^\W*(?:hits|zugriffe|aufrufe|views|visite|visualizaciones|vues)\s*:?\s*\d[\d.,]*\W*$",
+    r"^\W*(?:type|enter) your e-?mail\b", r"^\W*(?:ihre )?e-mail-adresse eingeben\b",
     r"\baffiliate[- ]links?\b", r"\bbild anzeigen\b",
     # "(Alle Angaben ohne Gewähr)", not the lottery numbers it follows
     r"^\W*(?:alle |sämtliche )?(?:angaben |daten )?ohne gewähr\W*$", r"\bangaben ohne gewähr\W*$",
@@ -466,7 +484,8 @@ BYLINE = re.compile(
     # in lower case ("von Anna Schreiber") the name is all there is: "von Open Source
     # Software ein und..." goes on as a sentence
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
-    r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:)",
+    r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:"
+    r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ])",
 )
 # The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".
 _STAFF = re.compile(
