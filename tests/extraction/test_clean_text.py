@@ -452,13 +452,15 @@ def test_a_blog_platforms_buttons_and_comment_form_and_ad_labels_are_boilerplate
                  "This entry was posted in News. Bookmark the permalink.", "REKLAMA", "Publicidad",
                  "Story continues below", "Aktualisiert am 12.03.2022 um 10:15 Uhr", "Temas",
                  "Comments powered by Disqus", "Newer Post Older Post Home", "Zugriffe: 1234",
-                 "Beitrag melden", "Powered by WordPress", "Page 1 of 3", "Toggle navigation"):  # fmt: skip
+                 "Beitrag melden", "Powered by WordPress", "Page 1 of 3", "Toggle navigation",
+                 "Gift this article", "toggle caption", "Bild vergrößern", "Lire plus tard"):  # fmt: skip
         assert verdict(line, none) is not None, line
     # a button that may be a subheading only at the margins; a story's sentence is the story's
-    for button in ("Reply", "Details", "Search", "Next", "« Previous 1 2 3 Next »"):
+    for button in ("Reply", "Details", "Search", "Next", "« Previous 1 2 3 Next »", "Video"):
         assert verdict(button, none) == "control", button
         assert verdict(button, none, margin=False) is None, button
-    for line in ("03.03.2011, 16:24", "1-1", "3,2", "Weiter geht es am Montag."):
+    for line in ("03.03.2011, 16:24", "1-1", "3,2", "Weiter geht es am Montag.",
+                 "Video shows the quay collapsing."):  # fmt: skip
         assert verdict(line, none) != "control", line
     for sentence in ("The loading of the ship took three days.",
                      "Publicidad engañosa es un delito, dijo el juez.",
