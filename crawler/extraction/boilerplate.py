@@ -51,6 +51,10 @@ DOUBLED_MIN = 20
 TO_READER_WORDS = 4
 # A run of this many dated lines in a row, each naming something, is a programme or a timeline.
 PROGRAMME_LINES = 3
+# A page with more captioned pictures than this is a gallery or a listicle: its captions stay.
+MAX_CAPTIONS = 4
+# A caption is this long at least: fewer characters may be a subheading's too.
+MIN_CAPTION = 20
 # An author's box (a line of their name, a few of who they are) is among this many last blocks.
 AUTHOR_BOX = 3
 # An author's box says this much at most; a longer block that begins with their name is prose.
@@ -787,7 +791,11 @@ def _is_date_line(text: str) -> bool:
 
 
 def prune(
-    body: _Element, links: Links, headline: str | None = None, authors: Iterable[str] = ()
+    body: _Element,
+    links: Links,
+    headline: str | None = None,
+    authors: Iterable[str] = (),
+    captions: frozenset[str] = frozenset(),
 ) -> dict[str, int]:
     """Remove boilerplate blocks from trafilatura's result ``body`` in place; count them by
     kind. A list goes whole when none of its items is left. The ``headline`` is left alone,
@@ -835,6 +843,8 @@ def prune(
             kind = header_line(text)
         if kind is None and index in boxed:
             kind = "box"
+        if kind is None and captions and element.tag != "head" and _is_caption(text, captions):
+            kind = "caption"
         if kind is None and names and index < second and text.casefold() in names:
             kind = "byline"  # the author's name alone above the story
         if kind is None:
@@ -880,6 +890,15 @@ _NO_LINKS = Links(HtmlElement())
 # A heading that calls on the reader or points elsewhere ("Sign up for our newsletter",
 # "Related", "Kommentare") heads a box, not a section of the story.
 _BOX_HEADINGS = frozenset({"call", "elsewhere", "notice"})
+
+
+def _is_caption(text: str, captions: frozenset[str]) -> bool:
+    """Whether a short block is a picture's caption: the whole of one, or the most of it (its
+    credit apart). Not on a page of many (a listicle's or a gallery's captions are its text),
+    and not a few words, which a subheading and a caption may share."""
+    if not MIN_CAPTION <= len(text) < PROSE or len(captions) > MAX_CAPTIONS:
+        return False
+    return any(text in caption and 2 * len(text) >= len(caption) for caption in captions)
 
 
 def _under(blocks: list[tuple[_Element, str]], heading: int) -> Iterable[int]:

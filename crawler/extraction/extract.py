@@ -195,17 +195,18 @@ class ArticleExtractor:
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
             page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
         links = Links(tree)  # read now: trafilatura prunes the tree it is given
+        captions = frozenset(" ".join(c.text_content().split()) for c in tree.iter("figcaption"))
         lead = find_lead(tree, head)
         standfirsts = named_leads(tree, head)
         lean.set_page_language(language)
         authors = [*evidence.authors, *evidence.byline]
-        document, text = _main_text(tree, self._template, url, links, authors)
+        document, text = _main_text(tree, self._template, url, links, authors, captions)
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
                 for element in pitches(again):
                     element.drop_tree()
-                retried, longer = _main_text(again, self._retry, url, links, authors)
+                retried, longer = _main_text(again, self._retry, url, links, authors, captions)
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):
                     document, text = retried, longer
         text_source = "trafilatura"
@@ -251,7 +252,12 @@ class ArticleExtractor:
 
 
 def _main_text(
-    tree: HtmlElement, template: Extractor, url: str, links: Links, authors: list[str]
+    tree: HtmlElement,
+    template: Extractor,
+    url: str,
+    links: Links,
+    authors: list[str],
+    captions: frozenset[str],
 ) -> tuple[Any, str]:
     """trafilatura's document of the page and its text, boilerplate pruned; ``authors``: the
     names the page's markup gives, to which trafilatura's reading of the byline is added."""
@@ -261,7 +267,7 @@ def _main_text(
     if document is None:
         return None, ""
     authors = [*authors, *_split_authors(document.author)]
-    if document.body is not None and prune(document.body, links, document.title, authors):
+    if document.body is not None and prune(document.body, links, document.title, authors, captions):
         document.text = xmltotxt(document.body, include_formatting=False)
     return document, (document.text or "").strip()
 

@@ -749,3 +749,21 @@ def test_a_page_loses_its_boilerplate_and_keeps_its_lead() -> None:
     for boilerplate in ("Kategorie", "Read also", "Follow us", "Other story number"):
         assert boilerplate not in found.text
     assert all(f"Part {n}. {STORY.strip()}" in found.text for n in range(6))
+
+
+def test_a_pictures_caption_goes_and_a_listicles_many_captions_stay() -> None:
+    """A caption (a ``<figcaption>``'s text, or most of it) is the picture's, not the story's;
+    on a page of many captioned pictures (a listicle, a gallery) they are what it says."""
+    caption = "The northern quay seen from the ferry"
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{caption}</p><p>{STORY}</p></body>")
+    assert prune(body, links_of(), captions=frozenset({f"{caption} (Photo: Ann Writer)"})) == {
+        "caption": 1
+    }
+    many = frozenset(f"{caption} number {n}" for n in range(5)) | {caption}
+    kept = (
+        (f"<body><p>{STORY}</p><p>{caption}</p><p>{STORY}</p></body>", many),
+        (f"<body><p>{STORY}</p><head>{caption}</head><p>{STORY}</p></body>", {caption}),
+        (f"<body><p>{STORY}</p><p>The quay</p><p>{STORY}</p></body>", {caption}),
+    )
+    for page, captions in kept:
+        assert prune(etree.fromstring(page), links_of(), captions=frozenset(captions)) == {}, page
