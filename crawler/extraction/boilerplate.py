@@ -164,8 +164,10 @@ _CALL = _pattern(
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
     r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\W*$",
-    r"^\W*\d+ (?:antworten|responses|replies|commentaires?|comentarios?)"
-    r"(?: (?:zu|to|on|auf|sur|en)\s+[„\"“«'‘].{0,120})?\W*$",
+    r"^\W*(?:\d+|one|an?|ein(?:e|en)?|une?|uno|una|um|uma) (?:antworten|antwort|responses?|"
+    r"replies|reply|comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios?|"
+    r"thoughts?|gedanken?|réflexions?|reacties?|reactie)"
+    r"(?: (?:zu|to|on|auf|sur|en|em|su|op|about)\s+[„\"“«'‘].{0,120})?\W*$",
     r"\b(?:log in|sign in|register) or create an? (?:free )?account\b",
     r"\bcreate an? (?:free )?account to (?:continue|read)\b",
     # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
@@ -471,13 +473,25 @@ _COOKIES = _pattern(
     r"\b(?:nous utilisons|utilise) des cookies\b", r"\butiliza(?:mos)? cookies\b",
 )  # fmt: skip
 _NOTICE_MAX = 600
+# A comment's header under the story: its writer and when ("Max sagt: 12. März 2020 um 14:33",
+# "Anonymous said...", "Zitat von Max:"); a forum member's card ("Beiträge: 123").
+_COMMENT_HEAD = _pattern(
+    r"^\W*[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3} (?:says|said|sagt|schrieb|wrote|dit|écrit|"
+    r"dice|dijo|escribió|disse|scrive|zegt|schreef|hat gesagt|napisała?)\s*(?::|\.\.\.|…)"
+    r"(?:\s*(?:\d|[^\W\d]{3,10}\.? \d)[^!?]{0,30})?\W*$",  # and a date, a time
+    r"^\W*(?:zitat von|quote from|quoting|citation de|cita de)\s+[^:]{1,40}:\W*$",
+)
+_MEMBER = _pattern(
+    r"^\W*(?:mitglied seit|member since|registriert(?: seit)?|registered|joined|beiträge|posts|"
+    r"verfasst am)\s*:?\s*(?:[a-zäöü]{3,9}\.? )?\d[\d.,: /-]*(?:uhr|am|pm)?\W*$",
+)
 # The footer a blog's feed adds to each entry: "The post <title> appeared first on <site>."
 _FEED_FOOTER = _pattern(
     r"^\W*(?:the post|der beitrag|l'article|la entrada|o post) .{1,300}? "
     r"(?:appeared first on|erschien zuerst auf|est apparu en premier sur|"
     r"apareció primero en|apareceu primeiro em) [^.,;]{1,80}\.?\s*$",
 )
-_FRAME = " \t\n|•·-–—>»›<«‹→←↑▶►▸*#()[]"  # what a control's label may stand between
+_FRAME = " \t\n|•·-–—>»›<«‹→←↑↓▶►▸*#()[]"  # what a control's label may stand between
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
 # Someone is quoted: a call in quotes ("Join us," the union leader said) is the story's.
 _SAID = re.compile(
@@ -700,6 +714,10 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "download"
     if _is_disclosure(text):
         return "disclosure"
+    if margin and len(text) < 120 and _COMMENT_HEAD.search(text):
+        return "comment"
+    if len(text) < 80 and _MEMBER.search(text):
+        return "comment"
     if margin and _COOKIES.search(text):
         return "notice"
     return header_line(text) if margin else None

@@ -767,3 +767,17 @@ def test_a_pictures_caption_goes_and_a_listicles_many_captions_stay() -> None:
     )
     for page, captions in kept:
         assert prune(etree.fromstring(page), links_of(), captions=frozenset(captions)) == {}, page
+
+
+def test_a_comments_header_and_count_and_a_forum_members_card_are_boilerplate() -> None:
+    none = links_of()
+    for line in ("Max Mustermann sagt: 12. März 2020 um 14:33", "John says:", "Anonymous said...",
+                 "Zitat von Max:", "One comment", "12 thoughts on “Harbour news”",
+                 "6 Gedanken zu „Die Möglichkeit, nichts zu tun“", "Beiträge: 123",
+                 "Member since 2010", "Reply ↓"):  # fmt: skip
+        assert verdict(line, none) is not None, line
+    # a header only at the margins; a quote with its words is the story's
+    assert verdict("Max Mustermann sagt:", none, margin=False) is None
+    for sentence in ("He says: 'We will rebuild the quay by 2026.'", "One comment stood out.",
+                     "Posts on social media spread fast.", "Ein Kommentar von Anna Schreiber"):  # fmt: skip
+        assert verdict(sentence, none) is None, sentence
