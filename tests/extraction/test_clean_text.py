@@ -50,6 +50,8 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("Filed under: Harbour, Ferries", none) == "label"
     assert verdict("Bildnachweis: Harbour Gazette", none) == "credit"
     assert verdict("Photo credit: Ann Writer", none) == "credit"
+    assert verdict("Crédits photos : Bestimage", none) == "credit"
+    assert verdict("Créditos fotos: Ann Writer", none) == "credit"
     assert verdict("Artikel teilen", none) == "control"
     assert verdict("Facebook Twitter WhatsApp E-Mail", none) == "call"
     assert verdict("Tweet | Share | E-Mail", none) == "call"
