@@ -897,6 +897,12 @@ def prune(
             _remove(element)
             if parent is not None and parent.tag == "list" and not len(parent):
                 _remove(parent)
+    # a heading that heads nothing: what it headed went, or it is the next story's headline
+    for element, text in reversed([(e, t) for e, t in blocks if t and _is_left(e, body)]):
+        if element.tag != "head" or body[-1] is not element or (element.tail or "").strip():
+            break
+        _count(removed, "heading", text)
+        _remove(element)
     return removed
 
 

@@ -783,3 +783,17 @@ def test_a_comments_header_and_count_and_a_forum_members_card_are_boilerplate() 
     for sentence in ("He says: 'We will rebuild the quay by 2026.'", "One comment stood out.",
                      "Posts on social media spread fast.", "Ein Kommentar von Anna Schreiber"):  # fmt: skip
         assert verdict(sentence, none) is None, sentence
+
+
+def test_a_heading_that_heads_nothing_at_the_end_goes() -> None:
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><p>{STORY}</p><head>Most read in Harbour</head>"
+        "<head>Location Details</head></body>"
+    )
+    assert prune(body, links_of()) == {"heading": 2}
+    assert [child.tag for child in body] == ["p", "p"]
+    # a heading over a table, or over the story's last paragraph, heads something
+    for ending in ("<head>Results</head><table><row><cell>1</cell></row></table>",
+                   f"<head>What comes next</head><p>{STORY}</p>"):  # fmt: skip
+        body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{ending}</body>")
+        assert prune(body, links_of()) == {}, ending
