@@ -787,7 +787,7 @@ def test_a_comments_header_and_count_and_a_forum_members_card_are_boilerplate() 
 
 def test_a_heading_that_heads_nothing_at_the_end_goes() -> None:
     body = etree.fromstring(
-        f"<body><p>{STORY}</p><p>{STORY}</p><head>Most read in Harbour</head>"
+        f"<body><p>{STORY}</p><p>{STORY}</p><head>Ferry fares rise again in spring</head>"
         "<head>Location Details</head></body>"
     )
     assert prune(body, links_of()) == {"heading": 2}
