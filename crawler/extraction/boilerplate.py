@@ -241,7 +241,6 @@ _CONTROL = re.compile(
     r"torna su|leggi (?:tutto|di più)|continua a leggere|scopri di più|"
     r"articolo (?:precedente|successivo)|copia link|voltar|leia mais|continue lendo|ver mais|"
     r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder)|"
-    # Chinese, Japanese, Korean, Hindi: share, comment, follow, print, copy the link, to top
     r"loading|lädt|chargement|cargando|carregando|caricamento|ładowanie|"
     # a blog's or a forum's buttons and boxes
     r"comments powered by disqus|post a comment|kommentar veröffentlichen|add (?:a )?new comment|"
@@ -261,21 +260,22 @@ _CONTROL = re.compile(
     r"audio-version|teilen sie diesen artikel|lire plus tard|offrir cet article|"
     r"ajouter à mes favoris|partager sur \w+|compartir en \w+|ver comentarios|"
     r"leserkommentare|plus-artikel|exklusiv für abonnenten|"
+    # Chinese, Japanese, Korean, Hindi: share, comment, follow, print, copy the link, to top
     r"分享|评论|評論|关注|關注|收藏|打印|复制链接|返回顶部|返回首页|分享让更多人看到|"
     r"シェア|コメント|印刷|フォローする|カテゴリーをフォローする|ページの先頭へ|"
     r"공유(?:하기)?|댓글|인쇄|기사 URL이 복사되었습니다|맨 위로|कॉपी लिंक|शेयर)"
     r"(?: ?[:.…?!]+)?",
     re.IGNORECASE,
 )
-# ... and at the story's margins, labels that head a fact box inside it ("Kontakt"), and a
-# lone share button that a how-to's subheading may be ("WhatsApp").
+# ... and at the story's margins, labels that head a fact box inside it ("Kontakt"), and
+# buttons whose word a subheading may be ("Details", "Video", "Weiter", "Listen").
 _CONTROL_MARGIN = re.compile(
     r"(?:kontakt|datenschutz|(?:press |media )?contacts?|reply|antworten|répondre|responder|"
-    r"rispondi|permalink|details|top|home|search|suche|menu|menü|close|schließen|like|follow|"
-    r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|hören|écouter|"
-    r"escuchar|ascolta|posłuchaj|guardar|salva|zapisz|commenta|komentarze|diskussion|"
-    r"credit\.*|getty images|mehr nachrichten|weitere nachrichten|top-themen|"
-    r"folgen|listen|anhören|gefällt mir|melden|report|edit|bearbeiten|previous|next|weiter|"
+    r"rispondi|permalink|details|top|home|search|suche|menu|menü|close|schließen|like|"
+    r"gefällt mir|follow|folgen|listen|anhören|hören|écouter|escuchar|ascolta|posłuchaj|"
+    r"melden|report|edit|bearbeiten|guardar|salva|zapisz|commenta|komentarze|diskussion|"
+    r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
+    r"getty images|mehr nachrichten|weitere nachrichten|top-themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
     r"registrieren|\d+ claps?"
     # a row of page numbers: "« Previous 1 2 3 Next »"
@@ -819,7 +819,8 @@ def prune(
     """Remove boilerplate blocks from trafilatura's result ``body`` in place; count them by
     kind. A list goes whole when none of its items is left. The ``headline`` is left alone,
     even as a link (blogs link a post's title to itself): the record's assembly decides.
-    ``authors``, the names the page gives as its authors, tell their box apart."""
+    ``authors``, the names the page gives as its authors, tell their box apart; ``captions``,
+    the texts of the page's ``<figcaption>`` elements, its pictures' captions."""
     headline = " ".join(headline.split()).casefold() if headline else None
     blocks = [(element, " ".join("".join(element.itertext()).split())) for element in _blocks(body)]
     names = _full_names(authors)
