@@ -3,6 +3,7 @@
     python -m bench.removals                      # every removed block of the 990 pages, by kind
     python -m bench.removals --kind credit error   # only these kinds
     python -m bench.removals --lead-cost          # what the lead search costs a page
+    python -m bench.removals --verdict-cost       # what judging the blocks costs a page
 
 A new rule of ``crawler/extraction/boilerplate.py`` is checked here on what it removes, read
 by eye, not on the corpus's annotations (``bench.quality`` scores those): run this before and
@@ -76,18 +77,50 @@ def lead_cost(pages: Path) -> None:
         print(f"named_leads: {spent:.0f} ms, a page without <h1>: 5,000 elements, {count} teasers")
 
 
+def verdict_cost(corpus: Path, part: str) -> None:
+    """The CPU that ``verdict`` costs a page: the blocks it is asked about on the corpus's
+    pages, judged again (three times over), without the rest of the extraction."""
+    from crawler.extraction import boilerplate
+
+    judged = boilerplate.verdict
+    asked: list[tuple[str, boilerplate.Links, str, bool]] = []
+
+    def spy(text: str, links: boilerplate.Links, tag: str = "p", margin: bool = True) -> str | None:
+        asked.append((text, links, tag, margin))
+        return judged(text, links, tag, margin)
+
+    cases = load_cases(corpus, part)
+    boilerplate.verdict = spy  # type: ignore[assignment]
+    try:
+        for case in cases:
+            crawler_record(case.path.read_bytes(), case.url)
+    finally:
+        boilerplate.verdict = judged  # type: ignore[assignment]
+    started = time.process_time()
+    for _ in range(3):
+        for arguments in asked:
+            judged(*arguments)
+    each = (time.process_time() - started) / (3 * len(cases)) * 1000
+    print(f"verdict: {each:.2f} ms a page, {len(asked) / len(cases):.0f} blocks a page, "
+          f"over the {len(cases)} pages of {corpus.name} ({part})")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--part", choices=PARTS, default="all")
     parser.add_argument("--kind", nargs="*", default=[], help="only these kinds")
     parser.add_argument("--lead-cost", action="store_true")
+    parser.add_argument("--verdict-cost", action="store_true", help="what judging a block costs")
     args = parser.parse_args()
     if args.lead_cost:
         lead_cost(DEFAULT_TEMPLATES)
         return
     if not (args.corpus / "evaldata.json").exists():
         raise SystemExit(f"no corpus at {args.corpus} (see bench/quality.py)")
+    if args.verdict_cost:
+        verdict_cost(args.corpus, args.part)
+        return
     found = removed_blocks(args.corpus, args.part, set(args.kind))
     for url, kind, text in found:
         print(f"{kind:10} {text[:160]!r}  ({url[:70]})")
