@@ -12,8 +12,9 @@ evidence a page and its feed may carry with the ways it can be wrong:
 - several dates on the page (updated stamps, dated related stories, a copyright year);
 - several authors, in the byline and in JSON-LD;
 - German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
-- three page layouts: semantic ``<article>`` (with the author's box under an English story), a div
-  soup with teaser lists, and a body with subheadings and lists.
+- three page layouts: semantic ``<article>`` (an English story's text ending in a newsletter's
+  box and its author's box), a div soup with teaser lists, and a body with subheadings and
+  lists.
 """
 
 from __future__ import annotations
