@@ -72,20 +72,41 @@ class _Phrases:
     compiled in two: those that must begin the line (written ``^\\W*...``) tried at its start
     only, the rest searched anywhere. Python's ``re`` tries every alternative of a pattern at
     every position of a line, and most of these phrases begin one: searched as one, the calls
-    and labels cost more than all the other rules together."""
+    and labels cost more than all the other rules together. When every one of the rest begins
+    with a word written out (``\\bexterne...``), a line that holds none of those words is not
+    searched at all: a substring test is a hundred times cheaper than the search."""
 
     _LEAD = r"^\W*"
+    # the letters an alternative begins with, up to its first sign of a pattern ("externe" of
+    # "\bexterne[rn]?"; one less before a quantifier: "externe" of "\bexternen?")
+    _WRITTEN = re.compile(r"\\b([a-zß-ÿ ]{4,})(?=([?*{]?))")
 
     def __init__(self, *alternatives: str) -> None:
         start = [a[len(self._LEAD) :] for a in alternatives if a.startswith(self._LEAD)]
         anywhere = [a for a in alternatives if not a.startswith(self._LEAD)]
         self._start = re.compile(rf"\W*(?:{'|'.join(start)})", re.IGNORECASE) if start else None
         self._anywhere = re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None
+        words = [self._written(a) for a in anywhere]
+        self._words = tuple(w for w in words if w) if all(words) else ()
+
+    @classmethod
+    def _written(cls, alternative: str) -> str | None:
+        found = cls._WRITTEN.match(alternative)
+        if found is None:
+            return None
+        word = found.group(1)[:-1] if found.group(2) else found.group(1)
+        return word if len(word) >= 4 else None
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._start is not None and (found := self._start.match(text)):
             return found
-        return self._anywhere.search(text) if self._anywhere is not None else None
+        if self._anywhere is None:
+            return None
+        if self._words:
+            lowered = text.lower()
+            if not any(word in lowered for word in self._words):
+                return None
+        return self._anywhere.search(text)
 
 
 # Lines that send the reader to another story or page.
@@ -469,12 +490,13 @@ _PAID_LINK = _pattern(
 # external content, a request to enable JavaScript; and the note that a machine translated or
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
-_NOTICE = _pattern(
+_NOTICE = _Phrases(
     r"\bexterne[rn]? inhalte? (?:nicht verfügbar|angezeigt|laden|anzeigen|zulassen|aktivieren)",
     r"\bdass mir externe inhalte?\b",
     r"\bpersonenbezogene daten an drittplattformen (?:übermittelt|weitergegeben)",
     r"\bempfohlener redaktioneller inhalt\b",
-    r"\b(?:privatsphäre|datenschutz)-?einstellungen (?:verhindern|aktivieren)\b",
+    r"\bprivatsphäre-?einstellungen (?:verhindern|aktivieren)\b",
+    r"\bdatenschutz-?einstellungen (?:verhindern|aktivieren)\b",
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
