@@ -17,8 +17,8 @@ Only short blocks are judged: a long paragraph is the story even when it says "n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from itertools import groupby
+from collections.abc import Iterable, Iterator
+from itertools import groupby, islice
 
 from lxml.etree import _Element
 from lxml.html import HtmlElement
@@ -74,7 +74,7 @@ class _Phrases:
     every position of a line, and most of these phrases begin one: searched as one, the calls
     and labels cost more than all the other rules together. When every one of the rest begins
     with a word written out (``\\bexterne...``), a line that holds none of those words is not
-    searched at all: a substring test is a hundred times cheaper than the search."""
+    searched at all: a substring test costs far less than the search."""
 
     _LEAD = r"^\W*"
     # the letters an alternative begins with, up to its first sign of a pattern ("externe" of
@@ -918,10 +918,7 @@ def prune(
         _count(removed, kind, text)
         if element.tag == "head" and kind in _BOX_HEADINGS and index > first:
             boxed.update(_under(blocks, index))
-        parent = element.getparent()
-        _remove(element)
-        if parent is not None and parent.tag == "list" and not len(parent):
-            _remove(parent)
+        _remove_block(element)
     for element in list(body.iter("list")):
         if element.getparent() is not None and _is_link_list(element, links):
             _count(removed, "links", " ".join("".join(element.itertext()).split()))
@@ -930,19 +927,15 @@ def prune(
                 _remove(label)
             _remove(element)
     if names:  # the author's box: among the last blocks left, after the story's last prose
-        left = [(e, t) for e, t in blocks[first + 1 :] if t and _is_left(e, body)]
-        for element, text in reversed(left[-AUTHOR_BOX:]):
+        for element, text in islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_BOX):
             if (kind := _author_box(text, names)) is None:
                 if len(text) >= PROSE:
                     break
                 continue
             _count(removed, kind, text)
-            parent = element.getparent()
-            _remove(element)
-            if parent is not None and parent.tag == "list" and not len(parent):
-                _remove(parent)
+            _remove_block(element)
     # a heading that heads nothing: what it headed went, or it is the next story's headline
-    for element, text in reversed([(e, t) for e, t in blocks if t and _is_left(e, body)]):
+    for element, text in _left_from_end(blocks, body):
         if element.tag != "head" or body[-1] is not element or (element.tail or "").strip():
             break
         _count(removed, "heading", text)
@@ -950,9 +943,26 @@ def prune(
     return removed
 
 
+def _left_from_end(
+    blocks: list[tuple[_Element, str]], body: _Element
+) -> Iterator[tuple[_Element, str]]:
+    """The blocks with text still in the body (neither they nor their list were removed),
+    the last first; read as they are asked for, so that what goes meanwhile is seen gone."""
+    for element, text in reversed(blocks):
+        if text and _is_left(element, body):
+            yield element, text
+
+
 def _is_left(element: _Element, body: _Element) -> bool:
-    """Whether a block is still in the body: neither it nor its list was removed."""
     return any(ancestor is body for ancestor in element.iterancestors())
+
+
+def _remove_block(element: _Element) -> None:
+    """Remove a block, and its list when it was the list's last item."""
+    parent = element.getparent()
+    _remove(element)
+    if parent is not None and parent.tag == "list" and not len(parent):
+        _remove(parent)
 
 
 _NO_LINKS = Links(HtmlElement())
