@@ -1,0 +1,131 @@
+"""trafilatura's metadata at less cost (crawler.extraction.metadata): the same answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from trafilatura.metadata import extract_author, extract_metadata
+
+from crawler.extraction import metadata
+from crawler.extraction.htmltree import parse_html
+from crawler.extraction.metadata import author_of, page_metadata
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = sorted((ROOT / "tests" / "golden" / "cases").glob("*.html"))
+SHARED = ROOT.parent / "shared"
+STORY = "<p>The council met on Monday to discuss the budget for the coming year.</p>" * 3
+
+
+def page(byline: str) -> str:
+    return f"<html><head><title>Budget</title></head><body><article>{byline}{STORY}</article></body></html>"
+
+
+BYLINES = {
+    "a byline": "<p class='byline'>By Jane Doe</p>",
+    "a byline with a date inside, its tail joined to the name": (
+        "<div class='author'>By Jane Doe<time>May 2</time>and John Roe</div>"
+    ),
+    "a date after a name, then more": (
+        "<div class='author'><a>Jane Doe</a> reports<time>May 2</time>, Berlin<span>x</span></div>"
+    ),
+    "a first child deleted, its tail to the parent's text": (
+        "<span class='writer'><figure>photo</figure>Jane Doe</span>"
+    ),
+    "two deleted siblings in a row": (
+        "<div class='byline'>By<time>1</time>Jane<figure>2</figure>Doe <b>Berlin</b></div>"
+    ),
+    "a byline inside the comments": (
+        "<div class='comments'><p class='byline'>By Commenter One</p></div>"
+        "<p class='byline'>By Jane Doe</p>"
+    ),
+    "a byline in a sidebar only": "<aside class='sidebar'><span class='author'>Jane Doe</span></aside>",
+    "an author element": "<author>Jane Doe</author>",
+    "a byline too long, then a short one": (
+        f"<p class='byline'>{'Jane Doe ' * 20}</p><span class='author-name'>John Roe</span>"
+    ),
+    "no byline at all": "",
+    "a byline of two characters": "<p class='byline'>JD</p>",
+    "a child rel element (trafilatura's own path)": "<span><rel>me</rel>Jane Doe</span>",
+    "a nested deletion": (
+        "<div class='byline'>Jane <span class='quote'>x<time>y</time>z</span>Doe</div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BYLINES)
+def test_the_author_is_the_one_trafilatura_finds_in_its_pruned_copy(name: str) -> None:
+    html = page(BYLINES[name])
+    assert author_of(parse_html(html)) == extract_author(parse_html(html))
+
+
+def test_a_deleted_element_s_tail_joins_the_text_before_it_without_a_space() -> None:
+    html = page("<div class='author'>Jane<time>May 2</time>Doe</div>")
+    assert author_of(parse_html(html)) == extract_author(parse_html(html)) == "JaneDoe"
+
+
+def test_the_page_is_neither_copied_nor_changed() -> None:
+    tree = parse_html(page(BYLINES["a byline with a date inside, its tail joined to the name"]))
+    before = [(element.tag, element.text, element.tail) for element in tree.iter()]
+    author_of(tree)
+    assert [(element.tag, element.text, element.tail) for element in tree.iter()] == before
+
+
+def fields(document: object, license: bool = True) -> dict[str, object]:
+    found = {
+        name: value
+        for name, value in document.as_dict().items()  # type: ignore[attr-defined]
+        if name not in ("body", "commentsbody")  # empty elements made anew each call
+    }
+    if not license:
+        found.pop("license")
+    return found
+
+
+def same_metadata(html: str, url: str = "https://news.example/2026/05/budget.html") -> None:
+    theirs = extract_metadata(parse_html(html), url, None, False, None)
+    ours = page_metadata(parse_html(html), url, None, False, None)
+    assert ours.license is None  # no record field holds it: not looked for
+    assert fields(ours, license=False) == fields(theirs, license=False)
+
+
+def test_the_code_read_is_the_installed_trafilatura_s() -> None:
+    assert metadata._READ  # else page_metadata is trafilatura's own function: nothing gained
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=[case.name for case in GOLDEN])
+def test_the_golden_pages_metadata_are_trafilatura_s(case: Path) -> None:
+    same_metadata(case.read_text(encoding="utf-8"))
+
+
+def test_a_licensed_page_has_every_other_field_as_trafilatura_reads_it() -> None:
+    html = page(BYLINES["a byline"]).replace(
+        "</article>",
+        "</article><footer><a rel='license' href='https://creativecommons.org/licenses/by/4.0/'>"
+        "CC BY 4.0</a></footer>",
+    )
+    assert extract_metadata(parse_html(html), None, None, False, None).license
+    same_metadata(html)
+
+
+def real_pages() -> list[Path]:
+    """The shared real-world pages, when this machine has them (not in a clone)."""
+    return sorted((SHARED / "pages").glob("*.html")) + sorted(
+        (SHARED / "trafilatura-eval" / "pages").glob("*")
+    )
+
+
+@pytest.mark.skipif(not real_pages(), reason="no ../shared pages on this machine")
+def test_on_a_thousand_real_pages_the_metadata_are_trafilatura_s() -> None:
+    from crawler.extraction.encoding import decode_html
+
+    differ = []
+    for path in real_pages():
+        html = decode_html(path.read_bytes(), None)[0]
+        if parse_html(html) is None:
+            continue
+        try:
+            same_metadata(html)
+        except AssertionError:
+            differ.append(path.name)
+    assert not differ
