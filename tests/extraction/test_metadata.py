@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from trafilatura.metadata import extract_author, extract_metadata
+from trafilatura.metadata import extract_author, extract_catstags, extract_metadata
 
 from crawler.extraction import metadata
 from crawler.extraction.htmltree import parse_html
-from crawler.extraction.metadata import author_of, page_metadata
+from crawler.extraction.metadata import author_of, catstags_of, page_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = sorted((ROOT / "tests" / "golden" / "cases").glob("*.html"))
@@ -69,6 +69,53 @@ def test_the_page_is_neither_copied_nor_changed() -> None:
     before = [(element.tag, element.text, element.tail) for element in tree.iter()]
     author_of(tree)
     assert [(element.tag, element.text, element.tail) for element in tree.iter()] == before
+
+
+# Markup that each of trafilatura's category and tag XPaths finds (WordPress themes and others).
+LINKS = "<a href='/category/politics/'>Politics</a> <a href='/tag/budget/'>Budget</a>"
+LISTED = {
+    "post info": f"<div class='post-info'>{LINKS}</div>",
+    "entry meta with more classes": f"<div class='entry-meta clearfix'>{LINKS}</div>",
+    "an id postpath": f"<div id='postpath-1'>{LINKS}</div>",
+    "a postmeta paragraph": f"<p class='postmeta'>{LINKS}</p>",
+    "filed under": f"<p id='filedunder'>{LINKS}</p>",
+    "an entry footer": f"<footer class='entry-footer'>{LINKS}</footer>",
+    "cat links": f"<span class='cat-links'>{LINKS}</span>",
+    "a post category item": f"<ul><li class='post-category'>{LINKS}</li></ul>",
+    "an entry header": f"<header class='entry-header'>{LINKS}</header>",
+    "a row": f"<div class='row'>{LINKS}</div>",
+    "tags": f"<div class='tags'>{LINKS}</div>",
+    "entry tags": f"<p class='entry-tags'>{LINKS}</p>",
+    "related posts": f"<div class='jp-relatedposts'>{LINKS}</div>",
+    "tag cloud": f"<div class='tagcloud'>{LINKS}</div>",
+    "topics": f"<section class='article-topics'>{LINKS}</section>",
+    "tags links": f"<span class='tags-links'>{LINKS}</span>",
+    "a class that only looks alike": f"<div class='rows'>{LINKS}</div>",
+    "a section in the head": "<meta property='article:section' content='Politics'>",
+    "nothing": "",
+}
+
+
+@pytest.mark.parametrize("name", LISTED)
+@pytest.mark.parametrize("metatype", ["category", "tag"])
+def test_categories_and_tags_are_trafilatura_s(name: str, metatype: str) -> None:
+    html = page(LISTED[name])
+    if "<meta" in html:
+        html = html.replace("<title>", LISTED[name] + "<title>")
+    tree = parse_html(html)
+    assert catstags_of(metatype, tree, metadata._Attributes(tree)) == extract_catstags(
+        metatype, parse_html(html)
+    )
+
+
+def test_the_listed_markup_is_found_at_all() -> None:
+    found = {
+        name
+        for name, markup in LISTED.items()
+        if extract_catstags("category", parse_html(page(markup)))
+        or extract_catstags("tag", parse_html(page(markup)))
+    }
+    assert len(found) >= 14  # the test above compares answers, not only empty lists
 
 
 def fields(document: object, license: bool = True) -> dict[str, object]:
