@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import groupby, islice
+from itertools import groupby, islice, pairwise
+from math import ceil
 
 from lxml.etree import _Element
 from lxml.html import HtmlElement
@@ -59,6 +60,13 @@ MIN_CAPTION = 20
 AUTHOR_BOX = 3
 # An author's box says this much at most; a longer block that begins with their name is prose.
 MAX_AUTHOR_BOX = 600
+# A block of this many words or more, this share of whose word pairs a longer block of the
+# text says too, says that block again: a teaser or a summary of it, a pull quote.
+RESTATED_WORDS = 8
+RESTATED_SHARE = 0.8
+# ...if it is prose: this share of its words at least are words of letters only (not a row of
+# figures, codes or a reference list's pages).
+RESTATED_LETTERS = 0.75
 
 _BLOCKS = ("p", "head", "quote", "item")
 
@@ -609,6 +617,9 @@ _PRICE = re.compile(
 _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
 _LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
+_TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+")
+_CELLS = re.compile(r"\s{3,}")  # a table's cells or code's indent, spaced apart in a line
 # a sentence's last word and its stop, a closing mark before or after it ("(... reopen).")
 _STOP = re.compile(r"\w{2,}[\"'”»)\]]*[.!?…]+[\"'”»)\]]*\s*$")
 # A link to a download, its type and size: "Informationsschreiben (PDF, 38 KB)", "PDF | 38 KB"
@@ -1104,6 +1115,64 @@ def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:
         else:
             _count(removed, kind, line)
     return ("\n".join(kept), removed) if removed else (text, removed)
+
+
+def without_restated(text: str, headings: Iterable[str] = ()) -> str:
+    """The text without its blocks that another, longer block of it says again: a teaser or a
+    summary above the paragraph it sums up, a pull quote, a caption in the story's words. Their
+    words stay, where a block says them whole. Left as they are: blocks as long as each other
+    (a paragraph printed twice, rows alike), list items (a fact box that sums the story up),
+    rows of tables, figures or code, the ``headings``
+    (a subheading in the words of the paragraph it heads), and a block with a number the longer
+    one has not (a figure corrected)."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    kept = {" ".join(heading.split()) for heading in headings}
+    pairs: list[frozenset[tuple[str, str]]] = []
+    lengths: list[int] = []
+    owners: dict[tuple[str, str], list[int]] = {}
+    for index, line in enumerate(lines):
+        words = _TOKEN.findall(line.casefold())
+        prose = (
+            len(words) >= RESTATED_WORDS
+            and sum(word.isalpha() for word in words) >= RESTATED_LETTERS * len(words)
+            and not line.startswith(("|", "- "))  # a table's row, a list's item (a fact box)
+            and not _CELLS.search(line)
+            and " ".join(line.split()) not in kept
+        )
+        found = frozenset(pairwise(words)) if prose else frozenset()
+        pairs.append(found)
+        lengths.append(len(words))
+        for pair in found:
+            owners.setdefault(pair, []).append(index)
+    # A block that shares the share with another shares with it at least one of any
+    # len - ceil(share * len) + 1 of its pairs: only those are looked up.
+    alike: set[tuple[int, int]] = set()
+    for index, found in enumerate(pairs):
+        some = len(found) - ceil(RESTATED_SHARE * len(found)) + 1
+        for pair in islice(found, some):
+            alike.update((min(index, o), max(index, o)) for o in owners[pair] if o != index)
+    removed: dict[int, None] = {}
+    for first, second in sorted(alike):
+        if first in removed or second in removed:
+            continue
+        if lengths[first] == lengths[second]:
+            continue  # printed twice, or rows of a table: not a summary of the other
+        shorter, longer = (first, second) if lengths[first] < lengths[second] else (second, first)
+        if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]) and (
+            _numbers(lines[shorter]) <= _numbers(lines[longer])
+        ):
+            removed[shorter] = None
+    if not removed:
+        return text
+    for index in sorted(removed):
+        _count({}, "restated", lines[index])
+    return "\n".join(line for index, line in enumerate(lines) if index not in removed)
+
+
+def _numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
 
 
 def _count(removed: dict[str, int], kind: str, text: str) -> None:

@@ -24,7 +24,7 @@ from trafilatura.xml import xmltotxt
 
 from crawler.exceptions import NotText
 from crawler.extraction import lean, prefilter
-from crawler.extraction.boilerplate import Links, prune, prune_text, verdict
+from crawler.extraction.boilerplate import Links, prune, prune_text, verdict, without_restated
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
     HeadTags,
@@ -226,6 +226,8 @@ class ArticleExtractor:
             leads = [found for found in standfirsts if verdict(found[0], links) is None]
             lead = standfirst_of(text, leads)
         text = prepend_lead(text, lead, document.title if document is not None else None)
+        # a teaser of a paragraph, a pull quote, a lead said again
+        text = without_restated(text, headings(document))
         found = Extracted(
             # composed characters, as trafilatura's own text output gives them: some pages
             # are served decomposed (NFD), which neither search nor deduplication expects

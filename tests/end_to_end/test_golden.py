@@ -10,6 +10,8 @@ from pathlib import Path
 from crawler.demo.site import HOST_PLACEHOLDER, Resource, Site
 from tests.conftest import run_crawl, serve
 from tests.golden import gate
+from tests.golden.build import pull_quote
+from tests.golden.stories import STORIES
 
 CASES = Path(gate.__file__).parent / "cases"
 
@@ -88,3 +90,9 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
     for page in boxed:
         assert "reporter at The Gazette" not in records[page]["text"], page
         assert "in your inbox" not in records[page]["text"], page
+    # a pull quote says again what the story says: once is enough
+    quotes = [q for story in STORIES if (q := pull_quote(story))]
+    quoted = [(p, q) for p in boxed for q in quotes if q in records[p]["text"]]
+    assert quoted
+    for page, quote in quoted:
+        assert records[page]["text"].count(quote) == 1, page

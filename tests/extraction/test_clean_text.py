@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import fromstring
 
 from crawler.extraction.assemble import without_headline
-from crawler.extraction.boilerplate import Links, prune, prune_text, verdict
+from crawler.extraction.boilerplate import Links, prune, prune_text, verdict, without_restated
 from crawler.extraction.evidence import HeadTags
 from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.lead import find_lead, named_leads, prepend_lead, standfirst_of
@@ -797,3 +797,35 @@ def test_a_heading_that_heads_nothing_at_the_end_goes() -> None:
                    f"<head>What comes next</head><p>{STORY}</p>"):  # fmt: skip
         body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{ending}</body>")
         assert prune(body, links_of()) == {}, ending
+
+
+SAID = (
+    "Harbour master Anna Berg said the quay had been closed twice this winter because its "
+    "timbers were rotten, and that the board could not wait for another storm."
+)
+
+
+def test_a_block_that_a_longer_one_says_again_goes() -> None:
+    """A pull quote, a teaser of the paragraph below it: the words stay where they are said
+    whole."""
+    pull = "The quay had been closed twice this winter because its timbers were rotten."
+    assert without_restated(f"{SAID}\n{pull}\n{STORY}") == f"{SAID}\n{STORY}"
+    teaser = "Harbour master Anna Berg said the quay had been closed twice this winter"
+    assert without_restated(f"{teaser}\n{SAID}") == SAID
+    reworded = "The quay, rotten through, was shut twice in the winter, the harbour master said."
+    assert without_restated(f"{SAID}\n{reworded}") == f"{SAID}\n{reworded}"
+
+
+def test_what_only_looks_restated_stays() -> None:
+    twice = f"{SAID}\n{STORY}\n{SAID}"  # printed twice: not a summary of itself
+    assert without_restated(twice) == twice
+    heading = "Anna Berg said the quay had been closed twice this winter"
+    assert without_restated(f"{heading}\n{SAID}", [heading]) == f"{heading}\n{SAID}"
+    item = "- the quay had been closed twice this winter because its timbers were rotten"
+    assert without_restated(f"{SAID}\n{item}") == f"{SAID}\n{item}"  # a fact box's item
+    row = "| the quay had been closed twice this winter because its timbers | rotten |"
+    assert without_restated(f"{SAID}\n{row}") == f"{SAID}\n{row}"
+    figure = "The quay had been closed 3 times this winter because its timbers were rotten."
+    assert without_restated(f"{SAID.replace('twice', '2 times')}\n{figure}").endswith(figure)
+    short = "closed twice this winter because its timbers"  # fewer than eight words
+    assert without_restated(f"{SAID}\n{short}") == f"{SAID}\n{short}"

@@ -12,8 +12,8 @@ evidence a page and its feed may carry with the ways it can be wrong:
 - several dates on the page (updated stamps, dated related stories, a copyright year);
 - several authors, in the byline and in JSON-LD;
 - German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
-- three page layouts: semantic ``<article>`` (an English story's text ending in a newsletter's
-  box and its author's box), a div soup with teaser lists, and a body with subheadings and
+- three page layouts: semantic ``<article>`` (an English story's text with a pull quote, and
+  ending in a newsletter's box and its author's box), a div soup with teaser lists, and a body with subheadings and
   lists.
 """
 
@@ -48,8 +48,18 @@ def _paragraph_html(line: str) -> str:
     return f"<p>{escape(line)}</p>"
 
 
-def body_html(story: GoldenStory) -> str:
-    """The story's body; list items grouped into one list; a pitch and an ad inside."""
+def pull_quote(story: GoldenStory) -> str | None:
+    """A sentence of an English story's second paragraph, set apart in large type further down
+    (in the story's words: the text has it already)."""
+    if story.language != "en" or len(story.body) < 4:
+        return None
+    sentence = story.body[1].split(". ")[0].rstrip(".") + "."
+    return sentence if len(sentence.split()) >= 8 and sentence != story.body[1] else None
+
+
+def body_html(story: GoldenStory, quoted: bool = False) -> str:
+    """The story's body; list items grouped into one list; a pitch and an ad inside; with
+    ``quoted``, a pull quote."""
     parts: list[str] = []
     in_list = False
     for index, line in enumerate(story.body):
@@ -67,6 +77,8 @@ def body_html(story: GoldenStory) -> str:
             )
         if index == 2 and not is_item:
             parts.append('<div class="ad-slot"><span>Advertisement</span></div>')
+        if index == 3 and not is_item and quoted and (quote := pull_quote(story)):
+            parts.append(f'<blockquote class="pull-quote"><p>{escape(quote)}</p></blockquote>')
     if in_list:
         parts.append("</ul>")
     return "\n".join(parts)
@@ -155,7 +167,7 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
     else:
         main = (
             f'<main><article><header>{header}</header><div class="article-body">'
-            f"{body_html(story)}{author_box(story)}</div></article>"
+            f"{body_html(story, quoted=True)}{author_box(story)}</div></article>"
             f"{related(story, others, variant.extra_dates)}</main>"
         )
     return f"""<!DOCTYPE html>
