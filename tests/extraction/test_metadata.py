@@ -176,3 +176,33 @@ def test_on_a_thousand_real_pages_the_metadata_are_trafilatura_s() -> None:
         except AssertionError:
             differ.append(path.name)
     assert not differ
+
+
+def test_another_trafilatura_s_code_is_read_by_trafilatura_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A release that changes ``extract_metadata`` or ``extract_author``: its own function
+    runs, the license too."""
+    html = page(BYLINES["a byline"]).replace(
+        "</article>",
+        "</article><footer><a rel='license' href='https://creativecommons.org/licenses/by/4.0/'>"
+        "CC BY 4.0</a></footer>",
+    )
+    monkeypatch.setattr(metadata, "_READ", False)
+    ours = page_metadata(parse_html(html), None, None, False, None)
+    assert ours.license
+    assert fields(ours) == fields(extract_metadata(parse_html(html), None, None, False, None))
+
+
+def test_a_category_xpath_of_another_text_is_run_by_trafilatura(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lxml.etree import XPath
+    from trafilatura import xpaths
+
+    html = page("<nav class='breadcrumbs'><a href='/category/harbour/'>Harbour</a></nav>")
+    added = [*xpaths.CATEGORIES_XPATHS, XPath("//nav[@class='breadcrumbs']//a[@href]")]
+    monkeypatch.setattr(xpaths, "CATEGORIES_XPATHS", added)
+    monkeypatch.setattr("trafilatura.metadata.CATEGORIES_XPATHS", added)
+    tree = parse_html(html)
+    assert catstags_of("category", tree, metadata._Attributes(tree)) == ["Harbour"]
