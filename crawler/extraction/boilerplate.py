@@ -61,9 +61,12 @@ AUTHOR_BOX = 3
 # An author's box says this much at most; a longer block that begins with their name is prose.
 MAX_AUTHOR_BOX = 600
 # A block of this many words or more, this share of whose word pairs a longer block of the
-# text says too, says that block again: a teaser or a summary of it, a pull quote.
+# text says too, says that block again: a teaser or a summary of it, a pull quote...
 RESTATED_WORDS = 8
 RESTATED_SHARE = 0.8
+# ...and no more than this share of its words, and none of its numbers, is not in the longer
+# block ("Is there a toilet on the bus? No." is not "Is there a toilet on the bus? Not always.").
+RESTATED_NEW = 0.1
 # ...if it is prose: this share of its words at least are words of letters only (not a row of
 # figures, codes or a reference list's pages).
 RESTATED_LETTERS = 0.75
@@ -123,7 +126,8 @@ _ELSEWHERE = _Phrases(
     r"^\W*more on this\b",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
-    r"^\W*(?:à )?lire aussi\b", r"^\W*voir aussi\b",
+    # "A lire aussi": the capital's accent dropped
+    r"^\W*(?:[àa] )?lire aussi\b", r"^\W*voir aussi\b",
     r"^\W*(?:lee|leia|vea|ver) (?:también|também)\b",
     r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
     r"^\W*puedes ver\s*(?::|aquí|también|más)",
@@ -138,7 +142,10 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:articoli|notizie) correlat[ei]\b", r"^\W*potrebbe interessarti\b",
     r"^\W*(?:lees|bekijk) ook\b", r"^\W*gerelateerde (?:artikelen|berichten)\b",
     r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
-    r"^\W*das könnte (?:sie|dich) (?:auch )?interessieren\b",
+    r"^\W*das (?:\w+ ){0,2}könnte (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren\b",
+    # the label over links elsewhere ("Weiterführende Links:", "External links")
+    r"^\W*(?:weiterführende|externe|nützliche|external|further|useful|liens) "
+    r"(?:links|liens utiles)\W*(?:\[\w+\])?\W*$",
     r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
     r"^\W*recommended (?:for you|stories|articles|videos)\b",
     # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
@@ -195,7 +202,8 @@ _CALL = _Phrases(
     r"\bseguici\b", r"\biscriviti\b", r"\babbonati (?:ora|subito)\b", r"\bvolg ons\b",
     r"\babonneer\b",
     r"\bobserwuj nas\b", r"\bzapisz się\b", r"\bzasubskrybuj\b",
-    r"^\W*(?:teilen|sharen) mit\b", r"^\W*share (?:this|on)\b",
+    r"^\W*(?:teilen|sharen) mit\b", r"^\W*teilen auf(?:\W+[\w.-]+)?\W*$",
+    r"^\W*share (?:this|on)\b",
     r"^\W*(?:artikel|beitrag|seite|article|story|post|page) "
     r"(?:teilen|share|partager|compartir)\W*$",
     rf"^\W*{_SHARE_WORD}(?:\W+{_SHARE_WORD})+\W*$",  # a row of share buttons
@@ -360,6 +368,7 @@ _CREDIT = _Phrases(
     r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2},? \d{4}\W*$",
     # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
     r"^\W*(?:beitrags|titel|header|aufmacher|vorschau|teaser)(?:bild|foto)\s*:",
+    r"^\W*(?:header|featured?|cover|top|lead|hero|title|main) (?:image|photo|picture)\s*:",
     # "Polizeiauto (Symbolbild)", "(Symbolbild: Name)", not "wurde zum Symbolbild der Krise"
     r"\(symbol(?:bild|foto)\b|\bsymbol(?:bild|foto)\W*$|^\W*symbol(?:bild|foto)\s*:",
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
@@ -507,6 +516,15 @@ _NOTICE = _Phrases(
     r"\bdatenschutz-?einstellungen (?:verhindern|aktivieren)\b",
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
+    # a newsletter form's messages (Mailchimp's, CleverReach's), all shown when no script runs
+    r"^\W*(?:thank you|thanks) for subscribing\b", r"^\W*your subscription (?:failed|could not)\b",
+    r"^\W*please confirm your (?:subscription|e-?mail)\b",
+    r"\bwe need to confirm your e-?mail address\b",
+    r"^\W*(?:vielen )?dank für ihre (?:newsletter-?)?anmeldung\b",
+    r"^\W*ihre anmeldung (?:wurde nicht|konnte nicht|war nicht)\b",
+    r"^\W*bitte bestätigen sie (?:diesen link|ihre anmeldung|ihre e-?mail)\b",
+    r"^\W*sie erhalten (?:von uns )?(?:umgehend |in kürze |gleich )?eine e-?mail mit einem "
+    r"bestätigungslink\b",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
     # a text the site had a machine write or translate, said under it
@@ -618,7 +636,6 @@ _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
 _LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d+")
 _CELLS = re.compile(r"\s{3,}")  # a table's cells or code's indent, spaced apart in a line
 # a sentence's last word and its stop, a closing mark before or after it ("(... reopen).")
 _STOP = re.compile(r"\w{2,}[\"'”»)\]]*[.!?…]+[\"'”»)\]]*\s*$")
@@ -1122,9 +1139,9 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
     summary above the paragraph it sums up, a pull quote, a caption in the story's words. Their
     words stay, where a block says them whole. Left as they are: blocks as long as each other
     (a paragraph printed twice, rows alike), list items (a fact box that sums the story up),
-    rows of tables, figures or code, the ``headings``
-    (a subheading in the words of the paragraph it heads), and a block with a number the longer
-    one has not (a figure corrected)."""
+    rows of tables, figures or code, the ``headings`` (a subheading in the words of the
+    paragraph it heads), and a block with words of its own (an answer of its own to the same
+    question, a figure corrected)."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text
@@ -1160,10 +1177,11 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
         if lengths[first] == lengths[second]:
             continue  # printed twice, or rows of a table: not a summary of the other
         shorter, longer = (first, second) if lengths[first] < lengths[second] else (second, first)
-        if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]) and (
-            _numbers(lines[shorter]) <= _numbers(lines[longer])
-        ):
-            removed[shorter] = None
+        if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]):
+            said, whole = _words_of(lines[shorter]), _words_of(lines[longer])
+            own = said - whole
+            if len(own) <= RESTATED_NEW * len(said) and not any(w.isdigit() for w in own):
+                removed[shorter] = None
     if not removed:
         return text
     for index in sorted(removed):
@@ -1171,8 +1189,15 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
     return "\n".join(line for index, line in enumerate(lines) if index not in removed)
 
 
-def _numbers(text: str) -> set[str]:
-    return set(_NUMBER.findall(text))
+def without_blanks(text: str) -> str:
+    """The text without its lines of blanks and the blanks that end a line: what is left of
+    a source's indent between line breaks (``Spass<br/>\\n      <br/>``), an empty cell, a
+    paragraph of no-break spaces. A line's leading blanks stay: they may be code's indent."""
+    return "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
+
+
+def _words_of(text: str) -> set[str]:
+    return set(_TOKEN.findall(text.casefold()))
 
 
 def _count(removed: dict[str, int], kind: str, text: str) -> None:

@@ -24,7 +24,14 @@ from trafilatura.xml import xmltotxt
 
 from crawler.exceptions import NotText
 from crawler.extraction import lean, prefilter
-from crawler.extraction.boilerplate import Links, prune, prune_text, verdict, without_restated
+from crawler.extraction.boilerplate import (
+    Links,
+    prune,
+    prune_text,
+    verdict,
+    without_blanks,
+    without_restated,
+)
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
     HeadTags,
@@ -228,6 +235,9 @@ class ArticleExtractor:
         text = prepend_lead(text, lead, document.title if document is not None else None)
         # a teaser of a paragraph, a pull quote, a lead said again
         text = without_restated(text, headings(document))
+        text = without_blanks(text)
+        if not text:
+            return None
         found = Extracted(
             # composed characters, as trafilatura's own text output gives them: some pages
             # are served decomposed (NFD), which neither search nor deduplication expects

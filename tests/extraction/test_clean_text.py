@@ -10,7 +10,14 @@ from lxml import etree
 from lxml.html import fromstring
 
 from crawler.extraction.assemble import without_headline
-from crawler.extraction.boilerplate import Links, prune, prune_text, verdict, without_restated
+from crawler.extraction.boilerplate import (
+    Links,
+    prune,
+    prune_text,
+    verdict,
+    without_blanks,
+    without_restated,
+)
 from crawler.extraction.evidence import HeadTags
 from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.lead import find_lead, named_leads, prepend_lead, standfirst_of
@@ -829,3 +836,33 @@ def test_what_only_looks_restated_stays() -> None:
     assert without_restated(f"{SAID.replace('twice', '2 times')}\n{figure}").endswith(figure)
     short = "closed twice this winter because its timbers"  # fewer than eight words
     assert without_restated(f"{SAID}\n{short}") == f"{SAID}\n{short}"
+
+
+def test_a_newsletter_forms_messages_pointers_and_picture_labels_are_boilerplate() -> None:
+    """What a sign-up form shows one at a time when its script runs, all at once when it does
+    not; labels over links elsewhere; a picture's label; in the words sites use."""
+    none = links_of()
+    for message in (
+        "Sie erhalten von uns umgehend eine E-Mail mit einem Bestätigungslink.",
+        "Bitte bestätigen Sie diesen Link, um Ihre Anmeldung abzuschließen.",
+        "Ihre Anmeldung wurde nicht ausgeführt. Bitte überprüfen Sie Ihre E-Mail-Adresse.",
+        "Your subscription failed. Please check your e-mail address.",
+        "Thank you for subscribing!",
+    ):
+        assert verdict(message, none) == "notice", message
+    assert verdict("A lire aussi :", none) == "elsewhere"
+    assert verdict("Weiterführende Links:", none) == "elsewhere"
+    assert verdict("External links[edit]", none) == "elsewhere"
+    assert verdict("Das Thema könnte dich auch interessieren:", none) == "elsewhere"
+    assert verdict("Teilen auf", none) == "call"
+    assert verdict("Header Image: People have lived in the forest for centuries", none) == "credit"
+    # the same words in a reporter's sentence
+    assert verdict("A lire la suite du rapport, les élus ont voté contre.", none) is None
+    assert verdict("Teilen auf Facebook wollte er den Aufruf nicht.", none) is None
+    assert verdict("The main image of the campaign: a tanker in the strait.", none) is None
+    assert verdict("Thousands thanked the volunteers for subscribing them.", none) is None
+
+
+def test_lines_of_blanks_say_nothing() -> None:
+    text = "Viel Spass\n      \n\u00a0\u00a0\n      Links:  \n\t\n    x = 1\n"
+    assert without_blanks(text) == "Viel Spass\n      Links:\n    x = 1"
