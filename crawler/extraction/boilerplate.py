@@ -380,6 +380,9 @@ _CREDIT = _Phrases(
     r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)[\s)\]]*$",
     r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
+    # "Courtesy of Forests News", "Photo courtesy of the family", "(Image courtesy of NASA)"
+    r"^\W*(?:(?:photo|image|picture|video|foto)s? )?courtesy(?: of)? [^.!?]{1,60}$",
+    r"\((?:photo|image|picture)s? courtesy of [^()]{1,60}\)\W*$",
     r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
     # a caption's credit after its last sentence: "... in Berlin. Foto: Max Muster",
     # "... on Monday. REUTERS/Dado Ruvic"
@@ -636,6 +639,13 @@ _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
 _LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"\w+")
+_META_BAR = re.compile(r"\s[|·•]\s")
+_META_PART = re.compile(
+    r"\s*(?:(?:categories|category|tags|kategorien?|schlagworte|filed under|posted in|"
+    r"catégories?|etiquetas|categorías?)\s*:|(?:view|leave an?|add an?|no|\d+) comments?\s*$|"
+    r"(?:kommentar schreiben|\d+ kommentare?|keine kommentare)\s*$)",
+    re.IGNORECASE,
+)
 _CELLS = re.compile(r"\s{3,}")  # a table's cells or code's indent, spaced apart in a line
 # a sentence's last word and its stop, a closing mark before or after it ("(... reopen).")
 _STOP = re.compile(r"\w{2,}[\"'”»)\]]*[.!?…]+[\"'”»)\]]*\s*$")
@@ -788,6 +798,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "disclosure"
     if margin and len(text) < 120 and _COMMENT_HEAD.search(text):
         return "comment"
+    if margin and len(text) < 200 and _is_post_meta(text):
+        return "date"
     if len(text) < 80 and _MEMBER.search(text):
         return "comment"
     if margin and _COOKIES.search(text):
@@ -854,6 +866,13 @@ def _is_doubled(text: str) -> bool:
     if rest:  # the two parted by a space
         return text[half] == " " and text[:half].casefold() == text[half + 1 :].casefold()
     return text[:half].casefold() == text[half:].casefold()
+
+
+def _is_post_meta(text: str) -> bool:
+    """A blog post's row of facts, its parts set apart by bars or dots: "January 13, 2020 at
+    08:45 AM | categories: Python, Mercurial | View Comments"."""
+    parts = _META_BAR.split(text)
+    return len(parts) >= 2 and any(_META_PART.match(part) for part in parts)
 
 
 def _is_named_date(text: str) -> bool:

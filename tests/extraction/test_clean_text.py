@@ -866,3 +866,16 @@ def test_a_newsletter_forms_messages_pointers_and_picture_labels_are_boilerplate
 def test_lines_of_blanks_say_nothing() -> None:
     text = "Viel Spass\n      \n\u00a0\u00a0\n      Links:  \n\t\n    x = 1\n"
     assert without_blanks(text) == "Viel Spass\n      Links:\n    x = 1"
+
+
+def test_a_posts_row_of_facts_and_a_courtesy_credit_are_boilerplate() -> None:
+    none = links_of()
+    row = "January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments"
+    assert verdict(row, none) == "date"
+    assert verdict(row, none, margin=False) is None  # inside the story: a table's row, maybe
+    assert verdict("Courtesy of Forests News", none) == "credit"
+    assert verdict("The boat sank near the pier. (Photo courtesy of the coast guard)", none) == (
+        "credit"
+    )
+    assert verdict("Courtesy of the new law, the council must publish its budget.", none) is None
+    assert verdict("Prices rose 3% | wages 2% | rents 5%", none) is None
