@@ -1183,13 +1183,15 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
         for pair in found:
             owners.setdefault(pair, []).append(index)
     # A block that shares the share with another shares with it at least one of any
-    # len - ceil(share * len) + 1 of its pairs: only those are looked up.
+    # len - ceil(share * len) + 1 of its pairs: only those are looked up, its rarest (a pair
+    # in most paragraphs, "of the", would make every block a candidate of every other).
     alike: set[tuple[int, int]] = set()
     for index, found in enumerate(pairs):
         some = len(found) - ceil(RESTATED_SHARE * len(found)) + 1
-        for pair in islice(found, some):
+        for pair in sorted(found, key=lambda pair: len(owners[pair]))[:some]:
             alike.update((min(index, o), max(index, o)) for o in owners[pair] if o != index)
     removed: dict[int, None] = {}
+    saying: set[int] = set()  # the blocks that say a removed one whole: they stay
     for first, second in sorted(alike):
         if first in removed or second in removed:
             continue
@@ -1199,8 +1201,13 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
         if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]):
             said, whole = _words_of(lines[shorter]), _words_of(lines[longer])
             own = said - whole
-            if len(own) <= RESTATED_NEW * len(said) and not any(w.isdigit() for w in own):
+            if (
+                shorter not in saying
+                and len(own) <= RESTATED_NEW * len(said)
+                and not any(w.isdigit() for w in own)
+            ):
                 removed[shorter] = None
+                saying.add(longer)
     if not removed:
         return text
     for index in sorted(removed):

@@ -41,11 +41,16 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import line_processing, trim
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-# Digests of the code these steps were read from (trafilatura 2.3.x).
+# Digests of the code these steps were read from (trafilatura 2.3.x): the functions followed,
+# the deletion the byline's search stands in for, the XPaths' module.
 _READ_FROM = {
     "extract_metadata": "d7a3b1597c352e98",
     "extract_author": "9790e423408431e7",
+    "extract_metainfo": "718067d927eae4f3",
     "extract_catstags": "ee002a37fc42f95e",
+    "prune_unwanted_nodes": "4883202e76ec0ef6",
+    "delete_element": "7682086ad334b096",
+    "xpaths": "fef01a5f413ae0b3",
 }
 # What each XPath of CATEGORIES_XPATHS and TAGS_XPATHS needs to find anything, read from its
 # predicates: a class or id value on the page that is one of ``equal``, starts with one of
@@ -97,7 +102,15 @@ def _digest(function: Callable[..., Any]) -> str:
 
 
 def _is_read_code() -> bool:
-    return all(_digest(getattr(_trafilatura, name)) == d for name, d in _READ_FROM.items())
+    from trafilatura import htmlprocessing, xml
+
+    functions = {
+        **{name: getattr(_trafilatura, name) for name in _READ_FROM if hasattr(_trafilatura, name)},
+        "prune_unwanted_nodes": htmlprocessing.prune_unwanted_nodes,
+        "delete_element": xml.delete_element,
+        "xpaths": xpaths,
+    }
+    return all(_digest(functions.get(name)) == digest for name, digest in _READ_FROM.items())
 
 
 def page_metadata(
@@ -160,8 +173,10 @@ def page_metadata(
 def author_of(tree: HtmlElement) -> str | None:
     """``extract_author(tree)``: the first byline of AUTHOR_MAX_CHARS or less found by the
     author XPaths, in their order, outside what AUTHOR_DISCARD_XPATHS mark."""
-    if next(tree.iter("rel"), None) is not None:
-        # an author XPath tests a child <rel> element, which the deletion could take away
+    if tree.getparent() is not None or next(tree.iter("rel"), None) is not None:
+        # A fragment of a page (what lxml gives for a page without its <html>): the XPaths
+        # would reach its ancestors, which trafilatura's copy leaves out. A child <rel>
+        # element: an author XPath tests it, and the deletion could take it away.
         return _trafilatura.extract_author(tree)
     discarded: set[HtmlElement] | None = None
     for expression in AUTHOR_XPATHS:
@@ -170,6 +185,7 @@ def author_of(tree: HtmlElement) -> str | None:
             continue
         if discarded is None:
             discarded = {element for path in AUTHOR_DISCARD_XPATHS for element in path(tree)}
+            discarded.discard(tree)  # the copy's root has no parent to be deleted from
         for element in found:
             if element in discarded or any(a in discarded for a in element.iterancestors()):
                 continue
@@ -191,9 +207,11 @@ class _Attributes:
 
     def meet(self, need: Need) -> bool:
         if self.values is None:
+            # the whole document: the XPaths start from its root, also for a fragment
+            root = self.tree.getroottree().getroot()
             self.values = [
                 value
-                for element in self.tree.iter(Element)  # in Python: faster than an XPath
+                for element in root.iter(Element)  # in Python: faster than an XPath
                 for value in (element.get("class"), element.get("id"))
                 if value is not None
             ]

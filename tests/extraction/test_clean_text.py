@@ -879,3 +879,18 @@ def test_a_posts_row_of_facts_and_a_courtesy_credit_are_boilerplate() -> None:
     )
     assert verdict("Courtesy of the new law, the council must publish its budget.", none) is None
     assert verdict("Prices rose 3% | wages 2% | rents 5%", none) is None
+
+
+def test_a_block_that_says_a_removed_one_whole_stays() -> None:
+    """A teaser, a summary with a few words of its own, the paragraph: the summary stays,
+    since the teaser's words are said whole there and its own words nowhere else."""
+    teaser = "The council voted on Tuesday to rebuild the northern quay for the ferries"
+    summary = (
+        "The council voted on Tuesday to rebuild the northern quay for the ferries and the "
+        "fishing boats of the harbour, said harbour master Anna Berg after the long session "
+        "zebra"
+    )
+    paragraph = summary.removesuffix(" zebra") + ", a decision that ends a year of debate."
+    text = without_restated(f"{teaser}\n{summary}\n{paragraph}")
+    assert "zebra" in text
+    assert teaser not in text.split("\n")

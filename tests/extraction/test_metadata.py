@@ -206,3 +206,28 @@ def test_a_category_xpath_of_another_text_is_run_by_trafilatura(
     monkeypatch.setattr("trafilatura.metadata.CATEGORIES_XPATHS", added)
     tree = parse_html(html)
     assert catstags_of("category", tree, metadata._Attributes(tree)) == ["Harbour"]
+
+
+FRAGMENTS = {
+    "a figure alone": "<figure><figcaption class='author'>John Smith</figcaption><img src='x.jpg'></figure>",
+    "a time alone": "<time class='author'>John Smith<span>x</span><span>y</span></time>",
+    "the body's class": "<body class='archive author'><div><p>Jo Smith</p><p>x</p></div></body>",
+    "an XML prolog": "<?xml version='1.0'?><html class='author-page'><body><div><p>Jo Smith</p>"
+    "<p>x</p></div></body></html>",
+    "a comment first": "<!-- saved --><html class='entry-meta'><body><div>"
+    "<a href='/tag/news/'>News</a><p>y</p></div></body></html>",
+    "tags on the body": "<body class='topics'><div><a href='/tag/x/'>x</a><p>y</p></div></body>",
+}
+
+
+@pytest.mark.parametrize("name", FRAGMENTS)
+def test_a_page_that_parses_as_a_fragment_reads_as_trafilatura_reads_it(name: str) -> None:
+    """Without its <html> start lxml gives a fragment inside a document: trafilatura's copy
+    of it has no ancestors, its XPaths on it reach the document's."""
+    html = FRAGMENTS[name]
+    assert author_of(parse_html(html)) == extract_author(parse_html(html))
+    for metatype in ("category", "tag"):
+        tree = parse_html(html)
+        assert catstags_of(metatype, tree, metadata._Attributes(tree)) == extract_catstags(
+            metatype, parse_html(html)
+        )
