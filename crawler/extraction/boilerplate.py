@@ -24,6 +24,8 @@ from math import ceil
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
+from crawler.utils.text import words
+
 # A block this long or longer is prose: no rule here removes it.
 SHORT = 300
 # A block whose characters are at least this share of link text is a link to elsewhere.
@@ -638,7 +640,6 @@ _PRICE = re.compile(
 _SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
 _LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
 _WORD_CHAR = re.compile(r"[^\W_]")
-_TOKEN = re.compile(r"\w+")
 _META_BAR = re.compile(r"\s[|·•]\s")
 _META_PART = re.compile(
     r"\s*(?:(?:categories|category|tags|kategorien?|schlagworte|filed under|posted in|"
@@ -1167,19 +1168,21 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
     kept = {" ".join(heading.split()) for heading in headings}
     pairs: list[frozenset[tuple[str, str]]] = []
     lengths: list[int] = []
+    vocabularies: list[set[str]] = []
     owners: dict[tuple[str, str], list[int]] = {}
     for index, line in enumerate(lines):
-        words = _TOKEN.findall(line.casefold())
+        said = words(line)
         prose = (
-            len(words) >= RESTATED_WORDS
-            and sum(word.isalpha() for word in words) >= RESTATED_LETTERS * len(words)
+            len(said) >= RESTATED_WORDS
+            and sum(word.isalpha() for word in said) >= RESTATED_LETTERS * len(said)
             and not line.startswith(("|", "- "))  # a table's row, a list's item (a fact box)
             and not _CELLS.search(line)
             and " ".join(line.split()) not in kept
         )
-        found = frozenset(pairwise(words)) if prose else frozenset()
+        found = frozenset(pairwise(said)) if prose else frozenset()
         pairs.append(found)
-        lengths.append(len(words))
+        lengths.append(len(said))
+        vocabularies.append(set(said))
         for pair in found:
             owners.setdefault(pair, []).append(index)
     # A block that shares the share with another shares with it at least one of any
@@ -1199,11 +1202,10 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
             continue  # printed twice, or rows of a table: not a summary of the other
         shorter, longer = (first, second) if lengths[first] < lengths[second] else (second, first)
         if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]):
-            said, whole = _words_of(lines[shorter]), _words_of(lines[longer])
-            own = said - whole
+            own = vocabularies[shorter] - vocabularies[longer]
             if (
                 shorter not in saying
-                and len(own) <= RESTATED_NEW * len(said)
+                and len(own) <= RESTATED_NEW * len(vocabularies[shorter])
                 and not any(w.isdigit() for w in own)
             ):
                 removed[shorter] = None
@@ -1220,10 +1222,6 @@ def without_blanks(text: str) -> str:
     a source's indent between line breaks (``Spass<br/>\\n      <br/>``), an empty cell, a
     paragraph of no-break spaces. A line's leading blanks stay: they may be code's indent."""
     return "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
-
-
-def _words_of(text: str) -> set[str]:
-    return set(_TOKEN.findall(text.casefold()))
 
 
 def _count(removed: dict[str, int], kind: str, text: str) -> None:
