@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.quality import EXTRACTORS, collapse
+from bench.textscore import shingle_scores
 
 TEST_DATA = Path("tests/resources/parser/test_data")
 _WORD = re.compile(r"\w+")
+_MARKUP = re.compile(r"^[-*] |^#+ | ?\| ?|\|?-{3,}\|?")  # a list item's, heading's, table's marks
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class Page:
     url: str
     path: Path
     body: tuple[str, ...]  # the summary, subheadings and paragraphs, in order
+    # how a text is scored against the body: by its words, or by its runs of four words
+    # (``bench.articlebody``'s corpus, as that benchmark scores)
+    measure: str = "words"
 
 
 def load_pages(repo: Path) -> list[Page]:
@@ -96,17 +101,22 @@ def score_page(page: Page, name: str) -> Result:
     text, _ = EXTRACTORS[name](html, page.url)
     cpu = time.process_time() - started
     gold = collapse(" ".join(page.body))
-    expected, found = Counter(_WORD.findall(gold.lower())), Counter(_WORD.findall(text.lower()))
-    common = sum((expected & found).values())
+    if page.measure == "shingles":
+        precision, recall = shingle_scores(text, gold)
+    else:
+        expected, found = Counter(_WORD.findall(gold.lower())), Counter(_WORD.findall(text.lower()))
+        common = sum((expected & found).values())
+        precision = common / max(1, sum(found.values()))
+        recall = common / max(1, sum(expected.values()))
     lines = [collapse(line) for line in text.splitlines() if line.strip()]
-    stray = [line for line in lines if not (line[:60] in gold or line[-60:] in gold)]
-    return Result(
-        common / max(1, sum(found.values())),
-        common / max(1, sum(expected.values())),
-        cpu,
-        len(lines),
-        stray,
-    )
+    stray = [line for line in lines if not _in_body(line, gold)]
+    return Result(precision, recall, cpu, len(lines), stray)
+
+
+def _in_body(line: str, gold: str) -> bool:
+    """Whether a line of the text is in the body, its list and table markup aside."""
+    line = _MARKUP.sub(" ", line).strip()
+    return not line or line[:60] in gold or line[-60:] in gold
 
 
 def _score_chunk(args: tuple[list[Page], list[str]]) -> dict[str, list[Result]]:
@@ -131,7 +141,7 @@ def score(pages: list[Page], names: list[str], jobs: int) -> dict[str, list[Resu
 
 
 def report(pages: list[Page], results: dict[str, list[Result]], lines: bool) -> None:
-    print(f"{len(pages)} pages of {len({page.publisher for page in pages})} publishers")
+    print(f"{len(pages)} pages of {len({page.publisher for page in pages})} sites")
     print(
         f"{'extractor':24} {'precision':>9} {'recall':>7} {'F1':>7} "
         f"{'lines not in body':>18} {'CPU ms/page':>12}"
