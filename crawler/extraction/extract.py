@@ -126,6 +126,24 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+# schema.org microdata that a page sets out for machines and hides from readers: a block
+# that repeats the headline, the dates, the logo's URL and the whole story
+_HIDDEN_METADATA = XPath(
+    "//body//*[@itemscope or @itemprop][@hidden or contains(translate(@style, 'NODISPLAYVIBLTH ',"
+    " 'nodisplayviblth'), 'display:none') or contains(translate(@style, 'NODISPLAYVIBLTH ',"
+    " 'nodisplayviblth'), 'visibility:hidden')]"
+)
+
+
+def hidden_metadata(tree: HtmlElement) -> list[HtmlElement]:
+    """Microdata blocks the page never shows (``hidden``, ``display: none``), outermost
+    first. Other hidden elements stay: a metered story hides its paragraphs until a script
+    shows them, and they are the story."""
+    found = _HIDDEN_METADATA(tree)
+    chosen = set(found)
+    return [element for element in found if chosen.isdisjoint(element.iterancestors())]
+
+
 def _pitch_tokens(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
@@ -198,6 +216,8 @@ class ArticleExtractor:
         for element in pitches(tree):
             paywall_box = paywall_box or bool(_WALL_WORDS.search(element.text_content()))
             element.drop_tree()
+        for element in hidden_metadata(tree):
+            element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
             page_words = frozenset(words(" ".join(_VISIBLE_TEXT(tree))))
@@ -211,7 +231,7 @@ class ArticleExtractor:
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
-                for element in pitches(again):
+                for element in [*pitches(again), *hidden_metadata(again)]:
                     element.drop_tree()
                 retried, longer = _main_text(again, self._retry, url, links, authors, captions)
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):

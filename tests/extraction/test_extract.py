@@ -78,6 +78,28 @@ def test_a_publishers_body_is_taken_once_with_the_pages_subheadings_and_no_place
     assert "JavaScript" not in found.text
 
 
+def test_a_publishers_body_with_its_markup_escaped_is_read_as_text() -> None:
+    story = make_stories(3)[2]
+    first, *rest = story.paragraphs
+    figure = (  # escaped once more than JSON needs: "&lt;div&gt;" in the body's string
+        "&lt;div align=&quot;center&quot;&gt;&lt;img src=&quot;https://gazette.example/a.jpg"
+        "&quot; alt=&quot;The quay&quot; /&gt;&lt;/div&gt;"
+    )
+    body = "\r\n\r\n".join([first, figure, *(f"&lt;p&gt;{p}&lt;/p&gt;" for p in rest)])
+    ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": body})
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        f"<h1>{story.title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in story.paragraphs)
+        + "</article></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None
+    assert all(found.text.count(paragraph) == 1 for paragraph in story.paragraphs)
+    assert "<" not in found.text and "&lt;" not in found.text and "a.jpg" not in found.text
+
+
 def test_a_summary_in_points_before_a_publishers_body_stays_and_the_body_is_not_doubled() -> None:
     story = make_stories(4)[3]
     first, *rest = story.paragraphs
@@ -215,3 +237,28 @@ def test_meta_tags_in_a_stray_second_head_are_read() -> None:
     assert found is not None
     assert found.date == story.published.isoformat()
     assert found.canonical_url == f"http://127.0.0.1:8000{story.path}"
+
+
+def test_hidden_microdata_goes_and_a_metered_storys_hidden_paragraphs_stay() -> None:
+    story = make_stories(2)[1]
+    first, *rest = story.paragraphs
+    behind_wall = "".join(f"<p>{p}</p>" for p in rest[1:])
+    machines = (  # schema.org microdata set out for machines, never shown
+        "<div style='display: none' itemscope itemtype='http://schema.org/NewsArticle'>"
+        f"<h1 itemprop='name'>{story.title}</h1>"
+        "<div itemprop='datePublished'>2019-11-19T08:57:40+01:00</div>"
+        "<div itemprop='publisher' itemscope><div itemprop='name'>GazetteDe</div>"
+        "<span itemprop='url'>https://gazette.example/logo.png</span></div>"
+        f"<div itemprop='articleBody'>{' '.join(story.paragraphs)}</div></div>"
+    )
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body>"
+        f"<div class='content'><h1>{story.title}</h1><p>{first}</p><p>{rest[0]}</p>"
+        f"<div class='paywall' hidden>{behind_wall}</div></div>{machines}</body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None
+    for paragraph in story.paragraphs:
+        assert found.text.count(paragraph) == 1, paragraph
+    assert "logo.png" not in found.text and "GazetteDe" not in found.text
+    assert "2019-11-19" not in found.text
