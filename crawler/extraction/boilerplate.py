@@ -159,6 +159,10 @@ _ELSEWHERE = _Phrases(
     r"\W*$",
     r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
     r"^\W*for more (?:stories|news|articles) like this\b",
+    r"^\W*(?:don[’']t miss|explore further|more)\s*:?\s*$",
+    # "Follow AP's full coverage of Brexit at https://...", "More AP NBA: https://..."
+    r"^\W*follow [\w’'.]+(?: [\w’'.]+)? (?:full |complete |latest |live )?coverage of\b",
+    r"^\W*more [\w ]{1,30}:\s*https?://",
     r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von) [^.!?]{1,40}$",
     # the same labels in Chinese, Japanese and Korean ("related news", "recommended")
     r"^\W*(?:相关(?:新闻|阅读|文章|报道)|相關(?:新聞|閱讀|文章)|推荐阅读|関連(?:記事|ニュース|キーワード)|"
@@ -189,7 +193,7 @@ _CALL = _Phrases(
     r"\b(?:log|sign) in (?:here|to (?:continue|read|comment|check|access|view|see))\b",
     r"\bfollow (?:us|@)",
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:twitter|x|instagram|facebook|threads|bluesky)\s*:?\s*@",
-    r"^\W*follow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
+    r"^\W*follow [\w.]+(?: [\w.]+){0,5} on (?:google news|twitter|facebook|instagram|x)\b",
     r"^\W*download (?:the|our)\b.*\bapps?\b", r"\bdownload our\b.*\bapps?\b",
     r"\bdownload (?:the|our)\b.*\bapps? for (?:ios|android|iphone)\b",
     r"\b(?:join|support) us\b", r"\bdonate now\b",
@@ -237,7 +241,16 @@ _CALL = _Phrases(
     r"\bihre meinung ist uns wichtig\b",
     r"^\W*(?:hat ihnen|dir hat|ihnen hat) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\b",
     r"^\W*wie hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen\b",
-    r"^\W*(?:did you (?:like|enjoy)|enjoyed) this (?:article|story|post)\b",
+    r"^\W*(?:did you (?:like|enjoy)|enjoyed|like|liked) this (?:article|story|post)\s*\?",
+    r"\bshare it with a friend\b",
+    # the reporter's address for readers: "Write to Al Root at allen.root@...", "Reach the
+    # reporters on Twitter at ..."
+    r"^\W*write to [^.!?:]{1,60} at \S+@", r"^\W*(?:reach|contact) the (?:reporters?|writers?|"
+    r"authors?|editors?) (?:on|at|via|by)\b",
+    # comments that will not be let through ("Comentários ... não serão aprovados pelo moderador")
+    r"\b(?:comments?|comentários|comentarios|kommentare|commentaires)\b[^.]{0,80}\b(?:will "
+    r"not be (?:approved|published)|não serão (?:aprovados|publicados)|no serán (?:aprobados|"
+    r"publicados)|werden nicht (?:freigeschaltet|veröffentlicht)|ne seront pas publiés)\b",
     # what is left of a paywalled text ("Il vous reste 57% de cet article à lire")
     r"^\W*il vous reste \d+(?:[.,]\d+)?\s*% de cet article",
     r"\bla suite est réservée aux abonnés",
@@ -253,7 +266,7 @@ _CALL_IF = _pattern(
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bcanal de (?:telegram|whatsapp)\b", r"\babonnieren\b", r"\bim abo\b",
     r"^\W*(?:keine )?kommentare\b", r"\bin den kommentaren\b", r"\babbonati\b",
-    r"\bassine o\b", r"\be-paper\b",
+    r"\bassine o\b", r"\be-paper\b", r"\bclick here\b",
 )  # fmt: skip
 # The reader spoken to: "you", "Sie", "du", "vous", ...; the site speaking as "we", "our", "my".
 _TO_READER = re.compile(
@@ -286,7 +299,7 @@ _CONTROL = re.compile(
     r"back(?: to (?:top|overview|the list|list|news|home|all \w+))?|(?:go )?to top|"
     r"read more|continue reading|read the full (?:story|article)|(?:see|show|view) (?:more|all)|"
     r"all news|more news|(?:previous|next) (?:post|article|story)|(?:older|newer) posts|"
-    r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|"
+    r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|order reprints?|"
     r"e-?mail (?:this )?(?:article|story)|copy link|save (?:article|for later)|"
     r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
     r"add (?:a )?comment|(?:view|show) comments|join the (?:discussion|conversation)|"
@@ -338,6 +351,8 @@ _CONTROL_MARGIN = re.compile(
     r"getty images|mehr nachrichten|weitere nachrichten|top-themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
     r"registrieren|\d+ claps?"
+    # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
     # a row of page numbers: "« Previous 1 2 3 Next »"
     r"|(?:(?:previous|prev|vorherige|zurück|précédent|anterior)\W+)?\d{1,3}(?: \d{1,3}){2,}"
     r"(?:\W+(?:next|weiter|nächste|suivant|siguiente))?)(?: ?[:.…?!]+)?",
@@ -382,6 +397,7 @@ _CREDIT = _Phrases(
     r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
     r"agencja gazeta|imago|picture alliance|keystone|epa)[\s)\]]*$",
     r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
+    r"\b(?:photos?|images?|fotos?|bild(?:er)?)\s*©\s*[^.!?]{1,60}$",  # "..., photos © Name"
     # "Courtesy of Forests News", "Photo courtesy of the family", "(Image courtesy of NASA)"
     r"^\W*(?:(?:photo|image|picture|video|foto)s? )?courtesy(?: of)? [^.!?]{1,60}$",
     r"\((?:photo|image|picture)s? courtesy of [^()]{1,60}\)\W*$",
@@ -422,7 +438,8 @@ _LABEL = _Phrases(
     r"^\W*(?:veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)"
     r"\s*(?::|\||am\b|on\b|in\b|by\b|von\b|um\b|\d|\W*$)",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
-    r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*"
+    r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo de "
+    r"leitura|tempo di lettura|leestijd|czas czytania)\s*"
     r"(?::|ca\.|etwa|about|\d)",
     r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour|uppdaterad|publicerad|publisert|"
     r"oppdatert|publiceret|opdateret|julkaistu|päivitetty|bijgewerkt|gepubliceerd|"
@@ -432,6 +449,7 @@ _LABEL = _Phrases(
     r"oppdatert|publiceret|opdateret|updated|published|aktualisiert|veröffentlicht)"
     r"\s*:?\s*\d[\d.:/, -]*)?\W*$",
     r"^\W*(?:aktualisiert|updated|mis à jour|actualizado) am\W*$",
+    r"^\W*(?:기사\s*입력|입력|수정|최종\s*수정|승인|등록)\s*:?\s*\[?\s*\d{4}[.-]",
     # a player's length and how long it stays online: "02:57 Min. Verfügbar bis 06.05.2024."
     r"^\W*(?:(?:video|audio|podcast)\s*:?\s*)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*)?"
     r"\d{1,2}:\d{2}(?::\d{2})?\s*min\b\.*(?:\s*verfügbar bis\s*[\d.]+)?\W*$",
@@ -502,6 +520,7 @@ _EARNINGS = _pattern(
     r"(?:small |affiliate )?(?:commission|compensation)",
     # "Postmedia may earn an affiliate commission", "Buying through us may earn us a commission"
     r"\bmay (?:earn|receive) (?:us )?(?:an? )?(?:small )?(?:affiliate )?commission\b",
+    r"\bmay (?:get|receive|earn|collect) a (?:small )?share of (?:the )?(?:sales?|revenue)\b",
     r"\b(?:erhalten|bekommen) wir (?:\w+ ){0,2}(?:eine |ggf\. eine )?(?:kleine )?provision\b",
 )  # fmt: skip
 _PAID_LINK = _pattern(
@@ -530,6 +549,11 @@ _NOTICE = _Phrases(
     r"^\W*bitte bestätigen sie (?:diesen link|ihre anmeldung|ihre e-?mail)\b",
     r"^\W*sie erhalten (?:von uns )?(?:umgehend |in kürze |gleich )?eine e-?mail mit einem "
     r"bestätigungslink\b",
+    # a pitch or a reprint notice under the story, however long
+    r"^\W*if you (?:enjoyed|liked) this (?:article|story|post)\b",
+    r"\bthis copy is for your personal,? non-?commercial use\b",
+    r"^\W*an error (?:has )?occurred[.,!]?\s*(?:please )?try again\b",
+    r"^\W*this (?:article|story) has been sent to\b",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
     # a text the site had a machine write or translate, said under it
@@ -954,6 +978,8 @@ def prune(
             kind = header_line(text)
         if kind is None and index in boxed:
             kind = "box"
+        if kind is None and element.tag == "p" and _is_link_lines(element, links):
+            kind = "links"
         if kind is None and captions and element.tag != "head" and _is_caption(text, captions):
             kind = "caption"
         if kind is None and names and index < second and text.casefold() in names:
@@ -1111,6 +1137,29 @@ def _is_link_list(element: _Element, links: Links) -> bool:
     items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
     return len(items) >= MIN_LINK_ITEMS and all(
         len(item) < SHORT and not _URL.search(item) and _is_link_item(item, links) for item in items
+    )
+
+
+def _is_link_lines(element: _Element, links: Links) -> bool:
+    """A paragraph cut into lines (``<br>``) that is a list of links in all but its markup:
+    each line a linked headline, maybe under a label ("Don't miss<br><a>Headline</a> [VIDEO]
+    <br><a>Headline</a>"). Judged whole, its labels and marks keep its share of link text
+    under a link's."""
+    breaks = [child for child in element.iter("lb")]
+    if len(breaks) < MIN_LINK_ITEMS - 1:
+        return False
+    for child in breaks:
+        child.text = "\n"  # for a moment: the lines' text with their breaks
+    try:
+        lines = [" ".join(line.split()) for line in "".join(element.itertext()).splitlines()]
+    finally:
+        for child in breaks:
+            child.text = None
+    lines = [line for line in lines if line]
+    if lines and verdict(lines[0], _NO_LINKS) == "elsewhere":
+        lines = lines[1:]
+    return len(lines) >= MIN_LINK_ITEMS and all(
+        len(line) < SHORT and not _URL.search(line) and _is_link_item(line, links) for line in lines
     )
 
 

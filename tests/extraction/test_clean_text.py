@@ -581,6 +581,19 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
         assert prune(listicle, names) == {}
 
 
+def test_a_paragraph_of_linked_headlines_set_in_lines_goes_and_a_poems_lines_stay() -> None:
+    links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><p>DON'T MISS<lb/>Ferry fares rise again in spring [VIDEO]"
+        f"<lb/>New lighthouse keeper named today [INSIGHT]</p><p>{STORY}</p>"
+        "<p>The keeper wrote a verse:<lb/>Ferry fares rise again in spring<lb/>and the gulls "
+        f"fly home</p><p>{STORY}</p></body>"
+    )
+    assert prune(body, links) == {"links": 1}
+    text = "".join(body.itertext())
+    assert "DON'T MISS" not in text and "[VIDEO]" not in text and "the gulls fly home" in text
+
+
 def test_a_publishers_body_is_pruned_line_by_line() -> None:
     links = links_of("Ferry fares rise again in spring", "Quay to be rebuilt: the plan")
     body = "\n".join(["Quay to be rebuilt: the plan", STORY, "Ferry fares rise again in spring",
@@ -894,3 +907,46 @@ def test_a_block_that_says_a_removed_one_whole_stays() -> None:
     text = without_restated(f"{teaser}\n{summary}\n{paragraph}")
     assert "zebra" in text
     assert teaser not in text.split("\n")
+
+
+def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boilerplate() -> None:
+    none = links_of()
+    for line, kind in (
+        ("DON'T MISS", "elsewhere"),
+        ("Explore further", "elsewhere"),
+        ("More:", "elsewhere"),
+        ("Follow AP's full coverage of Brexit at https://apnews.example/Brexit", "elsewhere"),
+        ("More AP NBA: https://apnews.example/NBA", "elsewhere"),
+        ("Follow The Gazette Opinion section on Facebook, Twitter and Instagram.", "call"),
+        ("Like this story? Share it with a friend!", "call"),
+        ("If you enjoyed this article, we have a proposition for you: join us.", "notice"),
+        ("Write to Ann Writer at ann.writer@gazette.example", "call"),
+        ("Reach the reporters on Twitter at http://twitter.com/annwriter", "call"),
+        ("Comentários ofensivos não serão aprovados pelo moderador.", "call"),
+        ("12 issues for £11.99 delivered to your door. Click here for more information.", "call"),
+        ("The quay at dawn, installation views, photos © Gazette, 2018", "credit"),
+        ("This copy is for your personal, non-commercial use only.", "notice"),
+        ("Tempo de leitura: 2 minutos", "label"),
+        ("기사입력 :[ 2018-08-25 15:24 ]", "label"),
+        ("An error has occurred, please try again later.", "notice"),
+        ("This article has been sent to", "notice"),
+        ("If you buy something through this post, the Gazette may get a share of the sale.",
+         "disclosure"),
+        ("Order Reprints", "control"),
+    ):  # fmt: skip
+        assert verdict(line, none) == kind, line
+    # the reporter's own address alone goes at the story's margins only
+    assert verdict("ann.writer@gazette.example", none) == "control"
+    assert verdict("twitter.com/annwriter", none) == "control"
+    assert verdict("ann.writer@gazette.example", none, margin=False) is None
+    for sentence in (
+        "More than 100 people came to the quay on Sunday.",
+        "Don't miss the ferry, the captain warned the late passengers.",
+        "An error occurred in the software, forcing the crew to try again later.",
+        "Users were told to click here to claim a prize, the police said.",
+        "Follow the money, the auditor told the board.",
+        "Write to the council, the campaigners urged their neighbours.",
+        "The photos of the quay were taken in 2018 by a local student.",
+        "Analysts expect the chain to get a share of the sales next year.",
+    ):
+        assert verdict(sentence, none) is None, sentence
