@@ -679,8 +679,14 @@ _DOWNLOAD = re.compile(
     r"(?<![^\W\d])(?:pdf|docx?|xlsx?|pptx?|odt|zip)\s*[|(,:-]\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\b",
     re.IGNORECASE,
 )
-# A CMS's directives left in a publisher's body ("+++dropcap", '{: legacyType="feature"}').
-_MARKUP = re.compile(r"\+\+\+[\w-]*|\{:[^{}]*\}")
+# A CMS's directives left in a publisher's body ("+++dropcap", '{: legacyType="feature"}'), and
+# a WordPress shortcode of a button or a box its plugin did not render ("[button link=...]Send
+# us yours[/button]"; a "[sourcecode]" one holds the story's code).
+_MARKUP = re.compile(
+    r"\+\+\+[\w-]*|\{:[^{}]*\}"
+    r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
+    r".*\[/\1\]"
+)
 
 
 class Links:

@@ -132,6 +132,9 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert (
         verdict("+++dropcap", none) == verdict('{: legacyType="feature-small"}', none) == "markup"
     )
+    shortcode = '[button link="https://gazette.example/send/" type="big"]Send us yours[/button]'
+    assert verdict(shortcode, none) == "markup"
+    assert verdict("He said [the mayor] was late [sic], and left [the quay].", none) is None
     assert verdict("Sendung: hr-INFO, 25.04.2024, 10.45 Uhr", none) == "label"
     # the story may speak of the same things
     for sentence in ("The commenting period for the harbour plan ends in May.",
