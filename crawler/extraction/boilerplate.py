@@ -183,6 +183,13 @@ _ELSEWHERE_IF = _pattern(
     # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr
     # dazu"), unless it is a story's point ("► Die Polizei ermittelt.")
     r"^\s*(?:>>|►|▶)",
+    # a pointer to the site's live blog or overview, the link after its colon: "Mehr zur Lage
+    # lesen Sie in unserem Liveblog:", "Aktuelle Meldungen finden Sie in unserem Ticker:"
+    r"\b(?:lesen|finden|sehen|hören) sie\b[^.!?]{0,80}\b(?:in unsere[mr]|auf unserer|bei uns|"
+    r"im (?:live-?blog|(?:news-?)?ticker|überblick|dossier|special))\b"
+    r"[^.!?]{0,40}:\s*$",
+    r"\b(?:read|find|follow|see) (?:more|all|the latest|our)\b[^.!?]{0,80}\b(?:in|on) our\b"
+    r"[^.!?]{0,40}:\s*$",
 )  # fmt: skip
 # Calls to subscribe, sign up, follow, share, comment, download or donate: the reader is
 # spoken to ("subscribe now", "follow us"), which a report about subscriptions does not do.
@@ -540,6 +547,7 @@ _NOTICE = _Phrases(
     r"\bdatenschutz-?einstellungen (?:verhindern|aktivieren)\b",
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
+    r"^\W*ein klick für den datenschutz\b",
     # a newsletter form's messages (Mailchimp's, CleverReach's), all shown when no script runs
     r"^\W*(?:thank you|thanks) for subscribing\b", r"^\W*your subscription (?:failed|could not)\b",
     r"^\W*please confirm your (?:subscription|e-?mail)\b",

@@ -938,6 +938,17 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         ("Order Reprints", "control"),
     ):  # fmt: skip
         assert verdict(line, none) == kind, line
+    for line, kind in (
+        ("Mehr zur Lage im Hafen lesen Sie in unserem Liveblog:", "elsewhere"),
+        ("Alle Entwicklungen finden Sie im Liveblog:", "elsewhere"),
+        ("Read more about the strike in our live blog:", "elsewhere"),
+        ("Ein Klick für den Datenschutz", "notice"),
+    ):
+        assert verdict(line, none) == kind, line
+    for sentence in ("Lesen Sie im Folgenden, was der Minister sagte:",
+                     "Was Sie im Hafen finden, zeigt die Tabelle:",
+                     "Die Ergebnisse finden Sie im Anhang."):  # fmt: skip
+        assert verdict(sentence, none) is None, sentence
     # the reporter's own address alone goes at the story's margins only
     assert verdict("ann.writer@gazette.example", none) == "control"
     assert verdict("twitter.com/annwriter", none) == "control"
