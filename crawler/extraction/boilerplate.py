@@ -157,6 +157,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:previous|next) (?:page|article|story|post)\W*$",
     r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)(?: (?:auf|bei|zu) [^.!?]{1,40})?"
     r"\W*$",
+    r"^\W*ähnliche\s*:\s*$",
     r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
     r"^\W*for more (?:stories|news|articles) like this\b",
     r"^\W*(?:don[’']t miss|explore further|more)\s*:?\s*$",
@@ -264,6 +265,7 @@ _CALL = _Phrases(
     r"^\W*(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\W*$",
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
+    r"有料会員になると|会員限定の有料記事|無料で会員登録|会員登録(?:はこちら|してください)",
 )  # fmt: skip
 # Calls in words that a report uses too ("the town's newsletter", "fewer households
 # subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
@@ -548,6 +550,8 @@ _NOTICE = _Phrases(
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
     r"^\W*ein klick für den datenschutz\b",
+    r"^\W*link zum (?:youtube|twitter|x|instagram|tiktok|facebook|spotify|podcast)-inhalt\W*$",
+    r"\ban dieser stelle finden sie (?:einen|ein) (?:[\w,]+ ){0,5}externen? inhalt",
     # a newsletter form's messages (Mailchimp's, CleverReach's), all shown when no script runs
     r"^\W*(?:thank you|thanks) for subscribing\b", r"^\W*your subscription (?:failed|could not)\b",
     r"^\W*please confirm your (?:subscription|e-?mail)\b",
@@ -621,7 +625,8 @@ BYLINE = re.compile(
     # Software ein und..." goes on as a sentence
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:"
-    r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ])",
+    r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ]"
+    r"|[가-힣]{2,4} ?기자(?: ?외 ?\d+ ?명)?\W*$)",  # Korean: "(name) reporter (and 1 other)"
 )
 # The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".
 _STAFF = re.compile(
@@ -636,7 +641,9 @@ _MONTH = (
     r"o[ck]t|ott|out|nov|de[cz]|déc|dic|ene|gen|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru)\w*\.?"
 )
 _DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\.\d{1,2}\.\d{1,2}\b"
+    # Chinese, Japanese, Korean: "2025年1月14日", "1月14日", "01時28分", "2024년 3월 5일"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\d{4}년 ?\d{1,2}월 ?\d{1,2}일"
     r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d\b(?!:\d)"  # a clock's time, not "31:28", "2:03:00"
     rf"|\b\d{{1,2}}\.? {_MONTH},? \d{{4}}\b"  # "2. Februar 2022", "02 Mayo, 2022"
     rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"  # "February 2, 2022"
@@ -692,6 +699,7 @@ _DOWNLOAD = re.compile(
 # us yours[/button]"; a "[sourcecode]" one holds the story's code).
 _MARKUP = re.compile(
     r"\+\+\+[\w-]*|\{:[^{}]*\}"
+    r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null|\d+))?"  # a script's "isPaid:"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
     r".*\[/\1\]"
 )

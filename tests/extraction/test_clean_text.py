@@ -12,6 +12,7 @@ from lxml.html import fromstring
 from crawler.extraction.assemble import without_headline
 from crawler.extraction.boilerplate import (
     Links,
+    header_line,
     prune,
     prune_text,
     verdict,
@@ -945,6 +946,19 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         ("Ein Klick für den Datenschutz", "notice"),
     ):
         assert verdict(line, none) == kind, line
+    for line, kind in (
+        ("showPaywall:", "markup"),
+        ("isPaid: true", "markup"),
+        ("Link zum YouTube-Inhalt", "notice"),
+        ("An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen "
+         "Inhalt, der den Artikel ergänzt.", "notice"),
+        ("Ähnliche:", "elsewhere"),
+        ("有料会員になると会員限定の有料記事もお読みいただけます。", "call"),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "date"),
+        ("박준석 기자 외 1명", "byline"),
+    ):  # fmt: skip
+        assert (verdict(line, none) or header_line(line)) == kind, line
+    assert verdict("iPhone: a review of the new model", none) is None
     for sentence in ("Lesen Sie im Folgenden, was der Minister sagte:",
                      "Was Sie im Hafen finden, zeigt die Tabelle:",
                      "Die Ergebnisse finden Sie im Anhang."):  # fmt: skip
