@@ -165,6 +165,8 @@ _ELSEWHERE = _Phrases(
     r"^\W*follow [\w’'.]+(?: [\w’'.]+)? (?:full |complete |latest |live )?coverage of\b",
     r"^\W*more [\w ]{1,30}:\s*https?://",
     r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von) [^.!?]{1,40}$",
+    r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei) [\w.-]+\.[a-z]{2,}\s*:?\s*$",
+    r"^\W*zum (?:artikel|beitrag)\s*:",
     # the same labels in Chinese, Japanese and Korean ("related news", "recommended")
     r"^\W*(?:相关(?:新闻|阅读|文章|报道)|相關(?:新聞|閱讀|文章)|推荐阅读|関連(?:記事|ニュース|キーワード)|"
     r"おすすめ(?:情報|記事)?|あわせて読みたい|관련\s?기사|많이 본 뉴스|추천 기사)\W*$",
@@ -265,7 +267,9 @@ _CALL = _Phrases(
     r"^\W*(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\W*$",
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
-    r"有料会員になると|会員限定の有料記事|無料で会員登録|会員登録(?:はこちら|してください)",
+    r"有料会員になると|会員限定の有料記事|無料で会員登録|会員登録(?:はこちら|してください)|"
+    r"会員向け記事|に登録すると",
+    r"\bnews-?app\b[^.!?]{0,40}\b(?:android|ios)\b",
 )  # fmt: skip
 # Calls in words that a report uses too ("the town's newsletter", "fewer households
 # subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
@@ -361,7 +365,8 @@ _CONTROL_MARGIN = re.compile(
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
     r"registrieren|\d+ claps?"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
+    r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
     # a row of page numbers: "« Previous 1 2 3 Next »"
     r"|(?:(?:previous|prev|vorherige|zurück|précédent|anterior)\W+)?\d{1,3}(?: \d{1,3}){2,}"
     r"(?:\W+(?:next|weiter|nächste|suivant|siguiente))?)(?: ?[:.…?!]+)?",
@@ -638,7 +643,8 @@ _STAFF = re.compile(
 )
 _MONTH = (
     r"(?:jan|feb|fév|mär|mar|apr|avr|abr|ma[iy]|mag|jun|juin|giu|jul|lug|aug|août|ago|sep|set|"
-    r"o[ck]t|ott|out|nov|de[cz]|déc|dic|ene|gen|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru)\w*\.?"
+    r"o[ck]t|ott|out|nov|de[cz]|déc|dic|ene|gen|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru|"
+    r"ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)\w*\.?"
 )
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\.\d{1,2}\.\d{1,2}\b"
@@ -699,7 +705,8 @@ _DOWNLOAD = re.compile(
 # us yours[/button]"; a "[sourcecode]" one holds the story's code).
 _MARKUP = re.compile(
     r"\+\+\+[\w-]*|\{:[^{}]*\}"
-    r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null|\d+))?"  # a script's "isPaid:"
+    # a script's settings: "isPaid:", "showPaywall: false", a value alone
+    r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null|\d+))?|true|false|null|undefined"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
     r".*\[/\1\]"
 )

@@ -956,9 +956,18 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         ("有料会員になると会員限定の有料記事もお読みいただけます。", "call"),
         ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "date"),
         ("박준석 기자 외 1명", "byline"),
+        ("false", "markup"),
+        ("• Email: ann.writer@gazette.example", "control"),
+        ("Mehr Themen auf GAZETTE.de:", "elsewhere"),
+        ("Zum Artikel: Tarifrunde im Hafen: Das wird verhandelt", "elsewhere"),
+        ("20 Nisan 2026•Güncelleme: 20 Nisan 2026", "date"),
+        ("会員向け記事が読み放題", "call"),
+        ("Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Gazette-News-App – für "
+         "Android und iOS.", "call"),
     ):  # fmt: skip
         assert (verdict(line, none) or header_line(line)) == kind, line
     assert verdict("iPhone: a review of the new model", none) is None
+    assert verdict("The claim about the quay was false.", none) is None
     for sentence in ("Lesen Sie im Folgenden, was der Minister sagte:",
                      "Was Sie im Hafen finden, zeigt die Tabelle:",
                      "Die Ergebnisse finden Sie im Anhang."):  # fmt: skip
