@@ -135,13 +135,21 @@ _HIDDEN_METADATA = XPath(
 )
 
 
+_HIDDEN_MAX_SHARE = 0.5
+
+
 def hidden_metadata(tree: HtmlElement) -> list[HtmlElement]:
     """Microdata blocks the page never shows (``hidden``, ``display: none``), outermost
     first. Other hidden elements stay: a metered story hides its paragraphs until a script
-    shows them, and they are the story."""
+    shows them, and they are the story; so does a block that holds most of the page's
+    words (the story itself, marked up and hidden until a script shows it)."""
     found = _HIDDEN_METADATA(tree)
+    if not found:
+        return []
     chosen = set(found)
-    return [element for element in found if chosen.isdisjoint(element.iterancestors())]
+    outermost = [element for element in found if chosen.isdisjoint(element.iterancestors())]
+    total = len(" ".join(_VISIBLE_TEXT(tree)).split())
+    return [e for e in outermost if len(e.text_content().split()) <= _HIDDEN_MAX_SHARE * total]
 
 
 def _pitch_tokens(name: str | None) -> frozenset[str]:

@@ -262,3 +262,13 @@ def test_hidden_microdata_goes_and_a_metered_storys_hidden_paragraphs_stay() -> 
         assert found.text.count(paragraph) == 1, paragraph
     assert "logo.png" not in found.text and "GazetteDe" not in found.text
     assert "2019-11-19" not in found.text
+    # the story itself, marked up and hidden until a script shows it, stays
+    hidden_story = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><nav>Home</nav>"
+        "<article style='display:none' itemscope itemtype='http://schema.org/NewsArticle'>"
+        f"<h1 itemprop='headline'>{story.title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in story.paragraphs)
+        + "</article></body></html>"
+    ).encode()
+    found = extract(hidden_story, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
