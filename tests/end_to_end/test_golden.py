@@ -96,3 +96,16 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
     assert quoted
     for page, quote in quoted:
         assert records[page]["text"].count(quote) == 1, page
+    # schema.org microdata hidden from readers says the story again (with its dates and the
+    # logo's URL): none of it reaches the text
+    hidden = [
+        p
+        for p in records
+        if 'itemprop="articleBody"' in (CASES / f"{Path(p).stem}.html").read_text()
+    ]
+    assert hidden
+    for page in hidden:
+        text = records[page]["text"]
+        assert "logo.png" not in text and "TheGazetteDe" not in text, page
+        last = specs[page]["expected"]["text"].split("\n")[-1]
+        assert text.count(last) == 1, page

@@ -13,8 +13,8 @@ evidence a page and its feed may carry with the ways it can be wrong:
 - several authors, in the byline and in JSON-LD;
 - German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
 - three page layouts: semantic ``<article>`` (an English story's text with a pull quote, and
-  ending in a newsletter's box and its author's box), a div soup with teaser lists, and a body with subheadings and
-  lists.
+  ending in a newsletter's box and its author's box), a div soup with teaser lists and hidden
+  schema.org microdata that says the story again, and a body with subheadings and lists.
 """
 
 from __future__ import annotations
@@ -130,6 +130,19 @@ def author_box(story: GoldenStory) -> str:
     )
 
 
+def hidden_microdata(story: GoldenStory) -> str:
+    """schema.org microdata for machines, hidden from readers: the headline, the dates, the
+    publisher's logo and the whole story said again."""
+    return (
+        '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+        f'<h1 itemprop="name">{escape(story.title)}</h1>'
+        f'<div itemprop="datePublished">{story.published}</div>'
+        '<div itemprop="publisher" itemscope><div itemprop="name">TheGazetteDe</div>'
+        '<span itemprop="url">https://gazette.example/assets/logo.png</span></div>'
+        f'<div itemprop="articleBody">{escape(" ".join(story.text.split()))}</div></div>'
+    )
+
+
 def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str:
     byline = ", ".join(
         f'<a rel="author" href="/author/{n}/">{escape(n)}</a>' for n in story.authors
@@ -153,7 +166,7 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
     if variant.layout == "divs":
         main = (
             f'<div class="wrap"><div class="col-left">{header}'
-            f'<div class="txt">{body_html(story)}</div></div>'
+            f'<div class="txt">{body_html(story)}{hidden_microdata(story)}</div></div>'
             f'<div class="col-right">{related(story, others, variant.extra_dates)}'
             '<div class="promo">Subscribe for 1 euro a month and read without limits.</div></div></div>'
         )
