@@ -152,6 +152,40 @@ def hidden_metadata(tree: HtmlElement) -> list[HtmlElement]:
     return [e for e in outermost if len(e.text_content().split()) <= _HIDDEN_MAX_SHARE * total]
 
 
+def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
+    """Other stories that the page carries whole after its own: an endless-scroll page
+    appends the next story (headline, date, text) in an ``<article>`` of its own, and
+    trafilatura takes the longer of the two. An ``<article>`` after the one that holds the
+    page's headline (its first ``<h1>``, which the title or ``og:title`` says), with an
+    ``<h1>`` the page's title does not say. Nothing when the headline is in no article (a
+    blog that sets its subheadings in ``<h1>`` has one article)."""
+    headlines = [h for h in tree.iter("h1") if " ".join(h.text_content().split())]
+    if len(headlines) < 2:
+        return []
+    own = next(headlines[0].iterancestors("article"), None)
+    if own is None or not _title_says(" ".join(headlines[0].text_content().split()), head):
+        return []
+    found: list[HtmlElement] = []
+    for headline in headlines[1:]:
+        article = next(headline.iterancestors("article"), None)
+        if article is None or article is own or any(a is article for a in found):
+            continue
+        if own in article.iterancestors() or article in own.iterancestors():
+            continue
+        if not _title_says(" ".join(headline.text_content().split()), head):
+            found.append(article)  # apart from the page's own and with a later h1: after it
+    return found
+
+
+def _title_says(headline: str, head: HeadTags) -> bool:
+    """Whether the page's title or og:title says most of a headline's words."""
+    wanted = set(words(headline))
+    for title in [*head.titles, *head.values(("property", "og:title"))]:
+        if wanted and len(wanted & set(words(str(title)))) >= 0.8 * len(wanted):
+            return True
+    return False
+
+
 def _pitch_tokens(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
@@ -224,7 +258,7 @@ class ArticleExtractor:
         for element in pitches(tree):
             paywall_box = paywall_box or bool(_WALL_WORDS.search(element.text_content()))
             element.drop_tree()
-        for element in hidden_metadata(tree):
+        for element in [*hidden_metadata(tree), *appended_stories(tree, head)]:
             element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
@@ -239,7 +273,11 @@ class ArticleExtractor:
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
-                for element in [*pitches(again), *hidden_metadata(again)]:
+                for element in [
+                    *pitches(again),
+                    *hidden_metadata(again),
+                    *appended_stories(again, head),
+                ]:
                     element.drop_tree()
                 retried, longer = _main_text(again, self._retry, url, links, authors, captions)
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):

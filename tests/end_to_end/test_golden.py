@@ -109,3 +109,11 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
         assert "logo.png" not in text and "TheGazetteDe" not in text, page
         last = specs[page]["expected"]["text"].split("\n")[-1]
         assert text.count(last) == 1, page
+    # an endless page's next story, appended whole after the page's own (and longer): not the
+    # page's text
+    endless = [p for p in records if "endless" in p]
+    assert endless
+    for page in endless:
+        expected = specs[page]["expected"]["text"]
+        assert records[page]["text"].split("\n")[0] == expected.split("\n")[0], page
+        assert len(records[page]["text"]) < 1.2 * len(expected), page

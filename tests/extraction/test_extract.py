@@ -272,3 +272,28 @@ def test_hidden_microdata_goes_and_a_metered_storys_hidden_paragraphs_stay() -> 
     ).encode()
     found = extract(hidden_story, URL)
     assert found is not None and all(p in found.text for p in story.paragraphs)
+
+
+def test_the_next_story_an_endless_page_appends_goes_and_h1_subheadings_stay() -> None:
+    story, following = make_stories(3)[1:]
+    own = "".join(f"<p>{p}</p>" for p in story.paragraphs[:3])
+    appended = "".join(f"<p>{p}</p>" for p in following.paragraphs)  # longer than the page's
+    page = (
+        f"<html lang='en'><head><title>{story.title} - The Gazette</title></head><body>"
+        f"<div id='main'><article><h1>{story.title}</h1><div class='body'>{own}</div></article>"
+        f"<article><h1>{following.title}</h1><p>6 May 2022 05:14</p><div class='body'>"
+        f"{appended}</div></article></div></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None
+    assert all(p in found.text for p in story.paragraphs[:3])
+    assert not any(p in found.text for p in following.paragraphs)
+    # a blog's subheadings set in <h1> inside its one article are the story's
+    subheaded = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
+        f"<h1>{story.title}</h1><p>{story.paragraphs[0]}</p><h1>What the council decided then</h1>"
+        + "".join(f"<p>{p}</p>" for p in story.paragraphs[1:])
+        + "</article></body></html>"
+    ).encode()
+    found = extract(subheaded, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)

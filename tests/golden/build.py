@@ -14,13 +14,14 @@ evidence a page and its feed may carry with the ways it can be wrong:
 - German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
 - three page layouts: semantic ``<article>`` (an English story's text with a pull quote, and
   ending in a newsletter's box and its author's box), a div soup with teaser lists and hidden
-  schema.org microdata that says the story again, and a body with subheadings and lists.
+  schema.org microdata that says the story again, and a body with subheadings and lists;
+- an endless-scroll page that appends the next story, longer than its own, after it.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
@@ -33,7 +34,9 @@ HOST = "https://gazette.example"
 @dataclass(frozen=True)
 class Variant:
     name: str
-    layout: str = "article"  # article | divs | sidebar (the story inside a sidebar never closed)
+    # article | divs | sidebar (the story inside a sidebar never closed) | endless (the next
+    # story appended whole after this one, as an endless-scroll page does)
+    layout: str = "article"
     jsonld: str = ""  # "" | full | block | teaser | wrong | meta-only
     feed: str = ""  # "" | full | teaser
     extra_dates: bool = False
@@ -177,6 +180,16 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
             f'<div class="main-content"><article>{header}<div class="article-content">'
             f"{body_html(story)}</div></article>"
         )
+    elif variant.layout == "endless":
+        following = max(others, key=lambda other: len(other.text))
+        main = (
+            f'<div id="main"><article><header>{header}</header>'
+            f'<div class="article-body">{body_html(story)}</div></article>'
+            f'<article><header><h1>{escape(following.title)}</h1><p class="byline">'
+            f'<time datetime="{following.published}">{following.published[:10]}</time></p>'
+            f'</header><div class="article-body">{body_html(following)}{body_html(following)}'
+            "</div></article></div>"
+        )
     else:
         main = (
             f'<main><article><header>{header}</header><div class="article-body">'
@@ -242,6 +255,9 @@ def cases() -> list[tuple[str, str, dict[str, object]]]:
         plan.append((story, variant))
         plan.append((story, Variant("feed-teaser", feed="teaser")))
     plan.append((english[1], Variant("sidebar-left-open", layout="sidebar", jsonld="meta-only")))
+    # a brief: an endless page's next story is longer than the page's own
+    brief = replace(english[2], body=english[2].body[:3])
+    plan.append((brief, Variant("endless-next-story", layout="endless")))
     for number, (story, variant) in enumerate(plan, 1):
         pool = [s for s in STORIES if s.slug != story.slug]
         neighbours = [pool[(number + k) % len(pool)] for k in range(3)]
