@@ -152,6 +152,9 @@ def hidden_metadata(tree: HtmlElement) -> list[HtmlElement]:
     return [e for e in outermost if len(e.text_content().split()) <= _HIDDEN_MAX_SHARE * total]
 
 
+_APPENDED_MAX = 3  # stories an endless page has appended when it is saved
+
+
 def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     """Other stories that the page carries whole after its own: an endless-scroll page
     appends the next story (headline, date, text) in an ``<article>`` of its own, and
@@ -174,7 +177,8 @@ def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
             continue
         if not _title_says(" ".join(headline.text_content().split()), head):
             found.append(article)  # apart from the page's own and with a later h1: after it
-    return found
+    # many are a live blog's entries or a list of stories, not an endless page's next ones
+    return found if len(found) <= _APPENDED_MAX else []
 
 
 def _title_says(headline: str, head: HeadTags) -> bool:

@@ -288,6 +288,18 @@ def test_the_next_story_an_endless_page_appends_goes_and_h1_subheadings_stay() -
     assert found is not None
     assert all(p in found.text for p in story.paragraphs[:3])
     assert not any(p in found.text for p in following.paragraphs)
+    # a live blog whose entries are articles with their own <h1> keeps them
+    entries = "".join(
+        f"<article><h1>Update {n}: the quay at {n} o'clock</h1><p>{p}</p></article>"
+        for n, p in enumerate(following.paragraphs, 1)
+    )
+    live = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><div id='main'>"
+        f"<article><h1>{story.title}</h1><p>{story.paragraphs[0]}</p></article>{entries}"
+        "</div></body></html>"
+    ).encode()
+    found = extract(live, URL)
+    assert found is not None and sum(p in found.text for p in following.paragraphs) >= 4
     # a blog's subheadings set in <h1> inside its one article are the story's
     subheaded = (
         f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
