@@ -181,7 +181,8 @@ _SHARE_WORD = (
 # speaks to the reader or is no sentence (``_to_reader``).
 _ELSEWHERE_IF = _pattern(
     r"^\W*mehr dazu\b", r"^\W*auch interessant\b", r"^\W*passend zum thema\b",
-    r"^\W*weitere (?:artikel|beiträge|themen|tipps|news)\b",
+    r"^\W*weitere (?:aktuelle |interessante |spannende )?(?:artikel|beiträge|themen|tipps|news|"
+    r"nachrichten|meldungen)\b",
     r"^\W*weitere (?:infos|informationen)\b(?:\W*$|.{0,60}$)", r"^\W*puedes ver\b",
     # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr
     # dazu"), unless it is a story's point ("► Die Polizei ermittelt.")
@@ -227,7 +228,9 @@ _CALL = _Phrases(
     r"^\W*(?:\d+ )?comments?\W*$", r"^\W*no comments?(?: yet)?\W*$",
     r"^\W*(?:leave a|add a) comments?\b",
     # the comment box's own lines, and the way in
-    r"\bjoin our commenting\b",
+    r"\bjoin our commenting\b", r"\bhinterlasse (?:\w+ ){0,2}(?:einen |deinen )?kommentar\b",
+    r"^\W*submit your (?:letters?|story|stories|photos?|tips?)\b",
+    r"^\W*(?:werden sie|werde) (?:jetzt )?mitglied\b",
     r"\b(?:comment policy|community guidelines|display name) before commenting\b",
     r"^\W*kommentar abgeben\b",
     r"\bum einen kommentar (?:zu )?(?:hinterlassen|abzugeben|schreiben)",
@@ -279,7 +282,7 @@ _CALL_IF = _pattern(
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bcanal de (?:telegram|whatsapp)\b", r"\babonnieren\b", r"\bim abo\b",
     r"^\W*(?:keine )?kommentare\b", r"\bin den kommentaren\b", r"\babbonati\b",
-    r"\bassine o\b", r"\be-paper\b", r"\bclick here\b",
+    r"\bassine o\b", r"\be-paper\b", r"\bclick here\b", r"^\W*become a (?:member|subscriber)\b",
 )  # fmt: skip
 # The reader spoken to: "you", "Sie", "du", "vous", ...; the site speaking as "we", "our", "my".
 _TO_READER = re.compile(
@@ -561,6 +564,11 @@ _NOTICE = _Phrases(
     r"^\W*(?:thank you|thanks) for subscribing\b", r"^\W*your subscription (?:failed|could not)\b",
     r"^\W*please confirm your (?:subscription|e-?mail)\b",
     r"\bwe need to confirm your e-?mail address\b",
+    # a sign-up form's fine print
+    r"^\W*mit (?:der|ihrer|deiner) (?:registrierung|anmeldung) (?:akzeptieren sie|akzeptierst du|"
+    r"stimmen sie|stimmst du)\b",
+    r"^\W*by (?:signing up|subscribing|registering|clicking [^,]{1,30}),? you (?:agree|accept|"
+    r"consent)\b",
     r"^\W*(?:vielen )?dank für ihre (?:newsletter-?)?anmeldung\b",
     r"^\W*ihre anmeldung (?:wurde nicht|konnte nicht|war nicht)\b",
     r"^\W*bitte bestätigen sie (?:diesen link|ihre anmeldung|ihre e-?mail)\b",

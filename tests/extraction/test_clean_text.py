@@ -964,10 +964,21 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         ("会員向け記事が読み放題", "call"),
         ("Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Gazette-News-App – für "
          "Android und iOS.", "call"),
+        ("Weitere aktuelle Themen aus dem Hafen", "elsewhere"),
+        ("Du möchtest mitmachen? Dann hinterlasse einfach einen Kommentar.", "call"),
+        ("Submit your letter to the editor via this form.", "call"),
+        ("Werden Sie Mitglied bei", "call"),
+        ("Become a subscriber and get unlimited access to our journalism.", "call"),
+        ("Mit der Registrierung akzeptieren Sie unsere Nutzungsbedingungen.", "notice"),
+        ("By signing up, you agree to our Terms of Use.", "notice"),
     ):  # fmt: skip
         assert (verdict(line, none) or header_line(line)) == kind, line
     assert verdict("iPhone: a review of the new model", none) is None
     assert verdict("The claim about the quay was false.", none) is None
+    for sentence in ("Weitere Nachrichten lagen zunächst nicht vor.",
+                     "Become a member of the club was his dream, he said.",
+                     "Submit your application by Friday, the council said."):  # fmt: skip
+        assert verdict(sentence, none) is None, sentence
     for sentence in ("Lesen Sie im Folgenden, was der Minister sagte:",
                      "Was Sie im Hafen finden, zeigt die Tabelle:",
                      "Die Ergebnisse finden Sie im Anhang."):  # fmt: skip
