@@ -1000,6 +1000,24 @@ def prune(
             if kind is not None:
                 _count(removed, kind, loose)
                 element.tail = None
+    # another story's card inside this one (after its first paragraph of prose): its linked
+    # headline, then its date alone
+    for (card, title), (stamp, date) in pairwise(blocks[first + 1 :]):
+        if (
+            card.getparent() is not None
+            and stamp.getparent() is not None
+            and len(title) < SHORT
+            and title.casefold() != headline
+            and len(date) < HEADER_LINE
+            and header_line(date) == "date"
+            and not _SENTENCE_END.search(title)
+            and not _DATE.search(title)  # a press review's dated line names its source
+            and links.share(title) >= LINK_SHARE
+        ):
+            _count(removed, "teaser", title)
+            _count(removed, "teaser", date)
+            _remove_block(card)
+            _remove_block(stamp)
     for index, (element, text) in enumerate(blocks):
         if not text and element.tail is None and element.tag != "item":
             continue  # an empty paragraph adds nothing to the text: not worth a rewrite

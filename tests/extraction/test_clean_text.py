@@ -998,3 +998,17 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         "Analysts expect the chain to get a share of the sales next year.",
     ):
         assert verdict(sentence, none) is None, sentence
+
+
+def test_another_storys_card_inside_the_story_goes_and_a_press_reviews_dated_lines_stay() -> None:
+    links = links_of("Ferry fares rise again in spring after a long winter",
+                     "4 avril 2018 : Article Libération.fr")  # fmt: skip
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><head>Ferry fares rise again in spring after a long winter</head>"
+        f"<p>Lunes 02 Mayo, 2022 | 09:37</p><p>{STORY}</p>"
+        "<head>4 avril 2018 : Article Libération.fr</head><p>13 mars 2018 : Blog Mille Babords</p>"
+        f"<p>{STORY}</p></body>"
+    )
+    assert prune(body, links) == {"teaser": 2}
+    text = "".join(body.itertext())
+    assert "Ferry fares" not in text and "Mayo" not in text and "13 mars 2018" in text
