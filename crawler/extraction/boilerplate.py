@@ -162,8 +162,9 @@ _ELSEWHERE = _Phrases(
     r"^\W*for more (?:stories|news|articles) like this\b",
     r"^\W*(?:don[’']t miss|explore further|more)\s*:?\s*$",
     # "Follow AP's full coverage of Brexit at https://...", "More AP NBA: https://..."
-    r"^\W*follow [\w’'.]+(?: [\w’'.]+)? (?:full |complete |latest |live )?coverage of\b",
-    r"^\W*more [\w ]{1,30}:\s*https?://",
+    r"^\W*follow [\w’'.]+(?: [\w’'.]+)? (?:full |complete |latest |live )?coverage of\b"
+    r"[^.!?]{0,80}\bat\s+(?:https?://|www\.)",
+    r"^\W*more (?-i:[A-Z]{2,})\b[\w ]{0,30}:\s*https?://",
     r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei|von) [^.!?]{1,40}$",
     r"^\W*mehr (?:themen|artikel|nachrichten|news) (?:auf|bei) [\w.-]+\.[a-z]{2,}\s*:?\s*$",
     r"^\W*zum (?:artikel|beitrag)\s*:",
@@ -204,7 +205,9 @@ _CALL = _Phrases(
     r"\b(?:log|sign) in (?:here|to (?:continue|read|comment|check|access|view|see))\b",
     r"\bfollow (?:us|@)",
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:twitter|x|instagram|facebook|threads|bluesky)\s*:?\s*@",
-    r"^\W*follow [\w.]+(?: [\w.]+){0,5} on (?:google news|twitter|facebook|instagram|x)\b",
+    r"^\W*follow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
+    r"^\W*follow [\w.]+(?: [\w.]+){0,5} on (?:twitter|facebook|instagram|x|threads|tiktok)\b"
+    r"[^.]{0,30}\b(?:and|,)\s*(?:twitter|facebook|instagram|x|threads|tiktok)\b",
     r"^\W*download (?:the|our)\b.*\bapps?\b", r"\bdownload our\b.*\bapps?\b",
     r"\bdownload (?:the|our)\b.*\bapps? for (?:ios|android|iphone)\b",
     r"\b(?:join|support) us\b", r"\bdonate now\b",
@@ -255,24 +258,22 @@ _CALL = _Phrases(
     r"^\W*(?:hat ihnen|dir hat|ihnen hat) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\b",
     r"^\W*wie hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen\b",
     r"^\W*(?:did you (?:like|enjoy)|enjoyed|like|liked) this (?:article|story|post)\s*\?",
-    r"\bshare it with a friend\b",
     # the reporter's address for readers: "Write to Al Root at allen.root@...", "Reach the
     # reporters on Twitter at ..."
     r"^\W*write to [^.!?:]{1,60} at \S+@", r"^\W*(?:reach|contact) the (?:reporters?|writers?|"
-    r"authors?|editors?) (?:on|at|via|by)\b",
+    r"authors?|editors?) (?:on \w+ )?(?:at|via) (?:\S+@|https?://|@)",
     # comments that will not be let through ("Comentários ... não serão aprovados pelo moderador")
     r"\b(?:comments?|comentários|comentarios|kommentare|commentaires)\b[^.]{0,80}\b(?:will "
     r"not be (?:approved|published)|não serão (?:aprovados|publicados)|no serán (?:aprobados|"
-    r"publicados)|werden nicht (?:freigeschaltet|veröffentlicht)|ne seront pas publiés)\b",
+    r"publicados)|werden nicht (?:freigeschaltet|veröffentlicht)|ne seront pas publiés)\b"
+    r"[^.]{0,20}\b(?:moderador|moderator|moderatore|modérateur|moderación|moderation|redaktion)",
     # what is left of a paywalled text ("Il vous reste 57% de cet article à lire")
     r"^\W*il vous reste \d+(?:[.,]\d+)?\s*% de cet article",
     r"\bla suite est réservée aux abonnés",
     r"^\W*(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\W*$",
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
-    r"有料会員になると|会員限定の有料記事|無料で会員登録|会員登録(?:はこちら|してください)|"
-    r"会員向け記事|に登録すると",
-    r"\bnews-?app\b[^.!?]{0,40}\b(?:android|ios)\b",
+    r"\bhier geht(?:['’]s| es) zu(?:r|m)? [^.!?]{0,30}\bapp\b",
 )  # fmt: skip
 # Calls in words that a report uses too ("the town's newsletter", "fewer households
 # subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
@@ -284,6 +285,11 @@ _CALL_IF = _pattern(
     r"^\W*(?:keine )?kommentare\b", r"\bin den kommentaren\b", r"\babbonati\b",
     r"\bassine o\b", r"\be-paper\b", r"\bclick here\b", r"^\W*become a (?:member|subscriber)\b",
 )  # fmt: skip
+# Japanese pitches for membership ("有料会員になると会員限定の有料記事もお読みいただけます"),
+# searched only in a line that says "会員" (member): the pattern has no word to look for first.
+_CALL_MEMBERS = re.compile(
+    r"会員限定の有料記事|無料で会員登録|会員登録(?:はこちら|してください)|会員向け記事が読み放題"
+)
 # The reader spoken to: "you", "Sie", "du", "vous", ...; the site speaking as "we", "our", "my".
 _TO_READER = re.compile(
     r"\b(?i:you|your|yours|we|our|us|my|du|dich|dir|dein\w*|euch|euer|eure\w*|wir|uns|"
@@ -537,7 +543,9 @@ _EARNINGS = _pattern(
     r"(?:small |affiliate )?(?:commission|compensation)",
     # "Postmedia may earn an affiliate commission", "Buying through us may earn us a commission"
     r"\bmay (?:earn|receive) (?:us )?(?:an? )?(?:small )?(?:affiliate )?commission\b",
-    r"\bmay (?:get|receive|earn|collect) a (?:small )?share of (?:the )?(?:sales?|revenue)\b",
+    # "If you buy something through this post, IGN may get a share of the sale."
+    r"\bthrough (?:this|our|these) (?:post|article|page|links?|story)\b[^.]{0,60}\bmay (?:get|"
+    r"receive|earn|collect) a (?:small )?share of (?:the )?(?:sales?|revenue)\b",
     r"\b(?:erhalten|bekommen) wir (?:\w+ ){0,2}(?:eine |ggf\. eine )?(?:kleine )?provision\b",
 )  # fmt: skip
 _PAID_LINK = _pattern(
@@ -575,10 +583,11 @@ _NOTICE = _Phrases(
     r"^\W*sie erhalten (?:von uns )?(?:umgehend |in kürze |gleich )?eine e-?mail mit einem "
     r"bestätigungslink\b",
     # a pitch or a reprint notice under the story, however long
-    r"^\W*if you (?:enjoyed|liked) this (?:article|story|post)\b",
+    r"^\W*if you (?:enjoyed|liked) this (?:article|story|post)(?![’'\w])[^.]{0,60},\s*(?:we|please|"
+    r"consider|support|join|subscribe|sign|share)\b",
     r"\bthis copy is for your personal,? non-?commercial use\b",
-    r"^\W*an error (?:has )?occurred[.,!]?\s*(?:please )?try again\b",
-    r"^\W*this (?:article|story) has been sent to\b",
+    r"^\W*an error (?:has )?occurred[.,!]?\s*please try again(?: later)?\W*$",
+    r"^\W*this (?:article|story) has been sent to\W*$",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
     # a text the site had a machine write or translate, said under it
@@ -655,7 +664,7 @@ _MONTH = (
     r"ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)\w*\.?"
 )
 _DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\.\d{1,2}\.\d{1,2}\b"
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\.\d{2}\.\d{2}\b"
     # Chinese, Japanese, Korean: "2025年1月14日", "1月14日", "01時28分", "2024년 3월 5일"
     r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\d{4}년 ?\d{1,2}월 ?\d{1,2}일"
     r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d\b(?!:\d)"  # a clock's time, not "31:28", "2:03:00"
@@ -690,8 +699,10 @@ _PRICE = re.compile(
 )
 # A sentence's end after a word in lower case ("... had doubled.", "... 2001."), or three
 # words in lower case in a row: what a dateline or byline does not have.
-_SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿ]{2,}|\d{4})[.!?]\W*$")
-_LOWER_RUN = re.compile(r"\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b")
+# (Turkish letters beyond Latin-1 too; a Chinese or Japanese full stop; a Korean verb's end)
+_SENTENCE_END = re.compile(r"\b(?:[a-zß-ÿığş]{2,}|\d{4})[.!?]\W*$|[。！？]\W*$|다\.?\W*$")
+_LOWER_RUN = re.compile(r"\b[a-zß-ÿığş]{2,} [a-zß-ÿığş]{2,} [a-zß-ÿığş]{2,}\b")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _META_BAR = re.compile(r"\s[|·•]\s")
 _META_PART = re.compile(
@@ -714,9 +725,9 @@ _DOWNLOAD = re.compile(
 _MARKUP = re.compile(
     r"\+\+\+[\w-]*|\{:[^{}]*\}"
     # a script's settings: "isPaid:", "showPaywall: false", a value alone
-    r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null|\d+))?|true|false|null|undefined"
+    r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null))?|true|false|null|undefined"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
-    r".*\[/\1\]"
+    r".{0,200}\[/\1\]"
 )
 
 
@@ -849,7 +860,11 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     if (
         len(text) < 220
         and not quoted
-        and (_CALL.search(text) or (_CALL_IF.search(text) and _to_reader(text)))
+        and (
+            _CALL.search(text)
+            or (_CALL_IF.search(text) and _to_reader(text))
+            or ("会員" in text and _CALL_MEMBERS.search(text))
+        )
     ):
         return "call"
     if len(text) < 160 and _LABEL.search(text):
@@ -957,8 +972,12 @@ def _is_disclosure(text: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    """A date or time with at most three words besides ("24. März 2004, 19:49 | Genesis")."""
-    return bool(_DATE.search(text)) and len(_WORD.findall(_DATE.sub("", text))) <= 3
+    """A date or time with at most three words besides ("24. März 2004, 19:49 | Genesis"),
+    or four Chinese, Japanese or Korean characters ("(1月14日 01時40分更新)")."""
+    if not _DATE.search(text):
+        return False
+    rest = _DATE.sub("", text)
+    return len(_WORD.findall(rest)) <= 3 and len(_CJK.findall(rest)) <= 4
 
 
 def prune(

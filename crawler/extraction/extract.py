@@ -11,6 +11,7 @@ import copy
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -135,24 +136,36 @@ _HIDDEN_METADATA = XPath(
 )
 
 
-_HIDDEN_MAX_SHARE = 0.5
+# A hidden block this share of whose words the rest of the page says is said again there.
+_REPEATED_SHARE = 0.8
 
 
 def hidden_metadata(tree: HtmlElement) -> list[HtmlElement]:
     """Microdata blocks the page never shows (``hidden``, ``display: none``), outermost
-    first. Other hidden elements stay: a metered story hides its paragraphs until a script
-    shows them, and they are the story; so does a block that holds most of the page's
-    words (the story itself, marked up and hidden until a script shows it)."""
+    first, that say again what the page shows: most of their words are in the rest of the
+    page (the headline, the story). A hidden block of words of its own stays, microdata or
+    not: a metered story's paragraphs, an accordion's answers, a live blog's older entries,
+    which a script shows."""
     found = _HIDDEN_METADATA(tree)
     if not found:
         return []
     chosen = set(found)
     outermost = [element for element in found if chosen.isdisjoint(element.iterancestors())]
-    total = len(" ".join(_VISIBLE_TEXT(tree)).split())
-    return [e for e in outermost if len(e.text_content().split()) <= _HIDDEN_MAX_SHARE * total]
+    page = Counter(words(" ".join(_VISIBLE_TEXT(tree))))
+    repeats = []
+    for element in outermost:
+        own = Counter(words(element.text_content()))
+        elsewhere = page - own
+        said = sum(min(count, elsewhere[word]) for word, count in own.items())
+        if own and said >= _REPEATED_SHARE * sum(own.values()):
+            repeats.append(element)
+    return repeats
 
 
 _APPENDED_MAX = 3  # stories an endless page has appended when it is saved
+_STORY_WORDS = 150  # an appended story is whole, not a live blog's entry
+_BRIEF_WORDS = 50  # the page's own may be a brief, but not a header alone
+_HEADLINE_WORDS = 3
 
 
 def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
@@ -166,7 +179,13 @@ def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     if len(headlines) < 2:
         return []
     own = next(headlines[0].iterancestors("article"), None)
-    if own is None or not _title_says(" ".join(headlines[0].text_content().split()), head):
+    title = " ".join(headlines[0].text_content().split())
+    if (
+        own is None
+        or len(words(title)) < _HEADLINE_WORDS  # a logo's name, which every title says
+        or not _title_says(title, head)
+        or len(own.text_content().split()) < _BRIEF_WORDS  # a header apart from its story
+    ):
         return []
     found: list[HtmlElement] = []
     for headline in headlines[1:]:
@@ -175,10 +194,19 @@ def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
             continue
         if own in article.iterancestors() or article in own.iterancestors():
             continue
-        if not _title_says(" ".join(headline.text_content().split()), head):
+        if _title_says(" ".join(headline.text_content().split()), head):
+            continue
+        if len(article.text_content().split()) >= _STORY_WORDS:  # a story, not an entry
             found.append(article)  # apart from the page's own and with a later h1: after it
     # many are a live blog's entries or a list of stories, not an endless page's next ones
     return found if len(found) <= _APPENDED_MAX else []
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """Each element once, and none inside another: what dropping them all drops."""
+    chosen = set(elements)
+    unique = list(dict.fromkeys(elements))
+    return [element for element in unique if chosen.isdisjoint(element.iterancestors())]
 
 
 def _title_says(headline: str, head: HeadTags) -> bool:
@@ -262,7 +290,7 @@ class ArticleExtractor:
         for element in pitches(tree):
             paywall_box = paywall_box or bool(_WALL_WORDS.search(element.text_content()))
             element.drop_tree()
-        for element in [*hidden_metadata(tree), *appended_stories(tree, head)]:
+        for element in _outermost([*hidden_metadata(tree), *appended_stories(tree, head)]):
             element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
@@ -277,11 +305,9 @@ class ArticleExtractor:
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
-                for element in [
-                    *pitches(again),
-                    *hidden_metadata(again),
-                    *appended_stories(again, head),
-                ]:
+                for element in _outermost(
+                    [*pitches(again), *hidden_metadata(again), *appended_stories(again, head)]
+                ):
                     element.drop_tree()
                 retried, longer = _main_text(again, self._retry, url, links, authors, captions)
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):

@@ -9,6 +9,7 @@ _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]+>")
 _BREAKS = re.compile(r"(?i)<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote)\s*/?>")
 # markup escaped once more (some systems put "&lt;div&gt;" into JSON-LD's articleBody)
+_ESCAPED_TAGS = 3  # escaped tags enough to be the body's markup
 _ESCAPED_MARKUP = re.compile(r"(?i)&lt;/?(?:p|div|br|span|a|img|iframe|h[1-6]|strong|em|figure)\b")
 
 
@@ -27,8 +28,8 @@ def html_to_text(value: object) -> str | None:
     """Plain text from a body that may hold HTML or entities; paragraphs on their own lines."""
     if not isinstance(value, str) or not value.strip():
         return None
-    if _ESCAPED_MARKUP.search(value):
-        value = html.unescape(value)
+    if not _TAGS.search(value) and len(_ESCAPED_MARKUP.findall(value)) >= _ESCAPED_TAGS:
+        value = html.unescape(value)  # markup escaped throughout, not a tag named in the text
     text = html.unescape(_TAGS.sub(" ", _BREAKS.sub("\n", value)))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line) or None

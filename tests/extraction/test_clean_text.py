@@ -1012,3 +1012,33 @@ def test_another_storys_card_inside_the_story_goes_and_a_press_reviews_dated_lin
     assert prune(body, links) == {"teaser": 2}
     text = "".join(body.itertext())
     assert "Ferry fares" not in text and "Mayo" not in text and "13 mars 2018" in text
+
+
+def test_a_reporters_sentences_near_the_new_kinds_stay() -> None:
+    """Sentences a second reader wrote against the rules for labels, calls, notices, markup
+    and datelines in English, German, Spanish, Japanese, Korean and Turkish."""
+    none = links_of()
+    for sentence in (
+        "Comments made in the hearing will not be published, the judge ruled.",
+        "Los comentarios de los jueces no serán publicados hasta el fallo.",
+        "Follow these five steps on Instagram to secure your account.",
+        "Follow the full coverage of the trial, the judge told reporters.",
+        "More detail: https://www.gov.uk/guidance",
+        "deGrom: 7",
+        "This story has been sent to prosecutors, the editor said.",
+        "An error occurred, try again later, the app told users.",
+        "If you liked this story's first season, you will love the second.",
+        "Contact the editor on Monday, the lawyer advised.",
+        "He read the poem aloud and asked listeners to share it with a friend.",
+        "Artists may receive a share of the revenue from purchases on the platform.",
+        "Die News-App des Senders ist für Android und iOS erschienen, teilte der Sender mit.",
+        "同社は有料会員になると送料が無料になる仕組みを導入した。",
+        "市の防災メールに登録すると、避難情報が届く。",
+        "判決は3月5日に言い渡される",
+        "政府は1月14日、新たな対策を発表した。",
+        "검찰은 2024년 3월 5일 기소했다",
+        "Toplantı 5 Kasım 2024'te yapıldı.",
+        "Version 2024.3.5",
+    ):
+        assert verdict(sentence, none) is None, sentence
+        assert header_line(sentence) is None, sentence

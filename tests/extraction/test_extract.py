@@ -262,6 +262,15 @@ def test_hidden_microdata_goes_and_a_metered_storys_hidden_paragraphs_stay() -> 
         assert found.text.count(paragraph) == 1, paragraph
     assert "logo.png" not in found.text and "GazetteDe" not in found.text
     assert "2019-11-19" not in found.text
+    # the rest of a metered story, in hidden microdata of words of its own, stays
+    metered = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><nav>"
+        + "".join(f"<a href='/s{n}'>Section number {n}</a>" for n in range(150))
+        + f"</nav><article><h1>{story.title}</h1><p>{first}</p>"
+        f"<div itemprop='articleBody' hidden>{behind_wall}</div></article></body></html>"
+    ).encode()
+    found = extract(metered, URL)
+    assert found is not None and all(p in found.text for p in rest[1:])
     # the story itself, marked up and hidden until a script shows it, stays
     hidden_story = (
         f"<html lang='en'><head><title>{story.title}</title></head><body><nav>Home</nav>"
@@ -288,6 +297,22 @@ def test_the_next_story_an_endless_page_appends_goes_and_h1_subheadings_stay() -
     assert found is not None
     assert all(p in found.text for p in story.paragraphs[:3])
     assert not any(p in found.text for p in following.paragraphs)
+    # the next story preloaded hidden, in microdata of its own: dropped once, no crash
+    preloaded = page.replace(
+        f"<article><h1>{following.title}".encode(),
+        f"<article itemscope hidden><h1>{following.title}".encode(),
+    )
+    found = extract(preloaded, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs[:3])
+    # a header in an article of its own, the story in the next with an <h1> subheading
+    split = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><div id='main'>"
+        f"<article><h1>{story.title}</h1><p>By Ann Writer</p></article><article>"
+        f"<h1>What the council decided then</h1>{''.join(f'<p>{p}</p>' for p in story.paragraphs)}"
+        "</article></div></body></html>"
+    ).encode()
+    found = extract(split, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
     # a live blog whose entries are articles with their own <h1> keeps them
     entries = "".join(
         f"<article><h1>Update {n}: the quay at {n} o'clock</h1><p>{p}</p></article>"

@@ -1,0 +1,19 @@
+"""HTML bodies to text: a feed's or a publisher's body, tags or escaped tags."""
+
+from __future__ import annotations
+
+from crawler.utils.text import html_to_text
+
+
+def test_a_body_escaped_once_more_is_read_as_text_and_a_named_tag_stays() -> None:
+    escaped = (
+        "First.\r\n\r\n&lt;div align=&quot;center&quot;&gt;&lt;img src=&quot;a.jpg&quot; /&gt;"
+        "&lt;/div&gt;\r\n&lt;p&gt;Second.&lt;/p&gt;"
+    )
+    assert html_to_text(escaped) == "First.\nSecond."
+    # a tag the text names, in a body with its own markup or without: what the text says
+    assert (
+        html_to_text("<p>write <code>&lt;p&gt;Hello&lt;/p&gt;</code></p>") == "write <p>Hello</p>"
+    )
+    named = "The &lt;div&gt; element: x &lt; 3 and y &gt; 2 in the model."
+    assert html_to_text(named) == "The <div> element: x < 3 and y > 2 in the model."
