@@ -1257,11 +1257,14 @@ def _is_link_item(item: str, links: Links) -> bool:
 _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9][.!?])(?=[A-ZÀ-Þ„])|(?<=[.!?][“”\"»])(?=[A-ZÀ-Þ])")
 
 
-def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:
+def prune_text(
+    text: str, links: Links, captions: frozenset[str] = frozenset()
+) -> tuple[str, dict[str, int]]:
     """``prune`` for a text given as lines (a publisher's JSON-LD or feed body): the same
-    verdicts, each line a paragraph. Publishers' bodies carry their embeds' placeholders,
-    captions and calls to follow as much as their pages do. Paragraphs a body glued together
-    ("...abgesprochen.“Lesen Sie hier: ...") are judged apart."""
+    verdicts, each line a paragraph, and the page's pictures' ``captions``. Publishers' bodies
+    carry their embeds' placeholders, captions and calls to follow as much as their pages do.
+    Paragraphs a body glued together ("...abgesprochen.“Lesen Sie hier: ...") are judged
+    apart."""
     lines = [piece for line in text.split("\n") for piece in _GLUED.split(" ".join(line.split()))]
     prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
@@ -1270,6 +1273,8 @@ def prune_text(text: str, links: Links) -> tuple[str, dict[str, int]]:
         # a line's tag is unknown: inside the story, a linked line may be a section's heading
         margin = index < first or index > last
         kind = verdict(line, links, "p" if margin else "head", margin) if line else None
+        if kind is None and captions and _is_caption(line, captions):
+            kind = "caption"
         if kind is None:
             kept.append(line)
         else:

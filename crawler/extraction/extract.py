@@ -317,7 +317,7 @@ class ArticleExtractor:
             if not candidate:
                 continue
             # judged as it would stand: once, in paragraphs, its boilerplate gone
-            body = prune_text(with_paragraphs(once(candidate), text), links)[0]
+            body = prune_text(with_paragraphs(once(candidate), text), links, captions)[0]
             if is_better_body(body, text, page_words):  # type: ignore[arg-type]
                 body = with_headings(body, text, headings(document))
                 text, text_source = with_lead(body, text), source

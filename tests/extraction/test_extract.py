@@ -334,3 +334,22 @@ def test_the_next_story_an_endless_page_appends_goes_and_h1_subheadings_stay() -
     ).encode()
     found = extract(subheaded, URL)
     assert found is not None and all(p in found.text for p in story.paragraphs)
+
+
+def test_a_pictures_caption_in_a_publishers_body_goes() -> None:
+    story = make_stories(3)[2]
+    caption = "Stacks of bricks on the quay: the council wants the harbour rebuilt by 2028."
+    body = "\n\n".join([story.paragraphs[0], caption, *story.paragraphs[1:]])
+    ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": body})
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        f"<h1>{story.title}</h1><p>{story.paragraphs[0]}</p><figure><img src='a.jpg'>"
+        f"<figcaption>{caption} - © Ann Photographer</figcaption></figure>"
+        + "".join(f"<p>{p}</p>" for p in story.paragraphs[1:])
+        + "</article></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None and found.text_source == "jsonld"
+    assert all(p in found.text for p in story.paragraphs)
+    assert "Stacks of bricks" not in found.text
