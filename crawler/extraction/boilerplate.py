@@ -188,6 +188,7 @@ _ELSEWHERE_IF = _pattern(
     # a line led by arrows is a link ("&gt;&gt; Hier finden Sie alle Termine", "► Mehr
     # dazu"), unless it is a story's point ("► Die Polizei ermittelt.")
     r"^\s*(?:>>|►|▶)",
+    r"\b(?:view|see|read|check out) our (?:latest|full|complete|other)\b[^.!?]{0,40}\bhere\b",
     # a pointer to the site's live blog or overview, the link after its colon: "Mehr zur Lage
     # lesen Sie in unserem Liveblog:", "Aktuelle Meldungen finden Sie in unserem Ticker:"
     r"\b(?:lesen|finden|sehen|hören) sie\b[^.!?]{0,80}\b(?:in unsere[mr]|auf unserer|bei uns|"
@@ -234,6 +235,9 @@ _CALL = _Phrases(
     r"\bjoin our commenting\b", r"\bhinterlasse (?:\w+ ){0,2}(?:einen |deinen )?kommentar\b",
     r"^\W*submit your (?:letters?|story|stories|photos?|tips?)\b",
     r"^\W*(?:werden sie|werde) (?:jetzt )?mitglied\b",
+    # a membership's perks: "When you join ..., you'll get", "Erhalten Sie exklusive Angebote!"
+    r"^\W*when you (?:join|subscribe|become a member)\b", r"\berhalten sie exklusive (?:angebote|"
+    r"vorteile|inhalte)\b", r"^\W*(?:first-time|new) subscribers (?:also )?(?:receive|get)\b",
     r"\b(?:comment policy|community guidelines|display name) before commenting\b",
     r"^\W*kommentar abgeben\b",
     r"\bum einen kommentar (?:zu )?(?:hinterlassen|abzugeben|schreiben)",
@@ -844,7 +848,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "control"
     if _is_doubled(text):
         return "teaser"
-    quoted = text[0] in _QUOTE_MARKS and _SAID.search(text) is not None
+    # a call in quotes with its speaker, or told as someone's words ("..., the lawyer said")
+    quoted = (text[0] in _QUOTE_MARKS or "," in text) and _SAID.search(text) is not None
     if (
         len(text) < 160
         and not quoted

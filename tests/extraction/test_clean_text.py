@@ -971,13 +971,20 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         ("Become a subscriber and get unlimited access to our journalism.", "call"),
         ("Mit der Registrierung akzeptieren Sie unsere Nutzungsbedingungen.", "notice"),
         ("By signing up, you agree to our Terms of Use.", "notice"),
+        ("When you join the Gazette family, you will get unlimited digital access.", "call"),
+        ("First-time subscribers also receive a welcome gift made in the harbour!", "call"),
+        ("Werden Sie Mitglied und erhalten Sie exklusive Angebote!", "call"),
+        ("*Bonus value is our estimate. View our latest valuations here.", "elsewhere"),
     ):  # fmt: skip
         assert (verdict(line, none) or header_line(line)) == kind, line
     assert verdict("iPhone: a review of the new model", none) is None
     assert verdict("The claim about the quay was false.", none) is None
     for sentence in ("Weitere Nachrichten lagen zunächst nicht vor.",
                      "Become a member of the club was his dream, he said.",
-                     "Submit your application by Friday, the council said."):  # fmt: skip
+                     "Submit your application by Friday, the council said.",
+                     "New subscribers get a discount, the company said in its filing.",
+                     "When you join a union, you gain rights, the lawyer said.",
+                     "See our full report here, the minister told parliament."):  # fmt: skip
         assert verdict(sentence, none) is None, sentence
     for sentence in ("Lesen Sie im Folgenden, was der Minister sagte:",
                      "Was Sie im Hafen finden, zeigt die Tabelle:",
