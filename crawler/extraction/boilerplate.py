@@ -218,7 +218,9 @@ _CALL = _Phrases(
     r"condividi|drukuj|udostępnij)\W*$",  # one share button, a verb
     r"\bregistrieren!", r"\bnicht eingeloggt\b",
     r"\bunterstütze (?:uns|\w+ (?:bereits|mit|jetzt))",
-    r"\bhier klicken\b", r"\bfolgen sie uns\b", r"\bjetzt\b[^.!?]{0,60}\b(?:im abo|als e-paper)\b",
+    r"\bhier klicken\b", r"\bfolgen sie uns\b",
+    r"^\W*folg(?:t|e)? (?:mir|uns)(?: gerne)? auf\b",
+    r"\bjetzt\b[^.!?]{0,60}\b(?:im abo|als e-paper)\b",
     r"\bsuivez-nous\b", r"\bsiga-nos\b", r"\binscreva-se\b", r"\bassine (?:já|agora)\b",
     r"\bseguici\b", r"\biscriviti\b", r"\babbonati (?:ora|subito)\b", r"\bvolg ons\b",
     r"\babonneer\b",

@@ -974,6 +974,7 @@ def test_an_english_news_pages_labels_pitches_notices_and_contact_lines_are_boil
         ("When you join the Gazette family, you will get unlimited digital access.", "call"),
         ("First-time subscribers also receive a welcome gift made in the harbour!", "call"),
         ("Werden Sie Mitglied und erhalten Sie exklusive Angebote!", "call"),
+        ("Folgt mir gerne auf Instagram. Da gibt es die meisten aktuellen Fotos.", "call"),
         ("*Bonus value is our estimate. View our latest valuations here.", "elsewhere"),
     ):  # fmt: skip
         assert (verdict(line, none) or header_line(line)) == kind, line
