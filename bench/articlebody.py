@@ -17,13 +17,11 @@ precision mean).
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.fundus import Page, report, score
-from bench.quality import EXTRACTORS
+from bench.fundus import Page, run
 
 
 def load_pages(repo: Path) -> list[Page]:
@@ -39,16 +37,7 @@ def load_pages(repo: Path) -> list[Page]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repo", type=Path, required=True, help="a clone of the benchmark")
-    parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), default=None)
-    parser.add_argument("--lines", action="store_true", help="list the lines not in the body")
-    parser.add_argument("--jobs", type=int, default=1, help="processes (CPU figures stay per page)")
-    args = parser.parse_args()
-    if not (args.repo / "ground-truth.json").exists():
-        raise SystemExit(f"no ground-truth.json in {args.repo}")
-    pages = load_pages(args.repo)
-    report(pages, score(pages, args.only or list(EXTRACTORS), args.jobs), args.lines)
+    run(__doc__, "scrapinghub/article-extraction-benchmark", load_pages, Path("ground-truth.json"))
 
 
 if __name__ == "__main__":

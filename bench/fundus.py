@@ -24,6 +24,7 @@ import json
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,18 +163,23 @@ def report(pages: list[Page], results: dict[str, list[Result]], lines: bool) -> 
                     print(f"{page.publisher[:18]:19} {len(line):5} {line[:150]!r}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repo", type=Path, required=True, help="a clone of flairNLP/fundus")
+def run(doc: str, clone: str, load: Callable[[Path], list[Page]], marker: Path) -> None:
+    """The command line of a benchmark of article bodies read from a clone of ``clone``:
+    ``marker`` is what the clone must hold."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--repo", type=Path, required=True, help=f"a clone of {clone}")
     parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), default=None)
     parser.add_argument("--lines", action="store_true", help="list the lines not in the body")
     parser.add_argument("--jobs", type=int, default=1, help="processes (CPU figures stay per page)")
     args = parser.parse_args()
-    if not (args.repo / TEST_DATA).is_dir():
-        raise SystemExit(f"no Fundus test data under {args.repo / TEST_DATA}")
-    names = args.only or list(EXTRACTORS)
-    pages = load_pages(args.repo)
-    report(pages, score(pages, names, args.jobs), args.lines)
+    if not (args.repo / marker).exists():
+        raise SystemExit(f"no {marker} in {args.repo}")
+    pages = load(args.repo)
+    report(pages, score(pages, args.only or list(EXTRACTORS), args.jobs), args.lines)
+
+
+def main() -> None:
+    run(__doc__, "flairNLP/fundus", load_pages, TEST_DATA)
 
 
 if __name__ == "__main__":
