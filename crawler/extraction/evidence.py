@@ -151,16 +151,21 @@ def headline_agrees(headline: str, tree: HtmlElement, head: HeadTags | None = No
     """Whether a headline is this page's: it matches the page's title, og:title or first h1
     (a related story's headline may well be elsewhere on the page)."""
     head = head or HeadTags(tree)
-    wanted = set(words(headline))
     first_h1 = next(tree.iter("h1"), None)
-    titles = [*head.titles, *head.values(("property", "og:title"))]
-    if first_h1 is not None:
-        titles.extend(first_h1.itertext())
-    for title in titles:
-        have = set(words(str(title)))
-        if wanted and len(wanted & have) >= 0.8 * len(wanted):
-            return True
-    return False
+    h1 = list(first_h1.itertext()) if first_h1 is not None else []  # each of its texts
+    return _says_most(headline, [*head.titles, *head.values(("property", "og:title")), *h1])
+
+
+def title_says(headline: str, head: HeadTags) -> bool:
+    """Whether the page's title or og:title says most of a headline's words."""
+    return _says_most(headline, [*head.titles, *head.values(("property", "og:title"))])
+
+
+def _says_most(headline: str, titles: list[str]) -> bool:
+    wanted = set(words(headline))
+    return bool(wanted) and any(
+        len(wanted & set(words(str(title)))) >= 0.8 * len(wanted) for title in titles
+    )
 
 
 def without_node(evidence: PageEvidence) -> PageEvidence:

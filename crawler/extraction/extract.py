@@ -39,6 +39,7 @@ from crawler.extraction.evidence import (
     PageEvidence,
     headline_agrees,
     page_evidence,
+    title_says,
     without_node,
 )
 from crawler.extraction.extracted import Extracted, ExtractionOptions
@@ -171,10 +172,11 @@ _HEADLINE_WORDS = 3
 def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     """Other stories that the page carries whole after its own: an endless-scroll page
     appends the next story (headline, date, text) in an ``<article>`` of its own, and
-    trafilatura takes the longer of the two. An ``<article>`` after the one that holds the
-    page's headline (its first ``<h1>``, which the title or ``og:title`` says), with an
-    ``<h1>`` the page's title does not say. Nothing when the headline is in no article (a
-    blog that sets its subheadings in ``<h1>`` has one article)."""
+    trafilatura takes the longer of the two. An ``<article>`` of a whole story's length after
+    the one that holds the page's headline (its first ``<h1>``, which the title or
+    ``og:title`` says), with an ``<h1>`` the page's title does not say; three at most (more
+    are a live blog's entries). Nothing when the headline is in no article (a blog that sets
+    its subheadings in ``<h1>`` has one), is a logo's name, or heads a header alone."""
     headlines = [h for h in tree.iter("h1") if " ".join(h.text_content().split())]
     if len(headlines) < 2:
         return []
@@ -183,7 +185,7 @@ def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     if (
         own is None
         or len(words(title)) < _HEADLINE_WORDS  # a logo's name, which every title says
-        or not _title_says(title, head)
+        or not title_says(title, head)
         or len(own.text_content().split()) < _BRIEF_WORDS  # a header apart from its story
     ):
         return []
@@ -194,7 +196,7 @@ def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
             continue
         if own in article.iterancestors() or article in own.iterancestors():
             continue
-        if _title_says(" ".join(headline.text_content().split()), head):
+        if title_says(" ".join(headline.text_content().split()), head):
             continue
         if len(article.text_content().split()) >= _STORY_WORDS:  # a story, not an entry
             found.append(article)  # apart from the page's own and with a later h1: after it
@@ -207,15 +209,6 @@ def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     chosen = set(elements)
     unique = list(dict.fromkeys(elements))
     return [element for element in unique if chosen.isdisjoint(element.iterancestors())]
-
-
-def _title_says(headline: str, head: HeadTags) -> bool:
-    """Whether the page's title or og:title says most of a headline's words."""
-    wanted = set(words(headline))
-    for title in [*head.titles, *head.values(("property", "og:title"))]:
-        if wanted and len(wanted & set(words(str(title)))) >= 0.8 * len(wanted):
-            return True
-    return False
 
 
 def _pitch_tokens(name: str | None) -> frozenset[str]:
