@@ -8,10 +8,13 @@ this crawler does not use or need not redo:
   Commons marks): no record field holds it;
 - the author's byline, looked for when the head and JSON-LD name nobody (half of the pages):
   ``extract_author`` deep-copies the whole page, deletes the comments, dates, figures and
-  sidebars from the copy, then runs its author XPaths on what is left. Here the XPaths run on
-  the page as it is and a hit is set aside when it lies in what would have been deleted, its
-  text read as the deletion would have left it (each deleted element's tail joined to the text
-  before it). Most pages have no hit at all, and then nothing is deleted or copied;
+  sidebars from the copy, then runs its author XPaths on what is left. Here the page is read
+  as it is and a hit is set aside when it lies in what would have been deleted, its text read
+  as the deletion would have left it (each deleted element's tail joined to the text before
+  it), and nothing is copied. The three author XPaths and the deletion's are answered by one
+  walk of the page that tests each element's tag and attributes in Python: lxml runs each
+  XPath as a walk of its own and each ``re:test`` in it as a call into Python, four walks
+  where one does;
 - categories and tags, looked for when the head names none: up to ten XPaths over the whole
   page, each for a class or id of blog themes (``entry-meta``, ``cat-links``, ``tags``...).
   Here the page's class and id values are read once, and an XPath runs only when one of them
@@ -39,7 +42,6 @@ from trafilatura import xpaths
 from trafilatura.baseline import block_text
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import line_processing, trim
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 # Digests of the code these steps were read from (trafilatura 2.3.x): the functions followed,
 # the deletion the byline's search stands in for, the XPaths' module.
@@ -178,14 +180,9 @@ def author_of(tree: HtmlElement) -> str | None:
         # would reach its ancestors, which trafilatura's copy leaves out. A child <rel>
         # element: an author XPath tests it, and the deletion could take it away.
         return _trafilatura.extract_author(tree)
-    discarded: set[HtmlElement] | None = None
-    for expression in AUTHOR_XPATHS:
-        found = expression(tree)
-        if not found:
-            continue
-        if discarded is None:
-            discarded = {element for path in AUTHOR_DISCARD_XPATHS for element in path(tree)}
-            discarded.discard(tree)  # the copy's root has no parent to be deleted from
+    hits, discarded = _author_walk(tree)
+    discarded.discard(tree)  # the copy's root has no parent to be deleted from
+    for found in hits:
         for element in found:
             if element in discarded or any(a in discarded for a in element.iterancestors()):
                 continue
@@ -196,6 +193,84 @@ def author_of(tree: HtmlElement) -> str | None:
             if content and 2 < len(content) < AUTHOR_MAX_CHARS:
                 return _trafilatura.normalize_authors(None, content)
     return None
+
+
+# AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS as trafilatura 2.3 writes them (the xpaths module's
+# digest in _READ_FROM guards this reading), as tests of an element's tag and attributes.
+# [0]: the byline's own markup, or an <author> element (its ``rel='me'`` tests a child <rel>:
+# author_of hands pages with one to trafilatura)
+_BYLINE_TAGS = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
+_BYLINE_CLASS = re.compile("author-?name|AuthorName|authorName").search
+_BYLINE_TEST_IDS = ("AuthorCard", "AuthorURL")
+# [1]: names bylines go by
+_NAMED_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
+_NAMED_CLASSES = ("byline", "username", "byl", "BBL")
+_NAMED_ID = re.compile("author|zuozhe|bianji|xiaobian").search
+_NAMED_CLASS = re.compile(
+    "author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"
+).search
+# [2]: any element
+_ANY_ID = re.compile("[Aa]uthor").search
+_ANY_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline").search
+# the deletion: comments, sidebars, quotes, figures, dates
+_DELETED_TAGS = frozenset({"a", "div", "section", "span"})
+_DELETED_CLASSES = ("comments", "title", "date")
+_DELETED_ID = re.compile("^comments|comment-?list|ProductReviews").search
+_DELETED_CLASS = re.compile(
+    "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+    "article-(?:share|support)|print|category|meta-date|meta-reviewer"
+).search
+_DELETED_ELEMENTS = frozenset({"time", "figure"})
+
+
+def _author_walk(tree: HtmlElement) -> tuple[list[list[HtmlElement]], set[HtmlElement]]:
+    """What each of AUTHOR_XPATHS finds on a whole page, in document order, and what
+    AUTHOR_DISCARD_XPATHS find, in one walk of the page (tests hold it to the XPaths)."""
+    hits: list[list[HtmlElement]] = [[], [], []]
+    discarded: set[HtmlElement] = set()
+    for element in tree.iter(Element):
+        tag = element.tag
+        if tag == "author":
+            hits[0].append(element)
+        elif tag in _DELETED_ELEMENTS:
+            discarded.add(element)
+        if not len(element.attrib):
+            continue
+        get = element.get
+        cls, id_, prop, component = get("class"), get("id"), get("itemprop"), get("data-component")
+        author_prop = prop is not None and "author" in prop
+        if tag in _BYLINE_TAGS and (
+            get("rel") == "author"
+            or id_ == "author"
+            or cls == "author"
+            or prop == "author name"
+            or get("data-testid") in _BYLINE_TEST_IDS
+            or (cls is not None and _BYLINE_CLASS(cls))
+        ):
+            hits[0].append(element)
+        if tag in _NAMED_TAGS and (
+            cls in _NAMED_CLASSES
+            or author_prop
+            or (id_ is not None and _NAMED_ID(id_))
+            or (cls is not None and _NAMED_CLASS(cls))
+        ):
+            hits[1].append(element)
+        if (
+            (component is not None and "Byline" in component)
+            or author_prop
+            or (id_ is not None and _ANY_ID(id_))
+            or (cls is not None and _ANY_CLASS(cls))
+        ):
+            hits[2].append(element)
+        if tag in _DELETED_TAGS and (
+            id_ == "comments"
+            or cls in _DELETED_CLASSES
+            or (id_ is not None and _DELETED_ID(id_))
+            or (cls is not None and _DELETED_CLASS(cls))
+            or (component is not None and "Figure" in component)
+        ):
+            discarded.add(element)
+    return hits, discarded
 
 
 class _Attributes:

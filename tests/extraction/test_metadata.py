@@ -71,6 +71,50 @@ def test_the_page_is_neither_copied_nor_changed() -> None:
     assert [(element.tag, element.text, element.tail) for element in tree.iter()] == before
 
 
+# Markup each test of the author XPaths and of the deletion holds for, and values alike that it
+# does not hold for.
+ATTRIBUTES = """
+<p rel='author'>a</p><span rel='authors'>b</span><div id='author'>c</div><em id='author'>d</em>
+<a class='author'>e</a><strong itemprop='author name'>f</strong><address itemprop='name'>g</address>
+<link data-testid='AuthorCard'><span data-testid='AuthorURL'>h</span><b data-testid='AuthorCard'>i</b>
+<p class='article author-name'>j</p><p class='authorname'>k</p><span class='AuthorName x'>l</span>
+<h3 class='byline'>m</h3><h4 class='username'>n</h4><div class='byl'>o</div><span class='BBL'>p</span>
+<h5 class='byline'>q</h5><p itemprop='creator author'>r</p><div id='post-zuozhe'>s</div>
+<span class='xiaobian'>t</span><p class='channel-name'>u</p><a class='posted-by'>v</a>
+<li data-component='Byline'>w</li><td id='Author'>x</td><td class='screenname'>y</td>
+<u class='writer-box'>z</u><i class='Byline'>A</i><author>B</author><time>C</time>
+<section id='comments'>D</section><div class='comments'>E</div><span class='title'>F</span>
+<a class='date'>G</a><div id='comments-3'>H</div><div id='the-comment-list'>I</div>
+<div id='ProductReviews'>J</div><div class='Comments x'>K</div><span class='is-hidden'>L</span>
+<div class='my-sidebar'>M</div><div class='article-share'>N</div><div data-component='FigureX'>O</div>
+<p class='comments'>P</p><div class='x comments'>Q</div><figure>R</figure><div class='printable'>S</div>
+"""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(ATTRIBUTES),
+        *(page(markup) for markup in BYLINES.values() if "<rel>" not in markup),  # trafilatura's
+        *map(Path.read_text, GOLDEN),
+    ],
+)
+def test_one_walk_finds_what_each_author_xpath_and_the_deletion_find(html: str) -> None:
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    tree = parse_html(html)
+    hits, discarded = metadata._author_walk(tree)
+    assert hits == [expression(tree) for expression in AUTHOR_XPATHS]
+    deleted = {element for path in AUTHOR_DISCARD_XPATHS for element in path(tree)}
+    assert discarded - {tree} == deleted - {tree}
+
+
+def test_the_walk_s_markup_is_found_at_all() -> None:
+    hits, discarded = metadata._author_walk(parse_html(page(ATTRIBUTES)))
+    assert [len(found) for found in hits] == [10, 13, 15]  # the test above compares lists
+    assert len(discarded) == 15
+
+
 # Markup that each of trafilatura's category and tag XPaths finds (WordPress themes and others).
 LINKS = "<a href='/category/politics/'>Politics</a> <a href='/tag/budget/'>Budget</a>"
 LISTED = {
@@ -92,6 +136,12 @@ LISTED = {
     "tags links": f"<span class='tags-links'>{LINKS}</span>",
     "a class that only looks alike": f"<div class='rows'>{LINKS}</div>",
     "a section in the head": "<meta property='article:section' content='Politics'>",
+    "holders inside holders": (
+        "<div class='post-meta'><a href='/tag/a/'>A</a><div class='meta'><a href='/tag/b/'>B</a>"
+        "<span class='cat-links'><a href='/category/c/'>C</a></span></div>"
+        "<a href='/category/d/'>D</a></div><div class='tags'><a href='/tag/e/'>E</a></div>"
+    ),
+    "a holder that is a link": "<a class='topics' href='/tag/x/'>X <a href='/tag/y/'>Y</a></a>",
     "nothing": "",
 }
 
