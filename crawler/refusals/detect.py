@@ -75,14 +75,15 @@ _LOGIN_PATH = re.compile(
     r"/(login|log-in|signin|sign-in|sso|auth|account/login|anmelden|connexion|registrieren)\b",
     re.IGNORECASE,
 )
-_PASSWORD = re.compile(rb"<input[^>]+type\s*=\s*[\"']?password", re.IGNORECASE)
+# Read in the head, lower-cased: a pattern without IGNORECASE is searched by its first literal,
+# not tried at every byte.
+_PASSWORD = re.compile(rb"<input[^>]+type\s*=\s*[\"']?password")
 _NEEDS_JS = re.compile(
     rb"<noscript[^>]*>[^<]*(?:<[^>]+>[^<]*){0,6}?(?:enable javascript|javascript is "
     rb"(?:required|disabled|needed)|requires javascript|javascript (?:aktivieren|einschalten)"
-    rb"|activer javascript|habilita javascript)",
-    re.IGNORECASE,
+    rb"|activer javascript|habilita javascript)"
 )
-_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.DOTALL)
 _NOT_FOUND = re.compile(
     r"\b(?:page not found|not found|404|seite nicht gefunden|nicht gefunden|page introuvable"
     r"|página no encontrada|pagina non trovata|pagina niet gevonden|страница не найдена)\b",
