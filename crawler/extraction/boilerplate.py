@@ -1323,8 +1323,12 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
     # A block that shares the share with another shares with it at least one of any
     # len - ceil(share * len) + 1 of its pairs: only those are looked up, its rarest (a pair
     # in most paragraphs, "of the", would make every block a candidate of every other).
+    # Only a block most of whose pairs are in other blocks can be the shorter of two alike;
+    # the test below asks no more of the longer.
     alike: set[tuple[int, int]] = set()
     for index, found in enumerate(pairs):
+        if sum(len(owners[pair]) > 1 for pair in found) < RESTATED_SHARE * len(found):
+            continue
         some = len(found) - ceil(RESTATED_SHARE * len(found)) + 1
         for pair in sorted(found, key=lambda pair: len(owners[pair]))[:some]:
             alike.update((min(index, o), max(index, o)) for o in owners[pair] if o != index)
