@@ -17,7 +17,7 @@ Only short blocks are judged: a long paragraph is the story even when it says "n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby, islice, pairwise
 from math import ceil
 
@@ -40,6 +40,8 @@ MIN_LINK_ITEMS = 2
 HEADLINE_WORDS = 4
 # A list item that ends in a link may begin with a kicker this long ("Kicker: <a>...</a>").
 MAX_KICKER = 60
+# A teaser's line under its linked headline, in a list of other stories after the story.
+TEASER_LINE = 160
 # Links that share their first word with no more than this many others are each looked for
 # in a whole block; more are looked up where the block's words begin.
 FEW_ANCHORS = 32
@@ -818,6 +820,13 @@ class Links:
                 break
         return 0
 
+    def opening(self, text: str) -> int:
+        """The length of the longest link text that ``text`` (whitespace collapsed) begins
+        with, 0 for none. (The next word may follow with no space: a headline's element and
+        its teaser's, read as one text.)"""
+        lengths = self._by_length.get(text.split(" ", 1)[0], {})
+        return max((n for n, alike in lengths.items() if text[:n] in alike), default=0)
+
 
 def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str | None:
     """Why a block of trafilatura's result is boilerplate, or None when it may be the story.
@@ -1074,8 +1083,13 @@ def prune(
         if element.tag == "head" and kind in _BOX_HEADINGS and index > first:
             boxed.update(_under(blocks, index))
         _remove_block(element)
+    after = {element for element, _ in blocks[last + 1 :]} if prose else set()  # the story's end
     for element in list(body.iter("list")):
-        if element.getparent() is not None and _is_link_list(element, links):
+        if element.getparent() is None:
+            continue
+        if _is_link_list(element, links) or (
+            next(element.iter("item"), None) in after and _is_teaser_list(element, links)
+        ):
             _count(removed, "links", " ".join("".join(element.itertext()).split()))
             label = element.getprevious()  # "More on this", "Exklusive Hintergründe"
             if label is not None and _is_label(label):
@@ -1215,10 +1229,26 @@ def _is_link_list(element: _Element, links: Links) -> bool:
     """A list whose every item is a link to another story, wherever it stands: a headline
     (some words long: a listicle's linked names, "Restaurant Tim Raue", are the story's), or a
     kicker and a linked headline ("Kicker: <a>Headline</a>")."""
+    return _every_item(element, lambda item: _is_link_item(item, links))
+
+
+def _is_teaser_list(element: _Element, links: Links) -> bool:
+    """A list (after the story) whose every item is another story's linked headline and a line
+    of its teaser under it ("<a>Gronk, Serena perform with Laker Girls</a> Gronk may have found
+    his true calling"): the teaser keeps the item's share of link text under a link's."""
+    return _every_item(element, lambda item: _opens_with_headline(item, links))
+
+
+def _every_item(element: _Element, test: Callable[[str], bool]) -> bool:
     items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
     return len(items) >= MIN_LINK_ITEMS and all(
-        len(item) < SHORT and not _URL.search(item) and _is_link_item(item, links) for item in items
+        len(item) < SHORT and not _URL.search(item) and test(item) for item in items
     )
+
+
+def _opens_with_headline(item: str, links: Links) -> bool:
+    opening = links.opening(item)
+    return len(item[:opening].split()) >= HEADLINE_WORDS and len(item) - opening <= TEASER_LINE
 
 
 def _is_link_lines(element: _Element, links: Links) -> bool:

@@ -585,6 +585,34 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
         assert prune(listicle, names) == {}
 
 
+def test_a_list_of_linked_headlines_with_their_teasers_after_the_story_goes() -> None:
+    links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
+    items = (
+        "<item><head>Ferry fares rise again in spring</head><p>Tickets cost more from May</p>"
+        "</item><item>New lighthouse keeper named today<hi>She starts on Monday</hi></item>"
+    )
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p><list>{items}</list></body>")
+    assert prune(body, links) == {"links": 1}
+    assert [child.tag for child in body] == ["p", "p"]
+    # inside the story the same list is the story's (a list of reports it cites)
+    inside = etree.fromstring(f"<body><p>{STORY}</p><list>{items}</list><p>{STORY}</p></body>")
+    assert prune(inside, links) == {}
+    # after the story, an item whose text goes on after its link stays, as do linked names
+    report = (
+        "Ferry fares rise again in spring, the council wrote in its report to the harbour board, "
+        "which meets on Monday to decide on the fares of the summer timetable."
+    )
+    tail = etree.fromstring(
+        f"<body><p>{STORY}</p><p>{STORY}</p><list><item>{report}</item>"
+        "<item>New lighthouse keeper named today</item></list></body>"
+    )
+    prune(tail, links)
+    assert report in "".join(tail.itertext())
+    names = "<item>Restaurant Tim Raue, Berlin</item><item>Restaurant Rutz, Berlin</item>"
+    listicle = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p><list>{names}</list></body>")
+    assert prune(listicle, links_of("Restaurant Tim Raue", "Restaurant Rutz")) == {}
+
+
 def test_a_paragraph_of_linked_headlines_set_in_lines_goes_and_a_poems_lines_stay() -> None:
     links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
     body = etree.fromstring(
