@@ -97,7 +97,9 @@ class Result:
 
 
 def score_page(page: Page, name: str) -> Result:
-    html = gzip.decompress(page.path.read_bytes())
+    html = page.path.read_bytes()
+    if page.path.suffix == ".gz":
+        html = gzip.decompress(html)
     started = time.process_time()
     text, _ = EXTRACTORS[name](html, page.url)
     cpu = time.process_time() - started
