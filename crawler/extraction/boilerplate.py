@@ -76,6 +76,9 @@ RESTATED_NEW = 0.1
 RESTATED_LETTERS = 0.75
 
 _BLOCKS = ("p", "head", "quote", "item")
+# A slideshow's captions, numbered: this many at least.
+GALLERY_ITEMS = 3
+_COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of|von|de|sur|di|z) ?(\d{1,3})\b")
 
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
@@ -155,6 +158,8 @@ _ELSEWHERE = _Phrases(
     # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
     r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
     r"^\W*more (?:stories )?from [^.!?:]{1,40}$",
+    r"^\W*(?:other|more|recent|featured|latest) (?:[\w-]+ ){0,2}(?:columns|slide ?shows|"
+    r"galleries|videos|stories)\W*$",
     r"^\W*(?:up next|popular|trending(?: now)?)\W*$",
     r"^\W*(?:previous|next) (?:page|article|story|post)\W*$",
     r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)(?: (?:auf|bei|zu) [^.!?]{1,40})?"
@@ -238,6 +243,7 @@ _CALL = _Phrases(
     # the comment box's own lines, and the way in
     r"\bjoin our commenting\b", r"\bhinterlasse (?:\w+ ){0,2}(?:einen |deinen )?kommentar\b",
     r"^\W*submit your (?:letters?|story|stories|photos?|tips?)\b",
+    r"^\W*(?:submit|send) (?:your )?comments (?:on|about|to) this (?:post|article|story)\b",
     r"^\W*(?:werden sie|werde) (?:jetzt )?mitglied\b",
     # a membership's perks: "When you join ..., you'll get", "Erhalten Sie exklusive Angebote!"
     r"^\W*when you (?:join|subscribe|become a member)\b", r"\berhalten sie exklusive (?:angebote|"
@@ -344,7 +350,8 @@ _CONTROL = re.compile(
     r"torna su|leggi (?:tutto|di più)|continua a leggere|scopri di più|"
     r"articolo (?:precedente|successivo)|copia link|voltar|leia mais|continue lendo|ver mais|"
     r"czytaj (?:dalej|więcej)|zobacz więcej|wróć|kopiuj link|terug|lees (?:meer|verder)|"
-    r"loading|lädt|chargement|cargando|carregando|caricamento|ładowanie|"
+    r"loading|lädt|chargement|cargando|carregando|caricamento|ładowanie|please wait|"
+    r"now (?:watching|playing)|fullscreen|thumbnails|(?:enter|exit) full ?screen|"
     # a blog's or a forum's buttons and boxes
     r"comments powered by disqus|post a comment|kommentar veröffentlichen|add (?:a )?new comment|"
     r"neuen kommentar hinzufügen|(?:newer|older) posts?(?: (?:newer|older) posts?)?(?: home)?|"
@@ -355,6 +362,7 @@ _CONTROL = re.compile(
     r"(?:proudly )?powered by wordpress|(?:erstelle eine website wie diese mit|bloggen auf|"
     r"blog at|create a free website or blog at|website built with) wordpress\.com|"
     r"(?:page|seite|página|pagina) \d+ (?:of|von|de|di) \d+|"
+    r"\d{1,3} (?:of|von|de|sur|di|z) \d{1,3}|"  # a slideshow's counter
     # a news page's buttons: save, gift, hear, enlarge, play, a caption's toggle
     r"zur merkliste hinzufügen|artikel verschenken|gift this article|listen to (?:this )?article|"
     r"add to myft|read next|keep reading|read full article|continue reading the main story|"
@@ -422,6 +430,7 @@ _CREDIT = _Phrases(
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
+    r"^\W*(?:photo|image|picture)\s?(?-i:[Cc]redit[A-Z])",  # "PhotoCreditName", run together
     r"^\W*(?:crédits?|credits?|créditos?)(?: de(?: la)?)? (?:photos?|images?|fotos?|imágenes)\s*:",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
@@ -463,7 +472,10 @@ _LABEL = _Phrases(
     # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
     r"stichworte|etiquetas|mots[- ]clés|tagi|themen|temas|temi|tematy|onderwerpen|ressort|"
-    r"release date|news date)\s*(?::|\||\W*$)",
+    r"topics|release date|news date)\s*(?::|\||\W*$)",
+    # a gallery's label: "Gallery: Harbour at dawn | 14 Photos"
+    r"^\W*(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|slideshow)\s*:",
+    r"^[^.!?]{1,100}\|\s*\d+ (?:photos|pictures|images|bilder|fotos)\W*$",
     r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
     r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"
     r"^\W*(?:veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)"
@@ -597,6 +609,16 @@ _NOTICE = _Phrases(
     r"^\W*an error (?:has )?occurred[.,!]?\s*please try again(?: later)?\W*$",
     r"^\W*this (?:article|story) has been sent to\W*$",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
+    # a video player's own text when its script does not run (video.js's dialogs and caption
+    # menus; a player's "next video" countdown and its region lock)
+    r"^\W*this is a modal window\b", r"\bthis modal can be closed by pressing\b",
+    r"^\W*(?:beginning|end) of dialog window\b", r"\bescape will cancel and close the window\b",
+    r"^\W*(?:captions|subtitles|descriptions|chapters|default|captions settings)(?: off)?, "
+    r"(?:selected|opens [\w ]{1,30} dialog)\W*$",
+    r"^\W*next video starts in\b",
+    r"^\W*(?:unfortunately, )?this video is (?:not|no longer) available\b",
+    r"\byour browser does not support (?:the )?(?:html5 )?(?:video|audio)\b",
+    r"^\W*this feature is (?:temporarily )?unavailable\b",
     r"\bto view this (?:video|content|embed)\b.{0,40}\b(?:enable|accept|allow|consent)",
     # a text the site had a machine write or translate, said under it
     r"^\W*(?:dies ist eine maschinelle übersetzung|dieser (?:artikel|text|beitrag) wurde "
@@ -731,7 +753,7 @@ _DOWNLOAD = re.compile(
 # a WordPress shortcode of a button or a box its plugin did not render ("[button link=...]Send
 # us yours[/button]"; a "[sourcecode]" one holds the story's code).
 _MARKUP = re.compile(
-    r"\+\+\+[\w-]*|\{:[^{}]*\}"
+    r"\+\+\+[\w-]*|\{:[^{}]*\}|%[A-Za-z]+-\d+%"
     # a script's settings: "isPaid:", "showPaywall: false", a value alone
     r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null))?|true|false|null|undefined"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
@@ -1084,11 +1106,14 @@ def prune(
             boxed.update(_under(blocks, index))
         _remove_block(element)
     after = {element for element, _ in blocks[last + 1 :]} if prose else set()  # the story's end
+    told = {blocks[index][0] for index in prose}  # a gallery beside a story goes, not one alone
     for element in list(body.iter("list")):
         if element.getparent() is None:
             continue
-        if _is_link_list(element, links) or (
-            next(element.iter("item"), None) in after and _is_teaser_list(element, links)
+        if (
+            _is_link_list(element, links)
+            or (next(element.iter("item"), None) in after and _is_teaser_list(element, links))
+            or (_is_gallery(element) and bool(told.difference(element.iter("item"))))
         ):
             _count(removed, "links", " ".join("".join(element.itertext()).split()))
             label = element.getprevious()  # "More on this", "Exklusive Hintergründe"
@@ -1239,6 +1264,20 @@ def _is_teaser_list(element: _Element, links: Links) -> bool:
     return _every_item(element, lambda item: _opens_with_headline(item, links))
 
 
+def _is_gallery(element: _Element) -> bool:
+    """A slideshow's captions set as a list, each after its picture's number ("1/50 ...",
+    "2 of 50 ..."): the pictures of a gallery beside the story, whatever their captions say."""
+    numbers = [
+        _COUNTER.match(" ".join("".join(item.itertext()).split())) for item in element.iter("item")
+    ]
+    if len(numbers) < GALLERY_ITEMS or not all(numbers):
+        return False
+    counted = [(int(found[1]), found[2]) for found in numbers if found]
+    return len({total for _, total in counted}) == 1 and all(
+        earlier < later for (earlier, _), (later, _) in pairwise(counted)
+    )
+
+
 def _every_item(element: _Element, test: Callable[[str], bool]) -> bool:
     items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
     return len(items) >= MIN_LINK_ITEMS and all(
@@ -1319,18 +1358,22 @@ def prune_text(
     return ("\n".join(kept), removed) if removed else (text, removed)
 
 
-def without_restated(text: str, headings: Iterable[str] = ()) -> str:
+def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterable[str] = ()) -> str:
     """The text without its blocks that another, longer block of it says again: a teaser or a
     summary above the paragraph it sums up, a pull quote, a caption in the story's words. Their
     words stay, where a block says them whole. Left as they are: blocks as long as each other
     (a paragraph printed twice, rows alike), list items (a fact box that sums the story up),
     rows of tables, figures or code, the ``headings`` (a subheading in the words of the
     paragraph it heads), and a block with words of its own (an answer of its own to the same
-    question, a figure corrected)."""
+    question, a figure corrected). A teaser or a summary stands above what it sums up; below
+    it, only a block ``set_apart`` from the story (a quote's, a caption's) or in quotation marks
+    says it again: a plain paragraph there goes on with the story (a statement quoted whole,
+    then given paragraph by paragraph; a step of a recipe; a definition made exact)."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text
     kept = {" ".join(heading.split()) for heading in headings}
+    apart = {" ".join(block.split()) for block in set_apart}
     pairs: list[frozenset[tuple[str, str]]] = []
     lengths: list[int] = []
     vocabularies: list[set[str]] = []
@@ -1370,6 +1413,8 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
         if lengths[first] == lengths[second]:
             continue  # printed twice, or rows of a table: not a summary of the other
         shorter, longer = (first, second) if lengths[first] < lengths[second] else (second, first)
+        if shorter > longer and not _is_set_apart(lines[shorter], apart):
+            continue
         if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]):
             own = vocabularies[shorter] - vocabularies[longer]
             if (
@@ -1384,6 +1429,11 @@ def without_restated(text: str, headings: Iterable[str] = ()) -> str:
     for index in sorted(removed):
         _count({}, "restated", lines[index])
     return "\n".join(line for index, line in enumerate(lines) if index not in removed)
+
+
+def _is_set_apart(line: str, apart: set[str]) -> bool:
+    line = line.strip()
+    return line[:1] in _QUOTE_MARKS or " ".join(line.split()) in apart
 
 
 def without_blanks(text: str) -> str:

@@ -323,7 +323,7 @@ class ArticleExtractor:
             lead = standfirst_of(text, leads)
         text = prepend_lead(text, lead, document.title if document is not None else None)
         # a teaser of a paragraph, a pull quote, a lead said again
-        text = without_restated(text, headings(document))
+        text = without_restated(text, headings(document), [*quotes(document), *captions])
         text = without_blanks(text)
         if not text:
             return None
@@ -371,6 +371,13 @@ def _main_text(
     if document.body is not None and prune(document.body, links, document.title, authors, captions):
         document.text = xmltotxt(document.body, include_formatting=False)
     return document, (document.text or "").strip()
+
+
+def quotes(document: Any) -> list[str]:
+    """The texts of the quotes in trafilatura's result (a pull quote is one)."""
+    if document is None or document.body is None:
+        return []
+    return ["".join(quote.itertext()) for quote in document.body.iter("quote")]
 
 
 def headings(document: Any) -> list[str]:

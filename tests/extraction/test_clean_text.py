@@ -613,6 +613,56 @@ def test_a_list_of_linked_headlines_with_their_teasers_after_the_story_goes() ->
     assert prune(listicle, links_of("Restaurant Tim Raue", "Restaurant Rutz")) == {}
 
 
+def test_a_slideshows_numbered_captions_beside_the_story_go() -> None:
+    captions = [
+        "Ferry fares rise again in spring as the operator blames the price of fuel and wages.",
+        "The new lighthouse keeper starts on Monday and will live in the tower all year round.",
+        "Fishermen unload the first herring of the season at the northern quay before dawn.",
+    ]
+    numbered = "".join(f"<item>{n}/3 {caption}</item>" for n, caption in enumerate(captions, 1))
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p><list>{numbered}</list></body>")
+    assert prune(body, links_of()) == {"links": 1}
+    assert [child.tag for child in body] == ["p", "p"]
+    # a gallery's page, its captions all the text there is: they stay
+    alone = etree.fromstring(f"<body><list>{numbered}</list></body>")
+    assert prune(alone, links_of()) == {}
+    # steps or ranks numbered otherwise are the story's
+    for items in (
+        "".join(f"<item>{n}. {caption}</item>" for n, caption in enumerate(captions, 1)),
+        "".join(f"<item>1/3 {caption}</item>" for caption in captions),  # a measure, not a count
+    ):
+        listed = etree.fromstring(f"<body><p>{STORY}</p><list>{items}</list><p>{STORY}</p></body>")
+        assert prune(listed, links_of()) == {}, items
+
+
+def test_a_video_players_and_a_slideshows_own_words_are_boilerplate() -> None:
+    """What a player or a slideshow shows when its script does not run, and a gallery's label."""
+    none = links_of()
+    for line, kind in (
+        ("This is a modal window.", "notice"),
+        ("Beginning of dialog window. Escape will cancel and close the window.", "notice"),
+        ("subtitles off, selected", "notice"),
+        ("Next video starts in : 7", "notice"),
+        ("Unfortunately, this video is not available in your region.", "notice"),
+        ("This feature is temporarily unavailable. Please try again later.", "notice"),
+        ("Please wait...", "control"),
+        ("Now watching", "control"),
+        ("1 of 5", "control"),
+        ("Fullscreen", "control"),
+        ("Gallery: The quay at dawn | 14 Photos", "label"),
+        ("Topics: harbour, ferries, budget", "label"),
+        ("PhotoCreditAnn Writer for The Gazette", "credit"),
+        ("Other Opinion Columns", "elsewhere"),
+        ("%Slideshow-803330%", "markup"),
+        ("Submit comments on this post to <ann@gazette.example>.", "call"),
+    ):
+        assert verdict(line, none) == kind, line
+    # the same words in a reporter's sentence
+    assert verdict("The video is not available to the defence, the lawyer said.", none) is None
+    assert verdict("Other columns of smoke rose over the harbour.", none) is None
+    assert verdict("Topics of the meeting were the budget and the ferries.", none) is None
+
+
 def test_a_paragraph_of_linked_headlines_set_in_lines_goes_and_a_poems_lines_stay() -> None:
     links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
     body = etree.fromstring(
@@ -861,7 +911,9 @@ def test_a_block_that_a_longer_one_says_again_goes() -> None:
     """A pull quote, a teaser of the paragraph below it: the words stay where they are said
     whole."""
     pull = "The quay had been closed twice this winter because its timbers were rotten."
-    assert without_restated(f"{SAID}\n{pull}\n{STORY}") == f"{SAID}\n{STORY}"
+    assert without_restated(f"{SAID}\n{pull}\n{STORY}", set_apart=[pull]) == f"{SAID}\n{STORY}"
+    quoted = f"“{pull}”"
+    assert without_restated(f"{SAID}\n{quoted}\n{STORY}") == f"{SAID}\n{STORY}"
     teaser = "Harbour master Anna Berg said the quay had been closed twice this winter"
     assert without_restated(f"{teaser}\n{SAID}") == SAID
     reworded = "The quay, rotten through, was shut twice in the winter, the harbour master said."
@@ -881,6 +933,10 @@ def test_what_only_looks_restated_stays() -> None:
     assert without_restated(f"{SAID.replace('twice', '2 times')}\n{figure}").endswith(figure)
     short = "closed twice this winter because its timbers"  # fewer than eight words
     assert without_restated(f"{SAID}\n{short}") == f"{SAID}\n{short}"
+    # below the paragraph and not set apart from the story: the story goes on in its words
+    # (a statement quoted whole, then given paragraph by paragraph)
+    pull = "The quay had been closed twice this winter because its timbers were rotten."
+    assert without_restated(f"{SAID}\n{pull}") == f"{SAID}\n{pull}"
 
 
 def test_a_newsletter_forms_messages_pointers_and_picture_labels_are_boilerplate() -> None:
