@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from lxml.etree import XPath
@@ -204,6 +205,93 @@ def appended_stories(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     return found if len(found) <= _APPENDED_MAX else []
 
 
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5")
+_CARDS_MIN = 4  # fewer are a story's own linked sections
+_CARD_CLIMB = 5  # levels from a card's headline up to the card and its wrappers
+_TEASER_CHARS = 40
+_NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):/-]", re.IGNORECASE)
+
+
+def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
+    """Other stories' cards beside the page's own story: four or more under one parent, each
+    a linked headline (three words or more) and a teaser paragraph without links ("<li><h3><a>
+    Headline</a></h3><p>Summary</p></li>"), a stream of news that trafilatura takes for the
+    story when they stand in its container: their teasers are prose, their headlines' links
+    go with the headlines. Nothing when the cards are all the page says (a blog's front page,
+    an index of stories): the story must have its own words outside them. Each element is
+    looked at a few times at most, whatever the page's size."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    headings = list(body.iter(_CARD_HEADINGS))
+    linked = [heading for heading in headings if _is_linked_headline(heading)]
+    if len(linked) < _CARDS_MIN:
+        return []
+    # how many headlines each element near one holds, and which hold a teaser
+    headlines: Counter[HtmlElement] = Counter()
+    for heading in headings:
+        headlines.update(islice(heading.iterancestors(), _CARD_CLIMB))
+    teasers: set[HtmlElement] = set()
+    for paragraph in body.iter("p"):
+        if (
+            len(paragraph.text_content().strip()) >= _TEASER_CHARS
+            and next(paragraph.iter("a"), None) is None
+        ):
+            teasers.add(paragraph)
+            teasers.update(islice(paragraph.iterancestors(), _CARD_CLIMB))
+    by_parent: dict[HtmlElement, dict[HtmlElement, None]] = {}
+    for heading in linked:
+        card = _card_of(heading, headlines, teasers)
+        if card is not None and (parent := card.getparent()) is not None:
+            by_parent.setdefault(parent, {})[card] = None
+    found = [
+        card
+        for cards in by_parent.values()
+        if len(cards) >= _CARDS_MIN and not _numbered(list(cards))
+        for card in cards
+    ]
+    if not found:
+        return []
+    chosen = set(found)
+    own = sum(
+        len(paragraph.text_content().split())
+        for paragraph in body.iter("p")
+        if chosen.isdisjoint(paragraph.iterancestors())
+    )
+    return found if own >= _STORY_WORDS else []
+
+
+def _is_linked_headline(heading: HtmlElement) -> bool:
+    title = " ".join(heading.text_content().split())
+    if len(title.split()) < _HEADLINE_WORDS:
+        return False
+    anchors = list(heading.iter("a")) or list(heading.iterancestors("a"))[:1]
+    return sum(len(" ".join(a.text_content().split())) for a in anchors) >= 0.9 * len(title)
+
+
+def _numbered(cards: list[HtmlElement]) -> bool:
+    """Cards most of whose headlines are numbered ("1. Sabrina Spellman"): a listicle's items,
+    the story itself."""
+    numbered = sum(
+        bool(_NUMBERED.match(next(card.iter(_CARD_HEADINGS)).text_content())) for card in cards
+    )
+    return numbered * 2 > len(cards)
+
+
+def _card_of(
+    heading: HtmlElement, headlines: Counter[HtmlElement], teasers: set[HtmlElement]
+) -> HtmlElement | None:
+    """The card a linked headline heads: its nearest ancestor that also holds a teaser, and
+    that ancestor's own ancestors as long as they hold no other headline (a card's wrappers)."""
+    card: HtmlElement | None = None
+    for ancestor in islice(heading.iterancestors(), _CARD_CLIMB):
+        if ancestor.tag in ("body", "article", "main", "figure") or headlines[ancestor] > 1:
+            break  # the page's parts, a picture, or the list of cards: not one card
+        if card is not None or ancestor in teasers:
+            card = ancestor
+    return card
+
+
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     """Each element once, and none inside another: what dropping them all drops."""
     chosen = set(elements)
@@ -283,7 +371,9 @@ class ArticleExtractor:
         for element in pitches(tree):
             paywall_box = paywall_box or bool(_WALL_WORDS.search(element.text_content()))
             element.drop_tree()
-        for element in _outermost([*hidden_metadata(tree), *appended_stories(tree, head)]):
+        for element in _outermost(
+            [*hidden_metadata(tree), *appended_stories(tree, head), *teaser_cards(tree)]
+        ):
             element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
@@ -299,7 +389,12 @@ class ArticleExtractor:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
                 for element in _outermost(
-                    [*pitches(again), *hidden_metadata(again), *appended_stories(again, head)]
+                    [
+                        *pitches(again),
+                        *hidden_metadata(again),
+                        *appended_stories(again, head),
+                        *teaser_cards(again),
+                    ]
                 ):
                     element.drop_tree()
                 retried, longer = _main_text(again, self._retry, url, links, authors, captions)

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from crawler.demo.site import article_page, video_page
 from crawler.demo.stories import Story, make_stories
 from crawler.extraction.assemble import assemble_article
-from crawler.extraction.extract import ArticleExtractor
+from crawler.extraction.extract import ArticleExtractor, teaser_cards
+from crawler.extraction.htmltree import parse_html
 from crawler.extraction.reconcile import with_headings, with_lead
 from crawler.items import Page
 
@@ -334,6 +335,42 @@ def test_the_next_story_an_endless_page_appends_goes_and_h1_subheadings_stay() -
     ).encode()
     found = extract(subheaded, URL)
     assert found is not None and all(p in found.text for p in story.paragraphs)
+
+
+def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
+    """Cards of other stories in the story's container (a linked headline, a teaser without
+    links), which trafilatura takes for the story's paragraphs: gone. A numbered listicle's
+    items, a gallery's slides and an index of cards with no story beside them stay."""
+    story, *others = make_stories(6)
+    cards = "".join(
+        f"<li><h3><a href='/news/{n}.html'>{other.title}</a></h3><p>{other.paragraphs[0]}</p></li>"
+        for n, other in enumerate(others)
+    )
+    own = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+
+    def page(inside: str) -> bytes:
+        return (
+            f"<html lang='en'><head><title>{story.title}</title></head><body><div id='main'>"
+            f"<h1>{story.title}</h1>{inside}</div></body></html>"
+        ).encode()
+
+    found = extract(page(f"{own}<ul class='stream'>{cards}</ul>"), URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
+    assert not any(other.paragraphs[0] in found.text for other in others)
+    numbered = cards.replace("'>", "'>1. ", 1)
+    for n in range(2, 6):
+        numbered = numbered.replace(f"/news/{n - 1}.html'>", f"/news/{n - 1}.html'>{n}. ", 1)
+    listicle = extract(page(f"{own}<ul>{numbered}</ul>"), URL)
+    assert listicle is not None
+    assert sum(other.paragraphs[0] in listicle.text for other in others) >= 4
+    # a gallery's slides, each headline linked to its picture: a picture's caption
+    slides = cards.replace("<h3>", "<figure><h3>").replace("<p>", "<figcaption><p>")
+    slides = slides.replace("</p>", "</p></figcaption></figure>")
+    assert teaser_cards(parse_html(page(f"{own}<ul>{slides}</ul>").decode())) == []
+    assert len(teaser_cards(parse_html(page(f"{own}<ul>{cards}</ul>").decode()))) == 5
+    index = extract(page(f"<ul class='stream'>{cards}</ul>"), URL)
+    assert index is not None
+    assert sum(other.paragraphs[0] in index.text for other in others) >= 4
 
 
 def test_a_pictures_caption_in_a_publishers_body_goes() -> None:
