@@ -262,11 +262,11 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def _is_linked_headline(heading: HtmlElement) -> bool:
-    title = " ".join(heading.text_content().split())
-    if len(title.split()) < _HEADLINE_WORDS:
-        return False
+    """A headline of three words or more, most of it a link (a kicker may stand before it)."""
     anchors = list(heading.iter("a")) or list(heading.iterancestors("a"))[:1]
-    return sum(len(" ".join(a.text_content().split())) for a in anchors) >= 0.9 * len(title)
+    linked = " ".join(" ".join(anchor.text_content().split()) for anchor in anchors)
+    title = " ".join(heading.text_content().split())
+    return len(linked.split()) >= _HEADLINE_WORDS and 2 * len(linked) >= len(title)
 
 
 def _numbered(cards: list[HtmlElement]) -> bool:
@@ -285,8 +285,10 @@ def _card_of(
     that ancestor's own ancestors as long as they hold no other headline (a card's wrappers)."""
     card: HtmlElement | None = None
     for ancestor in islice(heading.iterancestors(), _CARD_CLIMB):
-        if ancestor.tag in ("body", "article", "main", "figure") or headlines[ancestor] > 1:
+        if ancestor.tag in ("body", "main", "figure") or headlines[ancestor] > 1:
             break  # the page's parts, a picture, or the list of cards: not one card
+        if len(ancestor.text_content().split()) >= _STORY_WORDS:
+            break  # a story, not its card
         if card is not None or ancestor in teasers:
             card = ancestor
     return card
