@@ -357,6 +357,13 @@ def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
     found = extract(page(f"{own}<ul class='stream'>{cards}</ul>"), URL)
     assert found is not None and all(p in found.text for p in story.paragraphs)
     assert not any(other.paragraphs[0] in found.text for other in others)
+    # cards set as small articles, headlines after a kicker
+    kicked = cards.replace("<li><h3>", "<li><article><h3>Harbour: ").replace(
+        "</li>", "</article></li>"
+    )
+    found = extract(page(f"{own}<div class='stream'>{kicked}</div>"), URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
+    assert not any(other.paragraphs[0] in found.text for other in others)
     numbered = cards.replace("'>", "'>1. ", 1)
     for n in range(2, 6):
         numbered = numbered.replace(f"/news/{n - 1}.html'>", f"/news/{n - 1}.html'>{n}. ", 1)
