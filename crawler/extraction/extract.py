@@ -209,6 +209,8 @@ _CARD_HEADINGS = ("h2", "h3", "h4", "h5")
 _CARDS_MIN = 4  # fewer are a story's own linked sections
 _CARD_CLIMB = 5  # levels from a card's headline up to the card and its wrappers
 _TEASER_CHARS = 40
+_CARD_LINK_WORDS = 60  # a linked card's kicker, headline and date
+_CARD_LINK_SHARE = 0.9
 _NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):/-]", re.IGNORECASE)
 
 
@@ -259,6 +261,25 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
         if chosen.isdisjoint(paragraph.iterancestors())
     )
     return found if own >= _STORY_WORDS else []
+
+
+def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
+    """``<article>`` elements of a few words that are a link all but whole: another story's
+    card set in the page (a kicker, a headline, a date, all one link), inside the story or
+    beside it; trafilatura keeps them as the story's subheadings."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    found = []
+    for article in body.iter("article"):
+        text = " ".join(article.text_content().split())
+        if not text or len(text.split()) > _CARD_LINK_WORDS:
+            continue
+        anchors = list(article.iter("a")) or list(article.iterancestors("a"))[:1]
+        linked = sum(len(" ".join(anchor.text_content().split())) for anchor in anchors)
+        if linked >= _CARD_LINK_SHARE * len(text):
+            found.append(article)
+    return found
 
 
 def _is_linked_headline(heading: HtmlElement) -> bool:
@@ -374,7 +395,12 @@ class ArticleExtractor:
             paywall_box = paywall_box or bool(_WALL_WORDS.search(element.text_content()))
             element.drop_tree()
         for element in _outermost(
-            [*hidden_metadata(tree), *appended_stories(tree, head), *teaser_cards(tree)]
+            [
+                *hidden_metadata(tree),
+                *appended_stories(tree, head),
+                *teaser_cards(tree),
+                *linked_articles(tree),
+            ]
         ):
             element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
@@ -396,6 +422,7 @@ class ArticleExtractor:
                         *hidden_metadata(again),
                         *appended_stories(again, head),
                         *teaser_cards(again),
+                        *linked_articles(again),
                     ]
                 ):
                     element.drop_tree()

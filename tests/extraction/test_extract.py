@@ -380,6 +380,27 @@ def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
     assert sum(other.paragraphs[0] in index.text for other in others) >= 4
 
 
+def test_another_storys_card_set_as_a_linked_article_inside_the_story_goes() -> None:
+    story, other = make_stories(2)
+    paragraphs = [f"<p>{p}</p>" for p in story.paragraphs]
+    card = (
+        f"<article class='teaser'><a href='/news/other.html'><span>Harbour</span>"
+        f"<h3>{other.title}</h3><time>6 May 2022</time></a></article>"
+    )
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
+        f"<h1>{story.title}</h1>{''.join(paragraphs[:2])}{card}{''.join(paragraphs[2:])}"
+        "</article></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
+    assert other.title not in found.text
+    # an article of a few words that is not one link is the page's own (a brief)
+    brief = page.replace(card.encode(), f"<article><p>{other.title}.</p></article>".encode())
+    found = extract(brief, URL)
+    assert found is not None and other.title in found.text
+
+
 def test_a_pictures_caption_in_a_publishers_body_goes() -> None:
     story = make_stories(3)[2]
     caption = "Stacks of bricks on the quay: the council wants the harbour rebuilt by 2028."
