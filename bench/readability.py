@@ -27,11 +27,13 @@ from bench.fundus import Page, run
 
 TEST_PAGES = Path("test/test-pages")
 MIN_WORDS = 50
-# a block of the expected article: its text is one line of the body
-_BLOCKS = frozenset(
-    {"p", "li", "pre", "blockquote", "figcaption", "td", "th", "dt", "dd",
-     "h1", "h2", "h3", "h4", "h5", "h6"}
+_BREAKS = (
+    "p", "div", "li", "pre", "blockquote", "figcaption", "td", "th", "dt", "dd", "br",
+    "h1", "h2", "h3", "h4", "h5", "h6", "section", "table", "tr",
 )  # fmt: skip
+# the address Readability's tests give every page, which its expected articles' links are
+# made absolute against
+URL = "http://fakehost/test/page.html"
 
 
 def load_pages(repo: Path) -> list[Page]:
@@ -40,26 +42,14 @@ def load_pages(repo: Path) -> list[Page]:
         source, expected = folder / "source.html", folder / "expected.html"
         if not (source.exists() and expected.exists()):
             continue
-        body = _blocks(expected.read_text(encoding="utf-8"))
-        if sum(len(block.split()) for block in body) >= MIN_WORDS:
-            # the address the tests give each page (links in expected.html are made absolute to it)
-            url = f"http://fakehost/test/{folder.name}/"
-            pages.append(Page(folder.name, url, source, body))
+        # the expected article's text, all of it (blocks and the text between them)
+        root = lxml.html.fromstring(expected.read_text(encoding="utf-8"))
+        for element in root.iter(_BREAKS):
+            element.tail = "\n" + (element.tail or "")  # blocks apart, inline text joined
+        text = " ".join(root.text_content().split())
+        if len(text.split()) >= MIN_WORDS:
+            pages.append(Page(folder.name, URL, source, (text,)))
     return pages
-
-
-def _blocks(html: str) -> tuple[str, ...]:
-    """The texts of the article's innermost blocks, in order."""
-    root = lxml.html.fromstring(html)
-    found = []
-    for element in root.iter():
-        if element.tag in _BLOCKS and not any(
-            inner.tag in _BLOCKS for inner in element.iterdescendants()
-        ):
-            text = " ".join(element.text_content().split())
-            if text:
-                found.append(text)
-    return tuple(found) or (" ".join(root.text_content().split()),)
 
 
 def main() -> None:

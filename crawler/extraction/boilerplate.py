@@ -78,7 +78,7 @@ RESTATED_LETTERS = 0.75
 _BLOCKS = ("p", "head", "quote", "item")
 # A slideshow's captions, numbered: this many at least.
 GALLERY_ITEMS = 3
-_COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of|von|de|sur|di|z) ?(\d{1,3})\b")
+_COUNTER = re.compile(r"(\d{1,3})(?: ?/ ?| (?:of|von|de|sur|di|z) )(\d{1,3})\b")
 
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
@@ -475,7 +475,7 @@ _LABEL = _Phrases(
     r"topics|release date|news date)\s*(?::|\||\W*$)",
     # a gallery's label: "Gallery: Harbour at dawn | 14 Photos"
     r"^\W*(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|slideshow)\s*:",
-    r"^[^.!?]{1,100}\|\s*\d+ (?:photos|pictures|images|bilder|fotos)\W*$",
+    r"^\W*[^.!?]{1,100}\|\s*\d+ (?:photos|pictures|images|bilder|fotos)\W*$",
     r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
     r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"
     r"^\W*(?:veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)"
@@ -1272,9 +1272,11 @@ def _is_gallery(element: _Element) -> bool:
     ]
     if len(numbers) < GALLERY_ITEMS or not all(numbers):
         return False
-    counted = [(int(found[1]), found[2]) for found in numbers if found]
-    return len({total for _, total in counted}) == 1 and all(
-        earlier < later for (earlier, _), (later, _) in pairwise(counted)
+    counted = [(int(found[1]), int(found[2])) for found in numbers if found]
+    total = counted[0][1]
+    # 1/50, 2/50, 3/50...: not a timeline's dates (5/3, 12/3) nor a survey's "3 of 10"
+    return [number for number, _ in counted] == list(range(1, len(counted) + 1)) and all(
+        of == total and number <= total for number, of in counted
     )
 
 
@@ -1432,8 +1434,11 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
 
 
 def _is_set_apart(line: str, apart: set[str]) -> bool:
+    """A quote's line, a caption, or a block in quotation marks from end to end (not a
+    paragraph that opens with someone's words and goes on: “...,” she said)."""
     line = line.strip()
-    return line[:1] in _QUOTE_MARKS or " ".join(line.split()) in apart
+    quoted = line[:1] in _QUOTE_MARKS and line.rstrip(".,;:!?… ")[-1:] in _QUOTE_MARKS
+    return quoted or " ".join(line.split()) in apart
 
 
 def without_blanks(text: str) -> str:

@@ -211,7 +211,7 @@ _CARD_CLIMB = 5  # levels from a card's headline up to the card and its wrappers
 _TEASER_CHARS = 40
 _CARD_LINK_WORDS = 60  # a linked card's kicker, headline and date
 _CARD_LINK_SHARE = 0.9
-_NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):/-]", re.IGNORECASE)
+_NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):]\s", re.IGNORECASE)
 
 
 def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
@@ -220,8 +220,8 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
     Headline</a></h3><p>Summary</p></li>"), a stream of news that trafilatura takes for the
     story when they stand in its container: their teasers are prose, their headlines' links
     go with the headlines. Nothing when the cards are all the page says (a blog's front page,
-    an index of stories): the story must have its own words outside them. Each element is
-    looked at a few times at most, whatever the page's size."""
+    an index of stories): the story must have its own words outside them. A headline linked
+    to a part of the page ("#section-2") heads the story's own section."""
     body = tree.find("body")
     if body is None:
         return []
@@ -254,13 +254,13 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
     ]
     if not found:
         return []
-    chosen = set(found)
-    own = sum(
+    every = sum(len(paragraph.text_content().split()) for paragraph in body.iter("p"))
+    carded = sum(
         len(paragraph.text_content().split())
-        for paragraph in body.iter("p")
-        if chosen.isdisjoint(paragraph.iterancestors())
+        for card in _outermost(found)
+        for paragraph in card.iter("p")
     )
-    return found if own >= _STORY_WORDS else []
+    return found if every - carded >= _STORY_WORDS else []
 
 
 def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
@@ -275,17 +275,23 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
         text = " ".join(article.text_content().split())
         if not text or len(text.split()) > _CARD_LINK_WORDS:
             continue
-        anchors = list(article.iter("a")) or list(article.iterancestors("a"))[:1]
-        linked = sum(len(" ".join(anchor.text_content().split())) for anchor in anchors)
+        linked = sum(len(" ".join(anchor.text_content().split())) for anchor in _anchors(article))
         if linked >= _CARD_LINK_SHARE * len(text):
             found.append(article)
     return found
 
 
+def _anchors(element: HtmlElement) -> list[HtmlElement]:
+    """The links in an element, or the link it stands in; not a link to a part of the page."""
+    inside = element.iter("a")
+    around = next(element.iterancestors("a"), None)
+    anchors = list(inside) or ([around] if around is not None else [])
+    return [anchor for anchor in anchors if not (anchor.get("href") or "").startswith("#")]
+
+
 def _is_linked_headline(heading: HtmlElement) -> bool:
     """A headline of three words or more, most of it a link (a kicker may stand before it)."""
-    anchors = list(heading.iter("a")) or list(heading.iterancestors("a"))[:1]
-    linked = " ".join(" ".join(anchor.text_content().split()) for anchor in anchors)
+    linked = " ".join(" ".join(anchor.text_content().split()) for anchor in _anchors(heading))
     title = " ".join(heading.text_content().split())
     return len(linked.split()) >= _HEADLINE_WORDS and 2 * len(linked) >= len(title)
 
@@ -498,10 +504,22 @@ def _main_text(
 
 
 def quotes(document: Any) -> list[str]:
-    """The texts of the quotes in trafilatura's result (a pull quote is one)."""
+    """The lines of the quotes in trafilatura's result (a pull quote is one), as its text
+    gives them: each paragraph, each line of a paragraph cut by line breaks."""
     if document is None or document.body is None:
         return []
-    return ["".join(quote.itertext()) for quote in document.body.iter("quote")]
+    found = []
+    for quote in document.body.iter("quote"):
+        for paragraph in list(quote.iter("p")) or [quote]:
+            breaks = list(paragraph.iter("lb"))
+            for line_break in breaks:
+                line_break.text = "\n"  # for a moment: the lines' text with their breaks
+            try:
+                found.extend("".join(paragraph.itertext()).split("\n"))
+            finally:
+                for line_break in breaks:
+                    line_break.text = None
+    return found
 
 
 def headings(document: Any) -> list[str]:

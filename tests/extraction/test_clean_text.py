@@ -626,10 +626,18 @@ def test_a_slideshows_numbered_captions_beside_the_story_go() -> None:
     # a gallery's page, its captions all the text there is: they stay
     alone = etree.fromstring(f"<body><list>{numbered}</list></body>")
     assert prune(alone, links_of()) == {}
-    # steps or ranks numbered otherwise are the story's
+    # steps or ranks numbered otherwise, a timeline's dates, a survey's shares: the story's
     for items in (
         "".join(f"<item>{n}. {caption}</item>" for n, caption in enumerate(captions, 1)),
         "".join(f"<item>1/3 {caption}</item>" for caption in captions),  # a measure, not a count
+        "".join(
+            f"<item>{day}/3 {caption}</item>"
+            for day, caption in zip((5, 12, 20), captions, strict=True)
+        ),
+        "".join(
+            f"<item>{n} of 10 {caption}</item>"
+            for n, caption in zip((3, 5, 7), captions, strict=True)
+        ),
     ):
         listed = etree.fromstring(f"<body><p>{STORY}</p><list>{items}</list><p>{STORY}</p></body>")
         assert prune(listed, links_of()) == {}, items
@@ -914,6 +922,8 @@ def test_a_block_that_a_longer_one_says_again_goes() -> None:
     assert without_restated(f"{SAID}\n{pull}\n{STORY}", set_apart=[pull]) == f"{SAID}\n{STORY}"
     quoted = f"“{pull}”"
     assert without_restated(f"{SAID}\n{quoted}\n{STORY}") == f"{SAID}\n{STORY}"
+    opening = f"“{pull.removesuffix('.')},” the harbour master said."
+    assert without_restated(f"{SAID}\n{opening}") == f"{SAID}\n{opening}"
     teaser = "Harbour master Anna Berg said the quay had been closed twice this winter"
     assert without_restated(f"{teaser}\n{SAID}") == SAID
     reworded = "The quay, rotten through, was shut twice in the winter, the harbour master said."

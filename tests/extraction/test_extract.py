@@ -375,6 +375,13 @@ def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
     slides = slides.replace("</p>", "</p></figcaption></figure>")
     assert teaser_cards(parse_html(page(f"{own}<ul>{slides}</ul>").decode())) == []
     assert len(teaser_cards(parse_html(page(f"{own}<ul>{cards}</ul>").decode()))) == 5
+    # the story's own sections, their headlines linked to themselves
+    sections = "".join(
+        f"<section id='s{n}'><h2><a href='#s{n}'>{other.title}</a></h2>"
+        f"<p>{other.paragraphs[0]}</p></section>"
+        for n, other in enumerate(others)
+    )
+    assert teaser_cards(parse_html(page(f"{own}{sections}").decode())) == []
     index = extract(page(f"<ul class='stream'>{cards}</ul>"), URL)
     assert index is not None
     assert sum(other.paragraphs[0] in index.text for other in others) >= 4
@@ -399,6 +406,24 @@ def test_another_storys_card_set_as_a_linked_article_inside_the_story_goes() -> 
     brief = page.replace(card.encode(), f"<article><p>{other.title}.</p></article>".encode())
     found = extract(brief, URL)
     assert found is not None and other.title in found.text
+
+
+def test_a_pull_quote_of_two_lines_says_again_what_the_story_says() -> None:
+    """A pull quote set below the paragraph it quotes, in two lines: each line is a quote's
+    (trafilatura's ``<quote>``), so each goes as a restatement; the paragraph stays."""
+    story = make_stories(1)[0]
+    first, second = (sentence + "." for sentence in story.paragraphs[1].split(". ")[:2])
+    said = "<br>".join((first, second))
+    body = "".join(f"<p>{p}</p>" for p in story.paragraphs[:4])
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
+        f"<h1>{story.title}</h1>{body}<blockquote><p>{said}</p></blockquote>"
+        f"{''.join(f'<p>{p}</p>' for p in story.paragraphs[4:])}</article></body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is not None and story.paragraphs[1] in found.text
+    lines = found.text.split("\n")
+    assert first not in lines and second not in lines
 
 
 def test_a_pictures_caption_in_a_publishers_body_goes() -> None:
