@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from crawler.demo.site import article_page, video_page
 from crawler.demo.stories import Story, make_stories
 from crawler.extraction.assemble import assemble_article
-from crawler.extraction.extract import ArticleExtractor, teaser_cards
+from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.htmltree import parse_html
+from crawler.extraction.pagecuts import teaser_cards
 from crawler.extraction.reconcile import with_headings, with_lead
 from crawler.items import Page
 
