@@ -176,6 +176,9 @@ _CARD_CLIMB = 5  # levels from a card's headline up to the card and its wrappers
 _TEASER_CHARS = 40
 _CARD_LINK_WORDS = 60  # a linked card's kicker, headline and date
 _CARD_LINK_SHARE = 0.9
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_HEADLINE = 8  # characters of a headline in a script written without spaces
+_CJK_TEASER = 20  # ... and of a teaser
 _NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):]\s", re.IGNORECASE)
 
 
@@ -200,10 +203,10 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
         headlines.update(islice(heading.iterancestors(), _CARD_CLIMB))
     teasers: set[HtmlElement] = set()
     for paragraph in body.iter("p"):
-        if (
-            len(paragraph.text_content().strip()) >= _TEASER_CHARS
-            and next(paragraph.iter("a"), None) is None
-        ):
+        text = paragraph.text_content().strip()
+        if (len(text) >= _TEASER_CHARS or len(_CJK.findall(text)) >= _CJK_TEASER) and next(
+            paragraph.iter("a"), None
+        ) is None:
             teasers.add(paragraph)
             teasers.update(islice(paragraph.iterancestors(), _CARD_CLIMB))
     by_parent: dict[HtmlElement, dict[HtmlElement, None]] = {}
@@ -225,7 +228,7 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
         for card in outermost(found)
         for paragraph in card.iter("p")
     )
-    return found if every - carded >= _STORY_WORDS else []
+    return found if every - carded >= _BRIEF_WORDS else []
 
 
 def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
@@ -255,10 +258,15 @@ def _anchors(element: HtmlElement) -> list[HtmlElement]:
 
 
 def _is_linked_headline(heading: HtmlElement) -> bool:
-    """A headline of three words or more, half of its words a link at least (a kicker may
-    stand before it, a copy for screen readers beside it)."""
-    linked = sum(len(anchor.text_content().split()) for anchor in _anchors(heading))
-    return linked >= _HEADLINE_WORDS and 2 * linked >= len(heading.text_content().split())
+    """A headline of three words or more (eight characters of Chinese, Japanese or Korean),
+    half of it a link at least (a kicker may stand before it, a copy for screen readers beside
+    it); measured without blanks."""
+    linked = "".join(anchor.text_content() for anchor in _anchors(heading))
+    letters = len("".join(linked.split()))
+    long_enough = (
+        len(linked.split()) >= _HEADLINE_WORDS or len(_CJK.findall(linked)) >= _CJK_HEADLINE
+    )
+    return long_enough and 2 * letters >= len("".join(heading.text_content().split()))
 
 
 def _numbered(cards: list[HtmlElement]) -> bool:

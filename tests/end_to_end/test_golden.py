@@ -109,6 +109,15 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
         assert "logo.png" not in text and "TheGazetteDe" not in text, page
         last = specs[page]["expected"]["text"].split("\n")[-1]
         assert text.count(last) == 1, page
+    # other stories' cards in the story's container (a linked headline, the first lines of
+    # the story): none of their teasers reaches the text
+    streamed = [
+        p for p in records if 'class="stream"' in (CASES / f"{Path(p).stem}.html").read_text()
+    ]
+    assert streamed
+    for page in streamed:
+        teasers = [s.body[0][:160] for s in STORIES if s.title != specs[page]["expected"]["title"]]
+        assert not any(teaser in records[page]["text"] for teaser in teasers), page
     # an endless page's next story, appended whole after the page's own (and longer): not the
     # page's text
     endless = [p for p in records if "endless" in p]

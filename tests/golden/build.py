@@ -13,8 +13,9 @@ evidence a page and its feed may carry with the ways it can be wrong:
 - several authors, in the byline and in JSON-LD;
 - German, French, Spanish, Russian, Japanese, Arabic and Greek pages;
 - three page layouts: semantic ``<article>`` (an English story's text with a pull quote, and
-  ending in a newsletter's box and its author's box), a div soup with teaser lists and hidden
-  schema.org microdata that says the story again, and a body with subheadings and lists;
+  ending in a newsletter's box and its author's box), a div soup with teaser lists, hidden
+  schema.org microdata that says the story again and a stream of other stories' cards in the
+  story's container, and a body with subheadings and lists;
 - an endless-scroll page that appends the next story, longer than its own, after it.
 """
 
@@ -119,6 +120,17 @@ def related(story: GoldenStory, others: list[GoldenStory], dated: bool) -> str:
     return f'<section class="related"><h3>More news</h3><ul>{"".join(items)}</ul></section>'
 
 
+def stream(others: list[GoldenStory]) -> str:
+    """Other stories' cards in the story's container, as a stream of news sets them: a linked
+    headline and the first lines of the story."""
+    cards = "".join(
+        f'<div class="card"><h3><a href="/news/{other.slug}.html">{escape(other.title)}</a></h3>'
+        f"<p>{escape(other.body[0][:160])}</p></div>"
+        for other in others
+    )
+    return f'<div class="stream">{cards}</div>'
+
+
 def author_box(story: GoldenStory) -> str:
     """What ends an English story's text: a newsletter's box, and the box that says who wrote
     it (its first author)."""
@@ -169,7 +181,7 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
     if variant.layout == "divs":
         main = (
             f'<div class="wrap"><div class="col-left">{header}'
-            f'<div class="txt">{body_html(story)}{hidden_microdata(story)}</div></div>'
+            f'<div class="txt">{body_html(story)}{hidden_microdata(story)}{stream(others)}</div></div>'
             f'<div class="col-right">{related(story, others, variant.extra_dates)}'
             '<div class="promo">Subscribe for 1 euro a month and read without limits.</div></div></div>'
         )
@@ -260,7 +272,7 @@ def cases() -> list[tuple[str, str, dict[str, object]]]:
     plan.append((brief, Variant("endless-next-story", layout="endless")))
     for number, (story, variant) in enumerate(plan, 1):
         pool = [s for s in STORIES if s.slug != story.slug]
-        neighbours = [pool[(number + k) % len(pool)] for k in range(3)]
+        neighbours = [pool[(number + k) % len(pool)] for k in range(4)]
         name = f"{number:02d}-{story.slug}-{variant.name}"
         spec = {
             "input": {
