@@ -109,6 +109,10 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
         assert "logo.png" not in text and "TheGazetteDe" not in text, page
         last = specs[page]["expected"]["text"].split("\n")[-1]
         assert text.count(last) == 1, page
+    # a video player's own words inside the story (its dialogs, caption menu, countdown)
+    for page, record in records.items():
+        for words in ("modal window", "dialog window", "subtitles off", "Next video starts"):
+            assert words not in record["text"], page
     # other stories' cards in the story's container (a linked headline, the first lines of
     # the story): none of their teasers reaches the text
     streamed = [

@@ -61,9 +61,19 @@ def pull_quote(story: GoldenStory) -> str | None:
     return sentence if len(sentence.split()) >= 8 and sentence != story.body[1] else None
 
 
+# A video player as a page holds it before its script runs: its dialogs, caption menu and
+# countdown, in words.
+VIDEO_PLAYER = (
+    '<div class="video-js"><p>This is a modal window.</p><p>Beginning of dialog window. Escape '
+    'will cancel and close the window.</p><ul class="vjs-menu"><li>subtitles off, selected</li>'
+    "<li>captions settings, opens captions settings dialog</li></ul>"
+    "<p>Next video starts in : 7</p></div>"
+)
+
+
 def body_html(story: GoldenStory, quoted: bool = False) -> str:
-    """The story's body; list items grouped into one list; a pitch and an ad inside; with
-    ``quoted``, a pull quote."""
+    """The story's body; list items grouped into one list; a pitch, an ad and a video player
+    inside; with ``quoted``, a pull quote."""
     parts: list[str] = []
     in_list = False
     for index, line in enumerate(story.body):
@@ -81,6 +91,7 @@ def body_html(story: GoldenStory, quoted: bool = False) -> str:
             )
         if index == 2 and not is_item:
             parts.append('<div class="ad-slot"><span>Advertisement</span></div>')
+            parts.append(VIDEO_PLAYER)
         if index == 3 and not is_item and quoted and (quote := pull_quote(story)):
             parts.append(f'<blockquote class="pull-quote"><p>{escape(quote)}</p></blockquote>')
     if in_list:
