@@ -34,6 +34,7 @@ from bench.textscore import shingle_scores
 
 TEST_DATA = Path("tests/resources/parser/test_data")
 _WORD = re.compile(r"\w+")
+_DECLARED = re.compile(rb"charset=[\"']?[\w-]*", re.IGNORECASE)
 _MARKUP = re.compile(r"^[-*] |^#+ | ?\| ?|\|?-{3,}\|?")  # a list item's, heading's, table's marks
 
 
@@ -46,6 +47,11 @@ class Page:
     # how a text is scored against the body: by its words, or by its runs of four words
     # (``bench.articlebody``'s corpus, as that benchmark scores)
     measure: str = "words"
+    # text that is neither wanted nor unwanted (``bench.googlenews``'s headlines and captions):
+    # its words do not count against a text that has them, nor its lines as stray
+    aside: tuple[str, ...] = ()
+    # the page's bytes were re-encoded to UTF-8 after it was saved, whatever it declares
+    utf8: bool = False
 
 
 def load_pages(repo: Path) -> list[Page]:
@@ -100,6 +106,8 @@ def score_page(page: Page, name: str) -> Result:
     html = page.path.read_bytes()
     if page.path.suffix == ".gz":
         html = gzip.decompress(html)
+    if page.utf8:
+        html = _DECLARED.sub(b"charset=utf-8", html)
     started = time.process_time()
     text, _ = EXTRACTORS[name](html, page.url)
     cpu = time.process_time() - started
@@ -108,11 +116,13 @@ def score_page(page: Page, name: str) -> Result:
         precision, recall = shingle_scores(text, gold)
     else:
         expected, found = Counter(_WORD.findall(gold.lower())), Counter(_WORD.findall(text.lower()))
+        found -= (found - expected) & Counter(_WORD.findall(" ".join(page.aside).lower()))
         common = sum((expected & found).values())
         precision = common / max(1, sum(found.values()))
         recall = common / max(1, sum(expected.values()))
     lines = [collapse(line) for line in text.splitlines() if line.strip()]
-    stray = [line for line in lines if not _in_body(line, gold)]
+    aside = collapse(" ".join(page.aside))
+    stray = [line for line in lines if not (_in_body(line, gold) or _in_body(line, aside))]
     return Result(precision, recall, cpu, len(lines), stray)
 
 
