@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby, islice, pairwise
 from math import ceil
 
-from lxml.etree import _Element
+from lxml.etree import Element, _Element
 from lxml.html import HtmlElement
 
 from crawler.utils.text import words
@@ -791,6 +791,9 @@ class Links:
             return 0.0
         if text in self.texts:
             return 1.0
+        return min(sum(map(len, self._found(text))) / len(text), 1.0)
+
+    def _found(self, text: str) -> set[str]:
         found: set[str] = set()
         searched: set[str] = set()
         at = 0
@@ -807,7 +810,11 @@ class Links:
                     if (candidate := text[at : at + length]) in alike:
                         found.add(candidate)
             at += len(word) + 1
-        return min(sum(map(len, found)) / len(text), 1.0)
+        return found
+
+    def is_link(self, text: str) -> bool:
+        """Whether ``text`` (whitespace collapsed) is the whole text of some link, short or long."""
+        return text in self.texts or text in self._short.get(text.split(" ", 1)[0], ())
 
     def is_menu(self, text: str) -> bool:
         """Whether ``text`` is a row of short links (and long ones) and little else: a menu
@@ -826,9 +833,10 @@ class Links:
                 at += step
             else:
                 at += 1
-        if items < MENU_ITEMS:
+        found = self._found(text) if self.texts else set()
+        if items + len(found) < MENU_ITEMS:  # short links and long ones alike
             return False
-        return covered + self.share(text) * len(text) >= LINK_SHARE * len(text)
+        return covered + min(sum(map(len, found)), len(text)) >= LINK_SHARE * len(text)
 
     def closing(self, text: str) -> int:
         """The length of the longest link text that ``text`` (whitespace collapsed) ends with,
@@ -1120,6 +1128,13 @@ def prune(
             if label is not None and _is_label(label):
                 _remove(label)
             _remove(element)
+    _prune_rows(
+        body,
+        blocks[first][0] if prose else None,
+        blocks[last][0] if prose else None,
+        links,
+        removed,
+    )
     if names:  # the author's box: among the last blocks left, after the story's last prose
         for element, text in islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_BOX):
             if (kind := _author_box(text, names)) is None:
@@ -1129,12 +1144,101 @@ def prune(
             _count(removed, kind, text)
             _remove_block(element)
     # a heading that heads nothing: what it headed went, or it is the next story's headline
-    for element, text in _left_from_end(blocks, body):
+    # (unless the text is headings alone: what there is, then, is in them)
+    said = any(element.tag != "head" and text for element, text in blocks)
+    for element, text in _left_from_end(blocks, body) if said else ():
         if element.tag != "head" or body[-1] is not element or (element.tail or "").strip():
             break
         _count(removed, "heading", text)
         _remove(element)
     return removed
+
+
+_LAYOUT_BLOCKS = ("p", "head", "list", "quote", "table", "graphic")
+
+
+def unwrap_layout(body: _Element) -> bool:
+    """Undo the tables of a page laid out in tables (most news sites until about 2010): a
+    table of trafilatura's result whose cells hold paragraphs, headings or lists is the
+    page's frame, not data (which has header cells), and its cells' blocks stand as the
+    story's own (each cell of text alone a paragraph), to be judged one by one and written
+    as paragraphs, not as one line of a table's row. Whether any table was undone."""
+    tables = []
+    for table in body.iter("table"):
+        cells = [cell for cell in table.iter("cell") if next(cell.iterancestors("table")) is table]
+        if any(cell.get("role") == "head" for cell in cells):
+            continue  # a header cell: a data table's, whatever its cells hold
+        if any(child.tag in _LAYOUT_BLOCKS for cell in cells for child in cell):
+            tables.append(table)
+    for table in reversed(tables):  # the inner first: their blocks make the outer a frame
+        blocks: list[_Element] = []
+        for row in table.iterchildren("row"):
+            for cell in row.iterchildren("cell"):
+                if not any(child.tag in _LAYOUT_BLOCKS for child in cell):
+                    if not "".join(cell.itertext()).strip():
+                        continue  # an empty cell, a spacer
+                    cell.tag = "p"
+                    cell.attrib.clear()
+                    blocks.append(cell)
+                    continue
+                if cell.text and cell.text.strip():
+                    loose = Element("p")
+                    loose.text, cell.text = cell.text, None
+                    blocks.append(loose)
+                blocks.extend(cell)
+        parent = table.getparent()
+        if parent is None:
+            continue
+        at = parent.index(table)
+        for offset, block in enumerate(blocks):
+            parent.insert(at + offset, block)
+        _remove(table)
+    return bool(tables)
+
+
+def _prune_rows(
+    body: _Element,
+    first: _Element | None,
+    last: _Element | None,
+    links: Links,
+    removed: dict[str, int],
+) -> None:
+    """Remove a table's rows that say nothing, and, before the story's first prose or after
+    its last, the rows whose every cell is a link or boilerplate: a page laid out in tables
+    (most news sites until about 2010) gives trafilatura its menus and sidebars as rows of the
+    table around the story. A row with a cell of the story's words stays whole, as a data
+    table's rows do, links and all; so do the rows of a table with a header cell (a data
+    table's: an infobox's labels and their linked values)."""
+    rows = list(body.iter("row"))
+    if not rows:
+        return
+    headed = {
+        table
+        for table in body.iter("table")
+        if any(cell.get("role") == "head" for cell in table.iter("cell"))
+    }
+    order = {element: at for at, element in enumerate(body.iter())}
+    start = order.get(first, -1) if first is not None else None
+    end = order.get(last, -1) if last is not None else None
+    for row in rows:
+        if row.getparent() is None:
+            continue
+        texts = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
+        if not any(texts):
+            kind = "empty"
+        elif headed.intersection(row.iterancestors("table")):
+            continue
+        elif (start is None or not start <= order[row] <= end) and all(  # type: ignore[operator]
+            not text or links.is_link(text) or verdict(text, links, "cell") for text in texts
+        ):
+            kind = "links"
+        else:
+            continue
+        _count(removed, kind, " | ".join(texts))
+        _remove(row)
+    for table in list(body.iter("table")):
+        if table.getparent() is not None and next(table.iter("row"), None) is None:
+            _remove(table)
 
 
 def _left_from_end(

@@ -26,6 +26,7 @@ from crawler.extraction.boilerplate import (
     Links,
     prune,
     prune_text,
+    unwrap_layout,
     verdict,
     without_blanks,
     without_restated,
@@ -215,7 +216,10 @@ def _main_text(
     if document is None:
         return None, ""
     authors = [*authors, *_split_authors(document.author)]
-    if document.body is not None and prune(document.body, links, document.title, authors, captions):
+    if document.body is not None and (
+        unwrap_layout(document.body)
+        | bool(prune(document.body, links, document.title, authors, captions))
+    ):
         document.text = xmltotxt(document.body, include_formatting=False)
     return document, (document.text or "").strip()
 

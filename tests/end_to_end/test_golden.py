@@ -124,6 +124,13 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
         assert not any(teaser in records[page]["text"] for teaser in teasers), page
     # an endless page's next story, appended whole after the page's own (and longer): not the
     # page's text
+    # a page laid out in tables: the story's paragraphs as paragraphs, none of the frame's
+    # menus, most read stories or links below
+    framed = [p for p in records if p.endswith("-tables.html")]
+    assert framed
+    for page in framed:
+        text = records[page]["text"]
+        assert text == specs[page]["expected"]["text"], page
     endless = [p for p in records if "endless" in p]
     assert endless
     for page in endless:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 from lxml.html import fromstring
+from trafilatura.xml import xmltotxt
 
 from crawler.extraction.assemble import without_headline
 from crawler.extraction.boilerplate import (
@@ -15,6 +16,7 @@ from crawler.extraction.boilerplate import (
     header_line,
     prune,
     prune_text,
+    unwrap_layout,
     verdict,
     without_blanks,
     without_restated,
@@ -1144,3 +1146,51 @@ def test_a_reporters_sentences_near_the_new_kinds_stay() -> None:
     ):
         assert verdict(sentence, none) is None, sentence
         assert header_line(sentence) is None, sentence
+
+
+def text_of(body: etree._Element) -> list[str]:
+    return [" ".join(line.split()) for line in xmltotxt(body, False).splitlines() if line.strip()]
+
+
+def test_a_page_laid_out_in_tables_gives_its_story_as_paragraphs() -> None:
+    body = etree.fromstring(
+        "<body><table><row><cell><head>Quay to be rebuilt</head>"
+        f"<p>{STORY}</p><p>{LEAD}</p></cell><cell>Most read</cell></row></table></body>"
+    )
+    assert unwrap_layout(body)
+    assert text_of(body) == ["Quay to be rebuilt", STORY.strip(), LEAD, "Most read"]
+    # a table of data (it has header cells) stays one, whatever its cells hold
+    data = (
+        "<table><row><cell role='head'>Film</cell><cell role='head'>Year</cell></row>"
+        "<row><cell><p>Groundhog Day</p></cell><cell>1993</cell></row></table>"
+    )
+    body = etree.fromstring(f"<body><p>{STORY}</p>{data}</body>")
+    assert not unwrap_layout(body)
+    assert body.find("table") is not None
+
+
+def test_a_tables_rows_of_links_around_the_story_go_and_a_data_tables_stay() -> None:
+    links = links_of("News", "Sports", "Contact us", "Bundesliga", "Jacinda Ardern")
+    body = etree.fromstring(
+        "<body><table><row><cell>News</cell><cell>Sports</cell></row><row><cell/></row></table>"
+        f"<p>{STORY}</p><p>{STORY}</p><table><row><cell>Contact us</cell></row>"
+        "<row><cell>Bundesliga</cell><cell>3</cell></row></table>"
+        "<table><row><cell role='head'>Prime Minister</cell><cell>Jacinda Ardern</cell></row>"
+        "</table></body>"
+    )
+    assert prune(body, links) == {"links": 2, "empty": 1}
+    assert text_of(body)[2:4] == ["| Bundesliga | 3 |", "| Prime Minister | Jacinda Ardern |"]
+
+
+def test_a_row_of_links_is_a_menu_whatever_the_length_of_its_links() -> None:
+    links = links_of("Rentenpolitik", "Blog", "Mailaktion Bundestag", "Alles klar?")
+    assert links.is_menu("Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?")
+    assert not links.is_menu("Rentenpolitik and Blog: what the Mailaktion Bundestag asked")
+
+
+def test_a_text_of_headings_alone_keeps_them() -> None:
+    body = etree.fromstring(
+        f"<body><head>What is the group?</head><head>{STORY}</head><head>Events</head></body>"
+    )
+    prune(body, links_of())
+    assert len(text_of(body)) == 3

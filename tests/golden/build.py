@@ -16,7 +16,9 @@ evidence a page and its feed may carry with the ways it can be wrong:
   ending in a newsletter's box and its author's box), a div soup with teaser lists, hidden
   schema.org microdata that says the story again and a stream of other stories' cards in the
   story's container, and a body with subheadings and lists;
-- an endless-scroll page that appends the next story, longer than its own, after it.
+- an endless-scroll page that appends the next story, longer than its own, after it;
+- a page laid out in tables, as news sites were until about 2010: the sections' links in a
+  column, the story in the next, the most read stories in a third, a row of links below.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ HOST = "https://gazette.example"
 class Variant:
     name: str
     # article | divs | sidebar (the story inside a sidebar never closed) | endless (the next
-    # story appended whole after this one, as an endless-scroll page does)
+    # story appended whole after this one, as an endless-scroll page does) | tables
     layout: str = "article"
     jsonld: str = ""  # "" | full | block | teaser | wrong | meta-only
     feed: str = ""  # "" | full | teaser
@@ -203,6 +205,26 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
             f'<div class="main-content"><article>{header}<div class="article-content">'
             f"{body_html(story)}</div></article>"
         )
+    elif variant.layout == "tables":  # a page of about 2008: a table is its frame
+        sections = "".join(
+            f'<tr><td><a href="/{name.lower()}/">{name}</a></td></tr>'
+            for name in ("News", "Business", "Sports", "Entertainment", "Technology", "Weather")
+        )
+        read = "".join(
+            f'<tr><td><a href="/news/{other.slug}.html">{escape(other.title)}</a></td></tr>'
+            for other in others
+        )
+        main = (
+            '<table width="100%" border="0" cellpadding="0"><tr>'
+            f'<td width="150" valign="top"><table>{sections}</table></td>'
+            f'<td valign="top"><table><tr><td>{header}</td></tr><tr><td>'
+            f"{body_html(story)}</td></tr></table></td>"
+            f'<td width="200" valign="top"><table><tr><td><b>Most read</b></td></tr>{read}'
+            "</table></td></tr><tr><td></td><td>"
+            '<table><tr><td><a href="/contact/">Contact us</a></td><td>'
+            '<a href="/advertise/">Advertise with us</a></td><td><a href="/rss/">RSS feeds</a>'
+            "</td></tr></table></td><td></td></tr></table>"
+        )
     elif variant.layout == "endless":
         following = max(others, key=lambda other: len(other.text))
         main = (
@@ -281,6 +303,8 @@ def cases() -> list[tuple[str, str, dict[str, object]]]:
     # a brief: an endless page's next story is longer than the page's own
     brief = replace(english[2], body=english[2].body[:3])
     plan.append((brief, Variant("endless-next-story", layout="endless")))
+    for story in (english[0], others[0]):
+        plan.append((story, Variant("tables", layout="tables", jsonld="meta-only")))
     for number, (story, variant) in enumerate(plan, 1):
         pool = [s for s in STORIES if s.slug != story.slug]
         neighbours = [pool[(number + k) % len(pool)] for k in range(4)]
