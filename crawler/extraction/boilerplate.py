@@ -1049,10 +1049,16 @@ def prune(
         if len(text) >= PROSE and text not in links.texts and not _SERVER_ERROR.match(text)
     ]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+    removed: dict[str, int] = {}
+    if thread := _comment_thread(blocks, first):
+        for element, text in blocks[thread:]:
+            _count(removed, "comment", text)
+            _remove_block(element)
+        blocks, prose = blocks[:thread], [index for index in prose if index < thread]
+        last = prose[-1]
     # a lead may come before the headline's date and byline: short blocks before the second
     # paragraph of prose are the header's too
     second = prose[1] if len(prose) > 1 else first
-    removed: dict[str, int] = {}
     programme = _programme(text for _, text in blocks)
     boxed: set[int] = set()  # the blocks under a box's heading
     for index, (element, _) in enumerate(blocks):
@@ -1239,6 +1245,39 @@ def _prune_rows(
     for table in list(body.iter("table")):
         if table.getparent() is not None and next(table.iter("row"), None) is None:
             _remove(table)
+
+
+_THREAD_LABEL = _pattern(
+    r"^\W*(?:\d+ )?(?:(?:readers?'?|users?'?|your|latest|recent|all) )?comments?\W*"
+    r"(?:\(\d+\))?\W*$",
+    r"^\W*have your say\W*$",
+    r"^\W*(?:\d+ )?(?:leser)?kommentare?\W*(?:\(\d+\))?\W*$",
+    r"^\W*(?:\d+ )?(?:commentaires?|comentarios?|comentários?|commenti)\W*(?:\(\d+\))?\W*$",
+)
+_SIGNATURE = _pattern(
+    r"\bposted (?:by|on|at)\b",
+    r"\breport (?:this )?(?:comment|abuse|post)\b",
+    r"\b(?:geschrieben|verfasst) (?:von|am)\b",
+    r"\bposté par\b",
+    r"\bpublicado por\b",
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr)\b",
+)
+_THREAD_SIGNATURES = 2
+
+
+def _comment_thread(blocks: list[tuple[_Element, str]], first: int) -> int | None:
+    """The readers' comments under the story: a label ("Comments", "Have your say") after the
+    story's first prose, and from it to the end, when two or more of the blocks after it are
+    signed as comments are ("Posted by Ann on January 10, 2008 5:15 PM", "Report this
+    comment"). Their words are prose, so the rules for a story's margins do not reach them.
+    The index of the label, or None."""
+    for index in range(first + 1, len(blocks)):
+        text = blocks[index][1]
+        if len(text) < 40 and _THREAD_LABEL.search(text):
+            rest = blocks[index + 1 :]
+            if sum(1 for _, line in rest if _SIGNATURE.search(line)) >= _THREAD_SIGNATURES:
+                return index
+    return None
 
 
 def _left_from_end(

@@ -125,7 +125,7 @@ def test_golden_pages_crawled_through_a_feed_say_where_each_field_came_from(tmp_
     # an endless page's next story, appended whole after the page's own (and longer): not the
     # page's text
     # a page laid out in tables: the story's paragraphs as paragraphs, none of the frame's
-    # menus, most read stories or links below
+    # menus, most read stories or links below, nor the readers' comments under the story
     framed = [p for p in records if p.endswith("-tables.html")]
     assert framed
     for page in framed:

@@ -1194,3 +1194,19 @@ def test_a_text_of_headings_alone_keeps_them() -> None:
     )
     prune(body, links_of())
     assert len(text_of(body)) == 3
+
+
+def test_readers_comments_under_the_story_go_from_their_label_on() -> None:
+    comment = "They can have our old manager for free, he never liked the cold up north anyway."
+    thread = "".join(
+        f"<p>{comment}</p><p>Posted by Reader{n} on January 10, 2008 5:1{n} PM</p>"
+        "<p>Report this comment</p>"
+        for n in range(3)
+    )
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>Comments</p>{thread}</body>")
+    assert prune(body, links_of())["comment"] == 10
+    assert text_of(body) == [STORY.strip(), LEAD]
+    # a story that speaks of comments, and a label without signed comments after it, stay
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>Comments</p><p>{LEAD}</p></body>")
+    prune(body, links_of())
+    assert text_of(body)[-1] == LEAD

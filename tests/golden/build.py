@@ -18,7 +18,8 @@ evidence a page and its feed may carry with the ways it can be wrong:
   story's container, and a body with subheadings and lists;
 - an endless-scroll page that appends the next story, longer than its own, after it;
 - a page laid out in tables, as news sites were until about 2010: the sections' links in a
-  column, the story in the next, the most read stories in a third, a row of links below.
+  column, the story and its readers' comments in the next, the most read stories in a third,
+  a row of links below.
 """
 
 from __future__ import annotations
@@ -158,6 +159,21 @@ def author_box(story: GoldenStory) -> str:
     )
 
 
+def readers_comments() -> str:
+    """Readers' comments in the story's cell, as a 2008 page set them: a label, then each
+    comment signed with its writer and time."""
+    said = (
+        "They should have done this years ago, the last boat was always far too early.",
+        "Will the council pay for this or will it come out of our fares again?",
+        "Good news for once. Well done to everyone who signed the petition.",
+    )
+    return "<p><b>Comments</b></p>" + "".join(
+        f"<p>{words}</p><p>Posted by reader{n} on November 26, 2026 9:1{n} PM</p>"
+        "<p>Report this comment</p>"
+        for n, words in enumerate(said)
+    )
+
+
 def hidden_microdata(story: GoldenStory) -> str:
     """schema.org microdata for machines, hidden from readers: the headline, the dates, the
     publisher's logo and the whole story said again."""
@@ -218,7 +234,7 @@ def page(story: GoldenStory, variant: Variant, others: list[GoldenStory]) -> str
             '<table width="100%" border="0" cellpadding="0"><tr>'
             f'<td width="150" valign="top"><table>{sections}</table></td>'
             f'<td valign="top"><table><tr><td>{header}</td></tr><tr><td>'
-            f"{body_html(story)}</td></tr></table></td>"
+            f"{body_html(story)}{readers_comments()}</td></tr></table></td>"
             f'<td width="200" valign="top"><table><tr><td><b>Most read</b></td></tr>{read}'
             "</table></td></tr><tr><td></td><td>"
             '<table><tr><td><a href="/contact/">Contact us</a></td><td>'
