@@ -758,6 +758,10 @@ _MARKUP = re.compile(
     r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null))?|true|false|null|undefined"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
     r".{0,200}\[/\1\]"
+    # a script's statement left as text ("document.createElement('audio');"), the address of
+    # a player's file alone
+    r"|(?:window|document|jQuery|\$)(?:\.\w+)*(?:\.\w+\(.{0,200}\))+;?"
+    r"|https?://\S+\.(?:mp3|mp4|m4a|ogg|wav|webm|m3u8|js|swf)(?:\?\S*)?"
 )
 
 
@@ -834,6 +838,9 @@ class Links:
             else:
                 at += 1
         found = self._found(text) if self.texts else set()
+        found = {
+            anchor for anchor in found if not any(anchor in other for other in found - {anchor})
+        }
         if items + len(found) < MENU_ITEMS:  # short links and long ones alike
             return False
         return covered + min(sum(map(len, found)), len(text)) >= LINK_SHARE * len(text)
@@ -1077,13 +1084,8 @@ def prune(
         if (
             card.getparent() is not None
             and stamp.getparent() is not None
-            and len(title) < SHORT
             and title.casefold() != headline
-            and len(date) < HEADER_LINE
-            and header_line(date) == "date"
-            and not _SENTENCE_END.search(title)
-            and not _DATE.search(title)  # a press review's dated line names its source
-            and links.share(title) >= LINK_SHARE
+            and _is_card(title, date, links)
         ):
             _count(removed, "teaser", title)
             _count(removed, "teaser", date)
@@ -1278,6 +1280,19 @@ def _comment_thread(blocks: list[tuple[_Element, str]], first: int) -> int | Non
             if sum(1 for _, line in rest if _SIGNATURE.search(line)) >= _THREAD_SIGNATURES:
                 return index
     return None
+
+
+def _is_card(title: str, date: str, links: Links) -> bool:
+    """Whether two blocks of the story are another story's card: its linked headline, then
+    its date alone."""
+    return (
+        len(title) < SHORT
+        and len(date) < HEADER_LINE
+        and header_line(date) == "date"
+        and not _SENTENCE_END.search(title)
+        and not _DATE.search(title)  # a press review's dated line names its source
+        and links.share(title) >= LINK_SHARE
+    )
 
 
 def _left_from_end(
@@ -1490,10 +1505,18 @@ def prune_text(
     prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     kept, removed = [], {}
+    cards = {
+        at
+        for index in range(first + 1, len(lines) - 1)
+        if _is_card(lines[index], lines[index + 1], links)
+        for at in (index, index + 1)
+    }
     for index, line in enumerate(lines):
         # a line's tag is unknown: inside the story, a linked line may be a section's heading
         margin = index < first or index > last
         kind = verdict(line, links, "p" if margin else "head", margin) if line else None
+        if kind is None and index in cards:
+            kind = "teaser"
         if kind is None and captions and _is_caption(line, captions):
             kind = "caption"
         if kind is None:

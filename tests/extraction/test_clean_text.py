@@ -1186,6 +1186,23 @@ def test_a_row_of_links_is_a_menu_whatever_the_length_of_its_links() -> None:
     links = links_of("Rentenpolitik", "Blog", "Mailaktion Bundestag", "Alles klar?")
     assert links.is_menu("Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?")
     assert not links.is_menu("Rentenpolitik and Blog: what the Mailaktion Bundestag asked")
+    # a link's text inside another's is one item, not two
+    links = links_of("Designerinnen", "160 Designerinnen", "Handtasche")
+    assert not links.is_menu("160 Designerinnen für eine einzige Handtasche")
+
+
+def test_a_scripts_statement_and_a_players_file_left_as_text_are_markup() -> None:
+    none = links_of()
+    assert verdict('document.createElement("audio");', none) == "markup"
+    assert verdict("https://media.example.cl/uploads/2022/05/interview.mp3", none) == "markup"
+    assert verdict('Call document.createElement("audio"); to make one.', none) is None
+    assert verdict("https://www.wwf.de/living-planet-report", none) is None
+
+
+def test_another_storys_card_in_a_publishers_body_goes() -> None:
+    card = '"A ver si se atreve a viajar": el cruce entre Matamala y Pérez'
+    body = f"{STORY}\n{card}\nLunes 02 Mayo, 2022 | 09:37\n{LEAD}"
+    assert prune_text(body, links_of(card))[0] == f"{STORY.strip()}\n{LEAD}"
 
 
 def test_a_text_of_headings_alone_keeps_them() -> None:
