@@ -822,8 +822,10 @@ class Links:
 
     def is_menu(self, text: str) -> bool:
         """Whether ``text`` is a row of short links (and long ones) and little else: a menu
-        or a footer's links, which ``share`` does not see (it skips short anchors)."""
-        words = text.split(" ")
+        or a footer's links, which ``share`` does not see (it skips short anchors). The marks
+        that part its items ("|", "•") are the menu's too."""
+        words = [word for word in text.split(" ") if word.strip(_FRAME)]
+        text = " ".join(words)
         covered, items, at = 0, 0, 0
         while at < len(words):
             step = 0

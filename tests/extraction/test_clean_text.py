@@ -1186,6 +1186,9 @@ def test_a_row_of_links_is_a_menu_whatever_the_length_of_its_links() -> None:
     links = links_of("Rentenpolitik", "Blog", "Mailaktion Bundestag", "Alles klar?")
     assert links.is_menu("Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?")
     assert not links.is_menu("Rentenpolitik and Blog: what the Mailaktion Bundestag asked")
+    # the marks between the items are the menu's
+    links = links_of("ePaper", "Front Page", "National", "Kerala", "Sport", "Other States")
+    assert links.is_menu("News: ePaper | Front Page | National | Kerala | Sport | Other States |")
     # a link's text inside another's is one item, not two
     links = links_of("Designerinnen", "160 Designerinnen", "Handtasche")
     assert not links.is_menu("160 Designerinnen für eine einzige Handtasche")
