@@ -1153,6 +1153,11 @@ def prune(
                 continue
             _count(removed, kind, text)
             _remove_block(element)
+    # a box that names none of them: the last block, a person introduced by a writer's role
+    for element, text in islice(_left_from_end(blocks[first + 1 :], body), 1):
+        if len(text) <= MAX_AUTHOR_BOX and _BIO.match(text):
+            _count(removed, "author", text)
+            _remove_block(element)
     # a heading that heads nothing: what it headed went, or it is the next story's headline
     # (unless the text is headings alone: what there is, then, is in them)
     said = any(element.tag != "head" and text for element, text in blocks)
@@ -1353,6 +1358,16 @@ def _full_names(authors: Iterable[str]) -> tuple[str, ...]:
     any line."""
     names = {" ".join(name.split()).casefold() for name in authors}
     return tuple(name for name in names if 2 <= name.count(" ") + 1 <= 4 and _WORD.match(name))
+
+
+# an author's box in English: "Annie Downs is a freelance writer in Nashville", "Scott
+# Dinsmore is the founder of Live Your Legend", "About the author: ..."
+_BIO = re.compile(
+    r"(?i:about the author:?\s*)?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]*){1,3},? (?:is|was) (?:a|an|the) "
+    r"(?:[\w&'’-]+ ){0,5}(?i:founder|co-founder|writer|journalist|reporter|editor|author|"
+    r"consultant|correspondent|columnist|contributor|professor|director|blogger|photographer|"
+    r"ceo|president|analyst|fellow|partner)\b"
+)
 
 
 def _author_box(text: str, names: tuple[str, ...]) -> str | None:

@@ -360,8 +360,10 @@ def test_the_authors_box_at_the_end_goes_and_their_name_in_the_story_stays() -> 
     )
     for page in kept:
         assert prune(etree.fromstring(page), links_of(), authors=["Ann Writer"]) == {}, page
+    # without the page's names, the box that ends the text goes by its words, the name stays
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{box}</body>")
-    assert prune(body, links_of()) == {}
+    assert prune(body, links_of()) == {"author": 1}
+    assert "Ann Writer" in "".join(body.itertext())
     # their name alone above the story is its byline
     body = etree.fromstring(f"<body><p>Ann Writer</p><p>{STORY}</p><p>{STORY}</p></body>")
     assert prune(body, links_of(), authors=["Ann Writer"]) == {"byline": 1}
@@ -1230,3 +1232,12 @@ def test_readers_comments_under_the_story_go_from_their_label_on() -> None:
     body = etree.fromstring(f"<body><p>{STORY}</p><p>Comments</p><p>{LEAD}</p></body>")
     prune(body, links_of())
     assert text_of(body)[-1] == LEAD
+
+
+def test_an_authors_box_that_names_no_known_author_goes_when_it_ends_the_text() -> None:
+    bio = "Annie Downs is a freelance writer in Nashville, Tennessee, and the author of two books."
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{bio}</p></body>")
+    assert prune(body, links_of()) == {"author": 1}
+    # the same words inside the story are the story's
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{bio}</p><p>{LEAD}</p></body>")
+    assert prune(body, links_of()) == {}
