@@ -1272,6 +1272,11 @@ _SIGNATURE = _pattern(
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr)\b",
 )
 _THREAD_SIGNATURES = 2
+# a comment's own header, which opens a thread whatever follows ("#1 Kommentar von Naru")
+_COMMENT_BY = _pattern(
+    r"^\W*(?:#\s?\d+\W*)?(?:comment|kommentar|commentaire|comentario|coment[áa]rio|reply|antwort)"
+    r" (?:by|from|von|de|par|por)\s+\S[^.!?]{0,40}$",
+)
 
 
 def _comment_thread(blocks: list[tuple[_Element, str]], first: int) -> int | None:
@@ -1282,6 +1287,8 @@ def _comment_thread(blocks: list[tuple[_Element, str]], first: int) -> int | Non
     The index of the label, or None."""
     for index in range(first + 1, len(blocks)):
         text = blocks[index][1]
+        if len(text) < 60 and _COMMENT_BY.search(text):
+            return index
         if len(text) < 40 and _THREAD_LABEL.search(text):
             rest = blocks[index + 1 :]
             if sum(1 for _, line in rest if _SIGNATURE.search(line)) >= _THREAD_SIGNATURES:

@@ -1228,6 +1228,13 @@ def test_readers_comments_under_the_story_go_from_their_label_on() -> None:
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>Comments</p>{thread}</body>")
     assert prune(body, links_of())["comment"] == 10
     assert text_of(body) == [STORY.strip(), LEAD]
+    # a comment's own header opens the thread whatever follows it
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><p>{LEAD}</p><head>#1 Kommentar von Naru-chan</head>"
+        "<p>26. März 2004, 16:19</p><p>Danke für dieses Kapitel!</p></body>"
+    )
+    prune(body, links_of())
+    assert text_of(body) == [STORY.strip(), LEAD]
     # a story that speaks of comments, and a label without signed comments after it, stay
     body = etree.fromstring(f"<body><p>{STORY}</p><p>Comments</p><p>{LEAD}</p></body>")
     prune(body, links_of())
