@@ -49,7 +49,13 @@ WALL_WORDS = re.compile(
 _PITCH_TAGS = ("div", "aside", "section", "p", "form")
 _PITCH_MAX_CHARS = 400
 _PITCH_NAMES: dict[str, frozenset[str]] = {}  # class or id -> the pitch tokens it holds
-_STORY_BEHIND_WALL = frozenset({"paywall"})
+# The story's own paragraphs, marked for the wall to hide or to show: "<p class='paywall'>" on
+# some sites, "<div class='subscriber-only'><p>" around each paragraph on TownNews' BLOX, the
+# system of some two thousand local papers.
+_STORY_BEHIND_WALL = re.compile(
+    r"(?<![\w-])(?:paywall|subscriber[-_](?:only|preview|content))(?![\w-])", re.IGNORECASE
+)
+_STORY_BEHIND_WALL_TOKENS = frozenset({"paywall", "subscribe"})
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
@@ -71,8 +77,9 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
     regex's answer kept per class and id: an XPath with the same test (translate() and a dozen
     contains() on every element) took eight times as long, the regex on every element twice.
 
-    A paragraph named "paywall" is the story's own text, marked for the wall to hide (each
-    paragraph of a metered story, on some sites), unless it speaks as the wall."""
+    A paragraph named "paywall" or "subscriber-only" is the story's own text, marked for the
+    wall to hide (each paragraph of a metered story, on some sites), unless it speaks as the
+    wall."""
     body = tree.find("body")
     if body is None:
         return []
@@ -83,9 +90,9 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
             continue
         text = " ".join(element.text_content().split())
         if (
-            element.tag == "p"
-            and "paywall" in (element.get("class") or "").split()  # the word, not "paywall-cta"
-            and named <= _STORY_BEHIND_WALL
+            named <= _STORY_BEHIND_WALL_TOKENS
+            and (element.tag == "p" or element.find("p") is not None)
+            and _STORY_BEHIND_WALL.search(element.get("class") or "")  # not "paywall-cta"
             and not WALL_WORDS.search(text)
         ):
             continue

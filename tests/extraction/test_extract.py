@@ -57,6 +57,20 @@ def test_paragraphs_marked_for_the_paywall_are_the_story_and_the_walls_own_box_g
     assert "continue reading" not in found.text and found.paywall_box
 
 
+def test_paragraphs_wrapped_for_subscribers_one_by_one_are_the_story() -> None:
+    """TownNews' BLOX wraps each paragraph: the first ones for all, the rest for subscribers."""
+    story = make_stories(2)[1]
+    shown, *hidden = story.paragraphs
+    paragraphs = f"<div class='subscriber-preview'><p>{shown}</p></div>" + "".join(
+        f"<div class='subscriber-only'><p>{p}</p></div>" for p in hidden
+    )
+    wall = "<div class='subscriber-only'><p>Subscribe to continue reading.</p></div>"
+    found = extract(bare_page(story, wrap=paragraphs + wall + "<!--{}-->"), URL)
+    assert found is not None
+    assert all(paragraph in found.text for paragraph in story.paragraphs)
+    assert "continue reading" not in found.text
+
+
 def test_a_publishers_body_is_taken_once_with_the_pages_subheadings_and_no_placeholders() -> None:
     story = make_stories(3)[2]
     first, *rest = story.paragraphs
