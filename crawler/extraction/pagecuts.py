@@ -56,6 +56,7 @@ _STORY_BEHIND_WALL = re.compile(
     r"(?<![\w-])(?:paywall|subscriber[-_](?:only|preview|content))(?![\w-])", re.IGNORECASE
 )
 _STORY_BEHIND_WALL_TOKENS = frozenset({"paywall", "subscribe"})
+_STORY_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
@@ -91,7 +92,7 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
         text = " ".join(element.text_content().split())
         if (
             named <= _STORY_BEHIND_WALL_TOKENS
-            and (element.tag == "p" or element.find("p") is not None)
+            and (element.tag == "p" or next(element.iter(_STORY_TAGS), None) is not None)
             and _STORY_BEHIND_WALL.search(element.get("class") or "")  # not "paywall-cta"
             and not WALL_WORDS.search(text)
         ):

@@ -61,13 +61,15 @@ def test_paragraphs_wrapped_for_subscribers_one_by_one_are_the_story() -> None:
     """TownNews' BLOX wraps each paragraph: the first ones for all, the rest for subscribers."""
     story = make_stories(2)[1]
     shown, *hidden = story.paragraphs
-    paragraphs = f"<div class='subscriber-preview'><p>{shown}</p></div>" + "".join(
+    heading = "<div class='subscriber-only'><h2>What the council decided</h2></div>"
+    paragraphs = f"<div class='subscriber-preview'><p>{shown}</p></div>{heading}" + "".join(
         f"<div class='subscriber-only'><p>{p}</p></div>" for p in hidden
     )
     wall = "<div class='subscriber-only'><p>Subscribe to continue reading.</p></div>"
     found = extract(bare_page(story, wrap=paragraphs + wall + "<!--{}-->"), URL)
     assert found is not None
     assert all(paragraph in found.text for paragraph in story.paragraphs)
+    assert "What the council decided" in found.text
     assert "continue reading" not in found.text
 
 
