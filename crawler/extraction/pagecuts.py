@@ -62,13 +62,15 @@ _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page af
 
 def cuts(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     """The outermost of what goes besides the pitches (``pitches``, which the caller reads
-    for a paywall's words): hidden microdata, appended stories, other stories' cards."""
+    for a paywall's words): hidden microdata, appended stories, other stories' cards, a
+    gallery's slides."""
     return outermost(
         [
             *hidden_metadata(tree),
             *appended_stories(tree, head),
             *teaser_cards(tree),
             *linked_articles(tree),
+            *gallery_slides(tree),
         ]
     )
 
@@ -255,6 +257,62 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
         if linked >= _CARD_LINK_SHARE * len(text):
             found.append(article)
     return found
+
+
+# A slide's counter alone in its element ("3/31", "3 of 31"): the XPath finds the few short
+# leaves that may be one, the pattern says which are.
+_COUNTERS = XPath(
+    "descendant::*[not(*)][string-length(normalize-space()) <= 9]"
+    "[contains(., '/') or contains(., ' of ')]"
+)
+_COUNTER = re.compile(r"\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s*$")
+_SLIDES_MIN = 3
+_CAPTION_WORDS = 60  # a slide's caption and credit; a listicle's item says more
+
+
+def gallery_slides(tree: HtmlElement) -> list[HtmlElement]:
+    """The slides of a gallery beside the story, each numbered by a counter of its own ("1/31",
+    "2/31", ... in the order of the page): their captions, credits and dates are the pictures'
+    (trafilatura keeps them as the story's lines, or takes them for the story). A slide is the
+    child, holding one counter, of the element that holds them all. The slides stay when they
+    say much (a listicle's items) or when the story says little besides (a gallery's own page)."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    by_total: dict[int, list[HtmlElement]] = {}
+    for element in _COUNTERS(body):
+        if (found := _COUNTER.match(element.text_content())) and found[1] != "0":
+            number, total = int(found[1]), int(found[2])
+            counters = by_total.setdefault(total, [])
+            if number == len(counters) + 1 <= total:
+                counters.append(element)
+    slides: list[HtmlElement] = []
+    for counters in by_total.values():
+        if len(counters) >= _SLIDES_MIN and (holder := _common_ancestor(counters)) is not None:
+            slides.extend(_child_holding(holder, counter) for counter in counters)
+    if not slides or len(set(slides)) < len(slides):
+        return []  # two counters in one child: not one slide each
+    said = sorted(len(slide.text_content().split()) for slide in slides)
+    if said[len(said) // 2] > _CAPTION_WORDS:
+        return []
+    every = sum(len(paragraph.text_content().split()) for paragraph in body.iter("p"))
+    captioned = sum(len(p.text_content().split()) for slide in slides for p in slide.iter("p"))
+    return slides if every - captioned >= _STORY_WORDS else []
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    shared = list(elements[0].iterancestors())
+    for element in elements[1:]:
+        ancestors = set(element.iterancestors())
+        shared = [ancestor for ancestor in shared if ancestor in ancestors]
+    holder = shared[0] if shared else None
+    return None if holder is None or holder.tag in ("body", "html") else holder
+
+
+def _child_holding(holder: HtmlElement, element: HtmlElement) -> HtmlElement:
+    while (parent := element.getparent()) is not holder and parent is not None:
+        element = parent
+    return element
 
 
 def _anchors(element: HtmlElement) -> list[HtmlElement]:

@@ -10,7 +10,7 @@ from crawler.demo.stories import Story, make_stories
 from crawler.extraction.assemble import assemble_article
 from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.htmltree import parse_html
-from crawler.extraction.pagecuts import teaser_cards
+from crawler.extraction.pagecuts import gallery_slides, teaser_cards
 from crawler.extraction.reconcile import with_headings, with_lead
 from crawler.items import Page
 
@@ -423,6 +423,40 @@ def test_another_storys_card_set_as_a_linked_article_inside_the_story_goes() -> 
     brief = page.replace(card.encode(), f"<article><p>{other.title}.</p></article>".encode())
     found = extract(brief, URL)
     assert found is not None and other.title in found.text
+
+
+def test_a_gallerys_slides_beside_the_story_go_with_their_counters() -> None:
+    """A gallery after the story, each slide numbered "k/N" in an element of its own beside
+    its caption, credit and date (as The Independent sets its "news in pictures")."""
+    story, *others = make_stories(6)
+    slides = "".join(
+        f"<li><h2><span class='counter'>{n}/5</span> 6 May 2022</h2><p>{other.title}</p>"
+        f"<p class='credits'>Reuters/Jo Bloggs</p></li>"
+        for n, other in enumerate(others, 1)
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+
+    def page(gallery: str) -> bytes:
+        return (
+            f"<html lang='en'><head><title>{story.title}</title></head><body><article>"
+            f"<h1>{story.title}</h1><div class='body'>{paragraphs}</div>{gallery}"
+            "</article></body></html>"
+        ).encode()
+
+    found = extract(page(f"<ul class='legends'>{slides}</ul>"), URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
+    assert not any(other.title in found.text for other in others)
+    assert "5/5" not in found.text and "Reuters/Jo Bloggs" not in found.text
+    assert len(gallery_slides(parse_html(page(f"<ul>{slides}</ul>").decode()))) == 5
+    # numbers that do not count the slides one by one from the first: not a gallery's
+    shuffled = slides.replace(">2/5<", ">4/5<")
+    assert gallery_slides(parse_html(page(f"<ul>{shuffled}</ul>").decode())) == []
+    # a listicle's items, each of many words: the story's
+    items = "".join(
+        f"<li><span>{n}/5</span><p>{other.paragraphs[0]}</p><p>{other.paragraphs[1]}</p></li>"
+        for n, other in enumerate(others, 1)
+    )
+    assert gallery_slides(parse_html(page(f"<ul>{items}</ul>").decode())) == []
 
 
 def test_a_pull_quote_of_two_lines_says_again_what_the_story_says() -> None:
