@@ -44,6 +44,16 @@ MIN_LEAD_CHARS = 80
 OPENING_WORDS = 6
 MIN_AGREEMENT_RUNS = 0.5
 MIN_OPENING = 20  # characters of those words: fewer say too little to find a paragraph by
+# A body printed by a system that breaks its lines at a fixed width ("... is not its\nability to
+# ..."): no line longer than this, and this share of them ending inside a sentence.
+WRAP_WIDTH = 100
+WRAPPED_SHARE = 0.5
+WRAPPED_MIN_LINES = 8
+# A body whose words run together where the page's links were ("inNintendo's"): this many of
+# them, none a word of the page, and its text is worse than the page's.
+MAX_GLUED = 3
+_GLUED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]\w*")
+_SENTENCE_END = (".", "!", "?", ":", '"', "'", "”", "’", ")", "…")
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
     r"\W*$",
@@ -61,7 +71,24 @@ def is_better_body(body: str | None, extracted: str, page_words: frozenset[str])
     if len(body_words) < MIN_COMPLETENESS * len(words(extracted)):
         return False
     distinct = set(body_words)
-    return len(distinct & page_words) >= MIN_AGREEMENT * len(distinct)
+    if len(distinct & page_words) < MIN_AGREEMENT * len(distinct):
+        return False
+    return not _hard_wrapped(body) and not _glued(body, page_words)
+
+
+def _hard_wrapped(body: str) -> bool:
+    """Lines broken at a fixed width, not paragraphs: most end inside a sentence."""
+    lines = [line.rstrip() for line in body.split("\n") if line.strip()]
+    if len(lines) < WRAPPED_MIN_LINES or max(map(len, lines)) > WRAP_WIDTH:
+        return False
+    inside = sum(not line.endswith(_SENTENCE_END) for line in lines)
+    return inside >= WRAPPED_SHARE * len(lines)
+
+
+def _glued(body: str, page_words: frozenset[str]) -> bool:
+    """Words run together where the publisher's system dropped the page's links' spaces."""
+    glued = (token for token in _GLUED.findall(body) if token.casefold() not in page_words)
+    return sum(1 for _ in zip(range(MAX_GLUED), glued, strict=False)) >= MAX_GLUED
 
 
 def once(body: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from datetime import UTC, datetime
 
 from crawler.demo.site import article_page, video_page
@@ -164,6 +166,26 @@ def test_a_publishers_body_of_placeholders_is_not_taken_for_the_text() -> None:
     found = extract(page, URL)
     assert found is not None and found.text_source == "trafilatura"
     assert story.paragraphs[0] in found.text
+
+
+def test_a_publishers_body_worse_than_the_pages_text_is_not_taken() -> None:
+    """The Financial Times' articleBody: lines broken at 80 characters, and words run together
+    where the page has links ("inNintendo's"). The page's paragraphs are the better text."""
+    story = make_stories(2)[0]
+    page_text = " ".join(story.paragraphs)
+    wrapped = textwrap.fill(page_text, 80)
+    glued = re.sub(r"\b([a-z]+) ([A-Z][a-z])", r"\1\2", page_text, count=5)  # "onMonday"
+
+    def found_for(body: str) -> str:
+        ld = json.dumps({"@type": "NewsArticle", "headline": story.title, "articleBody": body})
+        page = bare_page(story, after_head=f"<script type='application/ld+json'>{ld}</script>")
+        found = extract(page, URL)
+        assert found is not None and story.paragraphs[0] in found.text
+        return found.text_source
+
+    assert found_for("\n".join(story.paragraphs)) == "jsonld"
+    assert wrapped.count("\n") >= 8 and found_for(wrapped) == "trafilatura"
+    assert glued.count(" ") < page_text.count(" ") - 2 and found_for(glued) == "trafilatura"
 
 
 def test_a_pitch_named_for_the_paywall_still_goes() -> None:
