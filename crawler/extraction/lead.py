@@ -125,10 +125,15 @@ def prepend_lead(text: str, lead: str | None, headline: str | None) -> str:
 
 
 def has_lead(text: str, lead: str) -> bool:
-    """Whether the text says the lead already: its opening or its closing words."""
+    """Whether the text says the lead already: its opening or its closing words; or the lead
+    says the text's first paragraph, a block that holds the story (and the headline, the date
+    and the buttons around it) in a page of old markup."""
     said = " ".join(text.split())
     lead_words = lead.split()
-    return " ".join(lead_words[:6]) in said or " ".join(lead_words[-6:]) in said
+    if " ".join(lead_words[:6]) in said or " ".join(lead_words[-6:]) in said:
+        return True
+    first = next((line.split() for line in text.split("\n") if len(line.split()) >= 10), None)
+    return first is not None and " ".join(first[:10]) in " ".join(lead_words)
 
 
 def _fold(value: str) -> str:

@@ -717,6 +717,9 @@ def test_the_lead_is_the_block_that_shows_the_page_description() -> None:
     assert lead == LEAD
     assert prepend_lead(f"Quay\n{STORY}", lead, "Quay") == f"Quay\n{LEAD}\n{STORY}"
     assert prepend_lead(f"{LEAD}\n{STORY}", lead, "Quay") == f"{LEAD}\n{STORY}"  # had it
+    # a block of old markup that holds the headline, the date, the buttons and the story
+    whole = f"Quay Tuesday, May 22, 2007 E-MAIL STORY {LEAD} {STORY} PRINTER FRIENDLY VERSION"
+    assert prepend_lead(f"{LEAD}\n{STORY}", whole, "Quay") == f"{LEAD}\n{STORY}"
 
 
 def test_a_lead_set_as_points_or_in_a_heading_never_closed_is_found() -> None:
