@@ -467,6 +467,13 @@ _CREDIT = _Phrases(
     r"\b(?:reproduction interdite|reproducción prohibida|riproduzione vietata|"
     r"reprodução proibida)\b",
 )  # fmt: skip
+# A copyright notice long enough to say what may not be done with the story: "Copyright ©
+# 2005 The Associated Press. All rights reserved. The information contained in the AP News
+# report may not be published, broadcast, rewritten or ...".
+_RIGHTS = _Phrases(
+    r"^\W*(?:©|copyright\b)[^.]{0,80}\.\s*all rights reserved\b",
+    r"\bmay not be published, broadcast, rewritten\b",
+)  # fmt: skip
 # Lines that label the page rather than tell the story.
 _LABEL = _Phrases(
     # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
@@ -910,7 +917,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "link"
     if margin and links.is_menu(text):
         return "menu"
-    if len(text) < 160 and _CREDIT.search(text):
+    if (len(text) < 160 and _CREDIT.search(text)) or (len(text) < 400 and _RIGHTS.search(text)):
         return "credit"
     if (
         len(text) < 220

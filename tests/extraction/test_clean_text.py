@@ -428,6 +428,10 @@ def test_rights_notices_machine_notes_and_a_players_length_are_boilerplate() -> 
                    "Alle rettigheter reservert.", "Wszelkie prawa zastrzeżone.",
                    "© 2022 - Todos los derechos reservados.", "Reproduction interdite"):  # fmt: skip
         assert verdict(notice, none) == "credit", notice
+    ap = ("Copyright © 2005 The Associated Press. All rights reserved. The information contained "
+          "in the AP News report may not be published, broadcast, rewritten or otherwise "
+          "distributed without the prior written authority of The Associated Press.")  # fmt: skip
+    assert len(ap) > 160 and verdict(ap, none) == "credit"
     machine = ("Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. Er "
                "wurde automatisiert übersetzt und von einem echten Redakteur aus unserer "
                "Redaktion überprüft.")  # fmt: skip
