@@ -6,7 +6,10 @@ Order of evidence:
 2. a UTF-16/UTF-32 label (header or ``<meta>``): such bytes are never read as UTF-8;
 3. bytes that are valid UTF-8: UTF-8, whatever a header or ``<meta>`` claims. Legacy text
    (cp1252, cp1251, Shift_JIS, ...) is practically never valid UTF-8 once it has a non-ASCII
-   byte, while servers that label UTF-8 pages ``iso-8859-1`` are common;
+   byte, while servers that label UTF-8 pages ``iso-8859-1`` are common. Nearly valid UTF-8
+   (a stray latin-1 byte or two among many UTF-8 characters, as a template pastes them) is
+   UTF-8 too, the stray bytes replaced: read in a legacy charset, every character of the
+   story would be garbled instead;
 4. the HTTP ``charset``, if the bytes decode under it into text that is not a mess;
 5. the page's own declaration (``<meta charset>``, ``http-equiv``, XML declaration), likewise;
 6. detection from the bytes (charset-normalizer); a label whose text is a mess (charset-
@@ -48,6 +51,8 @@ WEB_CHARSETS = [
     "iso8859_14", "iso8859_16",
 ]  # fmt: skip
 _MESS_SAMPLE = 32 * 1024
+# UTF-8 with stray bytes: this many UTF-8 characters at least for each byte that is none.
+STRAY_SHARE = 20
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -65,7 +70,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
                 return text, label
 
     if b"\x00" not in body[:4096]:
-        text = _try(body, "utf-8")
+        text = _try(body, "utf-8") or _nearly_utf8(body)
         if text is not None:
             return text, "utf-8"
 
@@ -93,6 +98,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
 
     logger.debug("No charset fits the page; decoding as cp1252 with replacements")
     return body.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _nearly_utf8(body: bytes) -> str | None:
+    """The body read as UTF-8 when its few undecodable bytes stand among many characters that
+    are UTF-8 (a legacy charset's text has next to none: its non-ASCII bytes rarely form one)."""
+    text = body.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    if not stray:
+        return None
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    return text if wide >= STRAY_SHARE * stray else None
 
 
 def _messy(text: str) -> bool:

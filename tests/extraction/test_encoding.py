@@ -48,6 +48,17 @@ def test_latin1_bytes_labelled_utf8_are_not_mojibake() -> None:
     assert GERMAN in decode_html(body, "text/html; charset=utf-8")[0]
 
 
+def test_utf8_with_a_stray_latin1_byte_is_still_utf8() -> None:
+    """A template's attribute pasted in latin-1 (a no-break space, 0xA0) into a UTF-8 page:
+    the page is UTF-8, that byte replaced, not every character of the story garbled."""
+    body = (
+        '<html><head><meta charset="utf-8"></head><body title="U.S.\xa0Senate">'.encode("latin-1")
+        + f"{GERMAN}{RUSSIAN}</body></html>".encode()
+    )
+    text, encoding = decode_html(body, "text/html")
+    assert (GERMAN in text, RUSSIAN in text, encoding) == (True, True, "utf-8")
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_with_or_without_bom(codec: str) -> None:
     body = f"<html><body>{RUSSIAN}</body></html>".encode(codec)
