@@ -57,6 +57,9 @@ WINDOW = 250
 # picture's caption and credit may come between).
 NEAR = 1200
 _SENTENCE_END = re.compile(r"[.!?…\"»”“:]\s*$")
+# A block cut short ("... said the Federal Reserve’s..."): another story's teaser, when the
+# story does not say it (a lead cut short that it does say is said already).
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 def find_lead(tree: HtmlElement, head: HeadTags) -> str | None:
@@ -182,7 +185,7 @@ def named_leads(tree: HtmlElement, head: HeadTags) -> list[Standfirst]:
         text = " ".join(element.text_content().split())
         if not MIN_CHARS <= len(text) <= MAX_CHARS or len(text.split()) < 8:
             continue
-        if not _SENTENCE_END.search(text):
+        if not _SENTENCE_END.search(text) or _CUT_SHORT.search(text):
             continue
         if headline is not None and _holds_headline(text, headline):
             continue  # a kicker and the headline again: the story's header

@@ -763,6 +763,14 @@ def test_a_block_named_as_the_lead_is_the_lead_only_right_before_the_story() -> 
     without = fromstring(f"<html><body>{story}<div class='more'>{teasers}</div></body></html>")
     leads = named_leads(without, HeadTags(without))
     assert leads and standfirst_of(text, leads) is None
+    # a block so named right before the story, but cut short: another story's excerpt
+    excerpt = "The Government Accountability Office on Thursday said the Federal Reserve’s..."
+    cut = fromstring(
+        f"<html><body><div class='article-header'><h1>Quay</h1>"
+        f"<p class='excerpt'>{excerpt}</p></div><div class='article-body'>{story}</div>"
+        "</body></html>"
+    )
+    assert standfirst_of(text, named_leads(cut, HeadTags(cut))) is None
     assert standfirst_of(f"{LEAD}\n{text}", named_leads(page, HeadTags(page))) is None  # said
 
 
