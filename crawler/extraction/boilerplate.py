@@ -371,6 +371,9 @@ _CONTROL = re.compile(
     r"audio-version|teilen sie diesen artikel|lire plus tard|offrir cet article|"
     r"ajouter à mes favoris|partager sur \w+|compartir en \w+|ver comentarios|"
     r"leserkommentare|plus-artikel|exklusiv für abonnenten|"
+    # a share-by-mail form's and an author-follow box's buttons and messages
+    r"post to (?:facebook|twitter)|cancel ?send|sent!|email the author|a?a?font size|"
+    r"show chapters|scroll down for video|"
     # Chinese, Japanese, Korean, Hindi: share, comment, follow, print, copy the link, to top
     r"分享|评论|評論|关注|關注|收藏|打印|复制链接|返回顶部|返回首页|分享让更多人看到|"
     r"シェア|コメント|印刷|フォローする|カテゴリーをフォローする|ページの先頭へ|"
@@ -584,6 +587,14 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    # the messages of a share-by-mail form, an author-follow box, an embed's code box
+    r"^\W*a link has been sent to your friend['’]s email address\W*$",
+    r"^\W*send to email address\s*your name",
+    r"^\W*check out this story on [\w.-]+\.\w+\s*:\s*https?://\S+\W*$",
+    r"^\W*(?:your notification has been saved|there was a problem saving your notification)\W*$",
+    r"\bemail notifications are only sent once a day\b",
+    r"\bposts new content, you['’]ll get an email delivered to your inbox\b",
+    r"^\W*copy and paste the embed code below\b",
     r"\bexterne[rn]? inhalte? (?:nicht verfügbar|angezeigt|laden|anzeigen|zulassen|aktivieren)",
     r"\bdass mir externe inhalte?\b",
     r"\bpersonenbezogene daten an drittplattformen (?:übermittelt|weitergegeben)",

@@ -496,8 +496,20 @@ def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
                   "Artikel drucken", "Auf Facebook teilen",
                   "0 Kommentare", "Was this article helpful?", "Pressekontakt:", "Impressum",
                   "Startseite » News » Hafen", "Home > Harbour", "- 评论", "分享让更多人看到",
-                  "기사 URL이 복사되었습니다.", "- कॉपी लिंक"):  # fmt: skip
+                  "기사 URL이 복사되었습니다.", "- कॉपी लिंक", "Post to Facebook", "CancelSend",
+                  "Sent!", "Email the author.", "- aAFont Size", "Scroll down for video"):  # fmt: skip
         assert verdict(label, none) == "control", label
+    # a share-by-mail form's, an author-follow box's and an embed box's messages
+    for message in ("A link has been sent to your friend's email address.",
+                    "Check out this story on USATODAY.com: http://usat.ly/2lppXg7",
+                    "Send to Email AddressYour NameYour Email AddressCancel",
+                    "There was a problem saving your notification.",
+                    "Whenever Ann Writer posts new content, you'll get an email delivered to "
+                    "your inbox with a link.",
+                    "Copy and paste the embed code below. The code changes based on your "
+                    "selection."):  # fmt: skip
+        assert verdict(message, none) == "notice", message
+    assert verdict("The letter was sent!", none) is None
     for label in ("関連キーワード", "おすすめ情報", "相关新闻", "관련기사"):
         assert verdict(label, none) == "elsewhere", label
     assert verdict("Titelbild: Ann Writer on Unsplash", none) == "credit"
