@@ -45,8 +45,10 @@ OPENING_WORDS = 6
 MIN_AGREEMENT_RUNS = 0.5
 MIN_OPENING = 20  # characters of those words: fewer say too little to find a paragraph by
 # A body printed by a system that breaks its lines at a fixed width ("... is not its\nability to
-# ..."): no line longer than this, and this share of them ending inside a sentence.
+# ..."): nearly no line longer than this (one in ten: a pull quote run into a line), and this
+# share of them ending inside a sentence.
 WRAP_WIDTH = 100
+WIDE_SHARE = 0.1
 WRAPPED_SHARE = 0.5
 WRAPPED_MIN_LINES = 8
 # A body whose words run together where the page's links were ("inNintendo's"): this many of
@@ -79,7 +81,8 @@ def is_better_body(body: str | None, extracted: str, page_words: frozenset[str])
 def _hard_wrapped(body: str) -> bool:
     """Lines broken at a fixed width, not paragraphs: most end inside a sentence."""
     lines = [line.rstrip() for line in body.split("\n") if line.strip()]
-    if len(lines) < WRAPPED_MIN_LINES or max(map(len, lines)) > WRAP_WIDTH:
+    wide = sum(len(line) > WRAP_WIDTH for line in lines)
+    if len(lines) < WRAPPED_MIN_LINES or wide > WIDE_SHARE * len(lines):
         return False
     inside = sum(not line.endswith(_SENTENCE_END) for line in lines)
     return inside >= WRAPPED_SHARE * len(lines)
