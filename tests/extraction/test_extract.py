@@ -185,6 +185,8 @@ def test_a_publishers_body_worse_than_the_pages_text_is_not_taken() -> None:
 
     assert found_for("\n".join(story.paragraphs)) == "jsonld"
     assert wrapped.count("\n") >= 8 and found_for(wrapped) == "trafilatura"
+    quoted = wrapped.replace("\n", " ", 2)  # a line or two wider: a pull quote run in
+    assert max(map(len, quoted.split("\n"))) > 100 and found_for(quoted) == "trafilatura"
     assert glued.count(" ") < page_text.count(" ") - 2 and found_for(glued) == "trafilatura"
 
 
