@@ -37,6 +37,14 @@ MIN_AGREEMENT = 0.8
 # A block around the first is the lead only when it is no longer than this many times the
 # description: a list of points, not the story.
 ENCLOSING = 1.3
+# A lead's block may say this much before the description's opening (a kicker, a date).
+KICKER_CHARS = 80
+# A picture's caption, which some pages give as their description: it ends with the picture's
+# credit ("... (AP Photo/Steve Helber)", "(Photo: Reuters)").
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[A-Z]{2,}\s+)?(?:photo|image|picture|foto)s?\s*(?:/|:|by\b)[^()]{1,60}\)\W*$",
+    re.IGNORECASE,
+)
 _OPENING_WORDS = 4  # what a text node of the block must contain, as the description has it
 _BLOCKS = frozenset(("p", "div", "h2", "h3", "section", "header", "td", "li", "span", "strong"))
 _OUTSIDE = frozenset(("head", "script", "style", "nav", "footer", "aside", "a", "button", "form"))
@@ -76,7 +84,7 @@ def find_lead(tree: HtmlElement, head: HeadTags) -> str | None:
     wanted = set(words(description))
     for node in _HAS_TEXT(tree, opening=opening):
         for text in _shown(node, opening, len(description)):
-            if MIN_CHARS <= len(text) <= MAX_CHARS:
+            if MIN_CHARS <= len(text) <= MAX_CHARS and not _CAPTION_CREDIT.search(text):
                 shown = set(words(text))
                 if len(wanted & shown) >= MIN_AGREEMENT * len(wanted):
                     return text
@@ -98,6 +106,8 @@ def _shown(node: Any, opening: str, length: int) -> Iterator[str]:
             text = text[max(text.find(opening), 0) :]
             if len(text) > length * ENCLOSING + 40:
                 break
+        elif text.find(opening) > KICKER_CHARS:
+            continue  # the page's header around a caption or a lead: the headline, the buttons
         yield text
     yield " ".join(str(node).split())
 

@@ -733,6 +733,16 @@ def test_the_lead_is_the_block_that_shows_the_page_description() -> None:
     assert lead == LEAD
     assert prepend_lead(f"Quay\n{STORY}", lead, "Quay") == f"Quay\n{LEAD}\n{STORY}"
     assert prepend_lead(f"{LEAD}\n{STORY}", lead, "Quay") == f"{LEAD}\n{STORY}"  # had it
+    # a page described by its picture's caption: neither the caption nor the header around it
+    caption = "The study said the harbour needs a larger fleet of ferries to serve the islands."
+    header = fromstring(
+        f"<html><head><meta name='description' content='{caption}'></head><body><div>"
+        "<h2>Ferry fleet is shrinking, harbour board warns</h2><span>by Ann Writer | Oct 20, "
+        "2017, 12:49 PM</span> <span>Share on Twitter</span> <span>Share on Facebook</span> "
+        f"<figure><img src='a.jpg'><cite>{caption} (AP Photo/Jo Bloggs)</cite></figure></div>"
+        f"<article><p>{STORY}</p></article></body></html>"
+    )
+    assert find_lead(header, HeadTags(header)) is None
     # a block of old markup that holds the headline, the date, the buttons and the story
     whole = f"Quay Tuesday, May 22, 2007 E-MAIL STORY {LEAD} {STORY} PRINTER FRIENDLY VERSION"
     assert prepend_lead(f"{LEAD}\n{STORY}", whole, "Quay") == f"{LEAD}\n{STORY}"
