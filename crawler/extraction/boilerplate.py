@@ -482,7 +482,8 @@ _LABEL = _Phrases(
     # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
     r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
     r"stichworte|etiquetas|mots[- ]clés|tagi|themen|temas|temi|tematy|onderwerpen|ressort|"
-    r"topics|release date|news date)\s*(?::|\||\W*$)",
+    r"topics|release date|news date|tagged with|more about|more on these topics|related topics)"
+    r"\s*(?::|\||\W*$)",
     # a gallery's label: "Gallery: Harbour at dawn | 14 Photos"
     r"^\W*(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|slideshow)\s*:",
     r"^\W*[^.!?]{1,100}\|\s*\d+ (?:photos|pictures|images|bilder|fotos)\W*$",

@@ -58,6 +58,9 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("Fot. Lukasz Nowaczyk / Agencja Gazeta", none) == "credit"
     assert verdict("Kategorie: News", none) == "label"
     assert verdict("Filed under: Harbour, Ferries", none) == "label"
+    for label in ("- More about:", "Tagged with: ferries, harbour, quay", "More on these topics:"):
+        assert verdict(label, none) == "label", label
+    assert verdict("More about the quay was said on Monday.", none) is None
     assert verdict("Bildnachweis: Harbour Gazette", none) == "credit"
     assert verdict("Photo credit: Ann Writer", none) == "credit"
     assert verdict("Crédits photos : Bestimage", none) == "credit"
