@@ -63,7 +63,7 @@ _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page af
 def cuts(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
     """The outermost of what goes besides the pitches (``pitches``, which the caller reads
     for a paywall's words): hidden microdata, appended stories, other stories' cards, a
-    gallery's slides."""
+    gallery's slides, forms."""
     return outermost(
         [
             *hidden_metadata(tree),
@@ -71,6 +71,7 @@ def cuts(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
             *teaser_cards(tree),
             *linked_articles(tree),
             *gallery_slides(tree),
+            *form_fields(tree),
         ]
     )
 
@@ -257,6 +258,23 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
         if linked >= _CARD_LINK_SHARE * len(text):
             found.append(article)
     return found
+
+
+_FIELDS = XPath("descendant::textarea | descendant::select | descendant::form")
+
+
+def form_fields(tree: HtmlElement) -> list[HtmlElement]:
+    """A form's text boxes and choices, and small forms whole: a share-by-mail form's message
+    is written for the reader to send ("Headline / Summary / Check out this story on ..."),
+    and trafilatura keeps it. A form that holds the page (ASP.NET's) is not small."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    return [
+        element
+        for element in _FIELDS(body)
+        if element.tag != "form" or len(element.text_content()) < _PITCH_MAX_CHARS
+    ]
 
 
 # A slide's counter alone in its element ("3/31", "3 of 31"): the XPath finds the few short

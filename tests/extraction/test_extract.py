@@ -12,7 +12,7 @@ from crawler.demo.stories import Story, make_stories
 from crawler.extraction.assemble import assemble_article
 from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.htmltree import parse_html
-from crawler.extraction.pagecuts import gallery_slides, teaser_cards
+from crawler.extraction.pagecuts import form_fields, gallery_slides, teaser_cards
 from crawler.extraction.reconcile import with_headings, with_lead
 from crawler.items import Page
 
@@ -481,6 +481,29 @@ def test_a_gallerys_slides_beside_the_story_go_with_their_counters() -> None:
         for n, other in enumerate(others, 1)
     )
     assert gallery_slides(parse_html(page(f"<ul>{items}</ul>").decode())) == []
+
+
+def test_a_share_by_mail_forms_message_is_not_the_story() -> None:
+    """Gannett's share form: a text box holding the headline, the summary and a link, written
+    for the reader to send; trafilatura keeps it as the story's first lines."""
+    story = make_stories(1)[0]
+    summary = "The quay is back, one last time."
+    message = f"{story.title} &#13;&#13;{summary} &#13;&#13;Check out this story: http://g.ex/2l"
+    form = (
+        "<div class='share'><form action='/mail/' method='post'><input name='to'>"
+        f"<textarea name='message'>{message}</textarea><span>CancelSend</span></form></div>"
+    )
+    page = bare_page(story, wrap=form + "{}")
+    assert [e.tag for e in form_fields(parse_html(page.decode()))] == ["form", "textarea"]
+    found = extract(page, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
+    assert summary not in found.text and "Check out this story" not in found.text
+    # a form that holds the whole page (ASP.NET's) stays
+    whole = bare_page(story).replace(b"<article>", b"<form method='post'><article>")
+    whole = whole.replace(b"</article>", b"</article></form>")
+    assert form_fields(parse_html(whole.decode())) == []
+    found = extract(whole, URL)
+    assert found is not None and all(p in found.text for p in story.paragraphs)
 
 
 def test_a_pull_quote_of_two_lines_says_again_what_the_story_says() -> None:
