@@ -260,7 +260,7 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-_FIELDS = XPath("descendant::textarea | descendant::select | descendant::form")
+_FIELDS = ("textarea", "select", "form")
 
 
 def form_fields(tree: HtmlElement) -> list[HtmlElement]:
@@ -272,7 +272,7 @@ def form_fields(tree: HtmlElement) -> list[HtmlElement]:
         return []
     return [
         element
-        for element in _FIELDS(body)
+        for element in body.iter(_FIELDS)
         if element.tag != "form" or len(element.text_content()) < _PITCH_MAX_CHARS
     ]
 
