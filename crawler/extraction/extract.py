@@ -133,7 +133,7 @@ class ArticleExtractor:
         for element in pitches(tree):
             paywall_box = paywall_box or bool(WALL_WORDS.search(element.text_content()))
             element.drop_tree()
-        for element in cuts(tree, head):
+        for element in cuts(tree, head, html):
             element.drop_tree()
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
@@ -148,7 +148,7 @@ class ArticleExtractor:
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
-                for element in outermost([*pitches(again), *cuts(again, head)]):
+                for element in outermost([*pitches(again), *cuts(again, head, html)]):
                     element.drop_tree()
                 retried, longer = _main_text(again, self._retry, url, links, authors, captions)
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):

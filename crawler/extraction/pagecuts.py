@@ -60,17 +60,18 @@ _STORY_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
-def cuts(tree: HtmlElement, head: HeadTags) -> list[HtmlElement]:
+def cuts(tree: HtmlElement, head: HeadTags, html: str = "") -> list[HtmlElement]:
     """The outermost of what goes besides the pitches (``pitches``, which the caller reads
     for a paywall's words): hidden microdata, appended stories, other stories' cards, a
-    gallery's slides, forms."""
+    gallery's slides, forms. ``html``, the page the tree was parsed from, is searched first
+    for a slide's counter: a regex over the text costs a third of a walk of the tree."""
     return outermost(
         [
             *hidden_metadata(tree),
             *appended_stories(tree, head),
             *teaser_cards(tree),
             *linked_articles(tree),
-            *gallery_slides(tree),
+            *(gallery_slides(tree) if not html or _COUNTER_IN_PAGE.search(html) else ()),
             *form_fields(tree),
         ]
     )
@@ -284,6 +285,7 @@ _COUNTERS = XPath(
     "[contains(., '/') or contains(., ' of ')]"
 )
 _COUNTER = re.compile(r"\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s*$")
+_COUNTER_IN_PAGE = re.compile(r">\s{0,40}\d{1,3}\s*(?:/|of)\s*\d{1,3}\s{0,40}<")
 _SLIDES_MIN = 3
 _CAPTION_WORDS = 60  # a slide's caption and credit; a listicle's item says more
 
