@@ -228,6 +228,11 @@ _CALL = _Phrases(
     r"\bhier klicken\b", r"\bfolgen sie uns\b",
     r"^\W*folg(?:t|e)? (?:mir|uns)(?: gerne)? auf\b",
     r"\bjetzt\b[^.!?]{0,60}\b(?:im abo|als e-paper)\b",
+    # a trial's offer: "Testen Sie für zwei Wochen die gedruckte Zeitung", "try it free for"
+    r"(?:^|[.!?:]\s*)\W*(?-i:Testen Sie) (?:uns |jetzt )?(?:\w+ )?(?:gratis|kostenlos|\d+|zwei|"
+    r"drei|vier|sechs|"
+    r"einen|eine) (?:wochen?|tage?|monate?|ausgaben?)\b",
+    r"\btry (?:it |us )?free for (?:\d+|one|two|three|four) (?:weeks?|days?|months?)\b",
     r"\bsuivez-nous\b", r"\bsiga-nos\b", r"\binscreva-se\b", r"\bassine (?:já|agora)\b",
     r"\bseguici\b", r"\biscriviti\b", r"\babbonati (?:ora|subito)\b", r"\bvolg ons\b",
     r"\babonneer\b",

@@ -513,6 +513,13 @@ def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
                     "selection."):  # fmt: skip
         assert verdict(message, none) == "notice", message
     assert verdict("The letter was sent!", none) is None
+    # a trial's offer, not researchers testing something for two weeks
+    for offer in ("Informieren Sie sich: Testen Sie für zwei Wochen die gedruckte Zeitung.",
+                  "» Testen Sie jetzt 4 Wochen kostenlos", "Try it free for 30 days."):  # fmt: skip
+        assert verdict(offer, none) == "call", offer
+    for sentence in ("Die Forscher testen sie zwei Wochen lang.",
+                     "Try it for 30 days and I guarantee you'll never look back."):  # fmt: skip
+        assert verdict(sentence, none) is None, sentence
     for label in ("関連キーワード", "おすすめ情報", "相关新闻", "관련기사"):
         assert verdict(label, none) == "elsewhere", label
     assert verdict("Titelbild: Ann Writer on Unsplash", none) == "credit"
