@@ -1396,8 +1396,7 @@ def _full_names(authors: Iterable[str]) -> tuple[str, ...]:
 _BIO = re.compile(
     r"(?i:about the author:?\s*)?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]*){1,3},? (?:is|was) (?:a|an|the) "
     r"(?:[\w&'’-]+ ){0,5}(?i:founder|co-founder|writer|journalist|reporter|editor|author|"
-    r"consultant|correspondent|columnist|contributor|professor|director|blogger|photographer|"
-    r"ceo|president|analyst|fellow|partner)\b"
+    r"correspondent|columnist|contributor|blogger|photographer)\b(?!-)"
 )
 
 

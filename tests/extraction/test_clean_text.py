@@ -1295,3 +1295,8 @@ def test_an_authors_box_that_names_no_known_author_goes_when_it_ends_the_text() 
     # the same words inside the story are the story's
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{bio}</p><p>{LEAD}</p></body>")
     assert prune(body, links_of()) == {}
+    # the last word on a person the story is about: a director, a professor, not its writer
+    subject = ("Mr Regling is a former Director-General for economic and financial affairs at "
+               "the European Commission. He has also worked in the private sector.")  # fmt: skip
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{subject}</p></body>")
+    assert prune(body, links_of()) == {}
