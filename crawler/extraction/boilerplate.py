@@ -228,11 +228,6 @@ _CALL = _Phrases(
     r"\bhier klicken\b", r"\bfolgen sie uns\b",
     r"^\W*folg(?:t|e)? (?:mir|uns)(?: gerne)? auf\b",
     r"\bjetzt\b[^.!?]{0,60}\b(?:im abo|als e-paper)\b",
-    # a trial's offer: "Testen Sie für zwei Wochen die gedruckte Zeitung", "try it free for"
-    r"(?:^|[.!?:]\s*)\W*(?-i:Testen Sie) (?:uns |jetzt )?(?:\w+ )?(?:gratis|kostenlos|\d+|zwei|"
-    r"drei|vier|sechs|"
-    r"einen|eine) (?:wochen?|tage?|monate?|ausgaben?)\b",
-    r"\btry (?:it |us )?free for (?:\d+|one|two|three|four) (?:weeks?|days?|months?)\b",
     r"\bsuivez-nous\b", r"\bsiga-nos\b", r"\binscreva-se\b", r"\bassine (?:já|agora)\b",
     r"\bseguici\b", r"\biscriviti\b", r"\babbonati (?:ora|subito)\b", r"\bvolg ons\b",
     r"\babonneer\b",
@@ -478,6 +473,7 @@ _CREDIT = _Phrases(
 # A copyright notice long enough to say what may not be done with the story: "Copyright ©
 # 2005 The Associated Press. All rights reserved. The information contained in the AP News
 # report may not be published, broadcast, rewritten or ...".
+_RIGHTS_MAX = 400
 _RIGHTS = _Phrases(
     r"^\W*(?:©|copyright\b)[^.]{0,80}\.\s*all rights reserved\b",
     r"\bmay not be published, broadcast, rewritten\b",
@@ -907,6 +903,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "error"
     if len(text) < _NOTICE_MAX and (_NOTICE.search(text) or (margin and _FEED_FOOTER.match(text))):
         return "notice"
+    if len(text) < _RIGHTS_MAX and _RIGHTS.search(text):
+        return "credit"
     if len(text) >= SHORT:
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
@@ -934,7 +932,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "link"
     if margin and links.is_menu(text):
         return "menu"
-    if (len(text) < 160 and _CREDIT.search(text)) or (len(text) < 400 and _RIGHTS.search(text)):
+    if len(text) < 160 and _CREDIT.search(text):
         return "credit"
     if (
         len(text) < 220

@@ -52,9 +52,9 @@ _PITCH_NAMES: dict[str, frozenset[str]] = {}  # class or id -> the pitch tokens 
 # The story's own paragraphs, marked for the wall to hide or to show: "<p class='paywall'>" on
 # some sites, "<div class='subscriber-only'><p>" around each paragraph on TownNews' BLOX, the
 # system of some two thousand local papers.
-_STORY_BEHIND_WALL = re.compile(
-    r"(?<![\w-])(?:paywall|subscriber[-_](?:only|preview|content))(?![\w-])", re.IGNORECASE
-)
+# ("paywall" marks a paragraph only: a box so named is the wall's, "Enjoy unlimited articles")
+_STORY_BEHIND_WALL = re.compile(r"(?<![\w-])subscriber[-_](?:only|preview|content)(?![\w-])", re.I)
+_PARAGRAPH_BEHIND_WALL = re.compile(r"(?<![\w-])paywall(?![\w-])", re.IGNORECASE)
 _STORY_BEHIND_WALL_TOKENS = frozenset({"paywall", "subscribe"})
 _STORY_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
@@ -96,8 +96,13 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
         text = " ".join(element.text_content().split())
         if (
             named <= _STORY_BEHIND_WALL_TOKENS
-            and (element.tag == "p" or next(element.iter(_STORY_TAGS), None) is not None)
-            and _STORY_BEHIND_WALL.search(element.get("class") or "")  # not "paywall-cta"
+            and (
+                (element.tag == "p" and _PARAGRAPH_BEHIND_WALL.search(element.get("class") or ""))
+                or (
+                    _STORY_BEHIND_WALL.search(element.get("class") or "")  # not "paywall-cta"
+                    and (element.tag == "p" or next(element.iter(_STORY_TAGS), None) is not None)
+                )
+            )
             and not WALL_WORDS.search(text)
         ):
             continue
@@ -261,21 +266,16 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-_FIELDS = ("textarea", "select", "form")
+_FIELDS = ("textarea", "select")
 
 
 def form_fields(tree: HtmlElement) -> list[HtmlElement]:
-    """A form's text boxes and choices, and small forms whole: a share-by-mail form's message
-    is written for the reader to send ("Headline / Summary / Check out this story on ..."),
-    and trafilatura keeps it. A form that holds the page (ASP.NET's) is not small."""
+    """A form's text boxes and choices: a share-by-mail form's message is written for the
+    reader to send ("Headline / Summary / Check out this story on ..."), and trafilatura
+    keeps it. The forms stay: one holds the page on ASP.NET's sites, and without a blog's
+    comment form trafilatura may take the footer for a short post."""
     body = tree.find("body")
-    if body is None:
-        return []
-    return [
-        element
-        for element in body.iter(_FIELDS)
-        if element.tag != "form" or len(element.text_content()) < _PITCH_MAX_CHARS
-    ]
+    return [] if body is None else list(body.iter(_FIELDS))
 
 
 # A slide's counter alone in its element ("3/31", "3 of 31"): the XPath finds the few short
@@ -286,7 +286,7 @@ _COUNTERS = XPath(
 )
 _COUNTER = re.compile(r"\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s*$")
 _COUNTER_IN_PAGE = re.compile(r">\s{0,40}\d{1,3}\s*(?:/|of)\s*\d{1,3}\s{0,40}<")
-_SLIDES_MIN = 3
+_SLIDES_MIN = 5  # fewer may be a chronology's days ("1/3", "2/3", "3/3": March)
 _CAPTION_WORDS = 60  # a slide's caption and credit; a listicle's item says more
 
 

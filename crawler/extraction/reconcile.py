@@ -55,7 +55,7 @@ WRAPPED_MIN_LINES = 8
 # them, none a word of the page, and its text is worse than the page's.
 MAX_GLUED = 3
 _GLUED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]\w*")
-_SENTENCE_END = (".", "!", "?", ":", '"', "'", "”", "’", ")", "…")
+_SENTENCE_END = (".", "!", "?", ":", '"', "'", "”", "’", ")", "…", "»", "«", "。", "！", "？", "」")
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
     r"\W*$",
