@@ -1659,6 +1659,26 @@ def without_blanks(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
 
 
+# A line said this many times in a row is a label repeated for each hidden slide or card
+# ("From the campaign trail" for each of a gallery's 177 pictures), not the story's; a chant
+# quoted three times ("We love you Arsenal, we do.") is.
+REPEATS = 4
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def without_runs(text: str) -> str:
+    """The text without runs of one line of words said again and again, all of the run: a
+    story does not say a line four times in a row (a doubled line is judged elsewhere, and
+    a code sample's closing braces are no words)."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    for _, run in groupby(lines, key=str.strip):
+        block = list(run)
+        if len(block) < REPEATS or len(block[0].split()) < 2 or not _LETTERS.search(block[0]):
+            kept.extend(block)
+    return "\n".join(kept)
+
+
 def _count(removed: dict[str, int], kind: str, text: str) -> None:
     """Count a removed block by its kind; ``bench.removals`` reads each one's text here."""
     removed[kind] = removed.get(kind, 0) + 1

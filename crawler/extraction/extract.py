@@ -30,6 +30,7 @@ from crawler.extraction.boilerplate import (
     verdict,
     without_blanks,
     without_restated,
+    without_runs,
 )
 from crawler.extraction.encoding import binary_share, decode_html
 from crawler.extraction.evidence import (
@@ -172,7 +173,7 @@ class ArticleExtractor:
         text = prepend_lead(text, lead, document.title if document is not None else None)
         # a teaser of a paragraph, a pull quote, a lead said again
         text = without_restated(text, headings(document), [*quotes(document), *captions])
-        text = without_blanks(text)
+        text = without_blanks(without_runs(text))
         if not text:
             return None
         found = Extracted(

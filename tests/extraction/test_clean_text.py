@@ -20,6 +20,7 @@ from crawler.extraction.boilerplate import (
     verdict,
     without_blanks,
     without_restated,
+    without_runs,
 )
 from crawler.extraction.evidence import HeadTags
 from crawler.extraction.extract import ArticleExtractor
@@ -1027,6 +1028,18 @@ def test_a_newsletter_forms_messages_pointers_and_picture_labels_are_boilerplate
 def test_lines_of_blanks_say_nothing() -> None:
     text = "Viel Spass\n      \n\u00a0\u00a0\n      Links:  \n\t\n    x = 1\n"
     assert without_blanks(text) == "Viel Spass\n      Links:\n    x = 1"
+
+
+def test_a_line_said_again_and_again_is_a_hidden_slides_label() -> None:
+    """CNN's gallery gives each of its 177 pictures the same hidden title."""
+    label = "From the campaign trail"
+    text = "\n".join([STORY.strip(), *[label] * 177, LEAD])
+    assert without_runs(text) == f"{STORY.strip()}\n{LEAD}"
+    # a chant quoted three times, a code sample's braces, a line said twice: the story's
+    chant = "\n".join([STORY.strip(), *["We love you Arsenal, we do."] * 3, LEAD])
+    braces = "\n".join(["if ferry:", "  {", *["}"] * 4])
+    for kept in (chant, braces, f"{LEAD}\n{LEAD}"):
+        assert without_runs(kept) == kept
 
 
 def test_a_posts_row_of_facts_and_a_courtesy_credit_are_boilerplate() -> None:
