@@ -508,7 +508,7 @@ def test_a_line_that_is_only_a_controls_label_is_boilerplate() -> None:
         assert verdict(label, none) == "control", label
     # a share-by-mail form's, an author-follow box's and an embed box's messages
     for message in ("A link has been sent to your friend's email address.",
-                    "Check out this story on USATODAY.com: http://usat.ly/2lppXg7",
+                    "Check out this story on gazette.example: http://gazette.example/s/2lppXg7",
                     "Send to Email AddressYour NameYour Email AddressCancel",
                     "There was a problem saving your notification.",
                     "Whenever Ann Writer posts new content, you'll get an email delivered to "

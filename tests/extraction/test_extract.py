@@ -495,7 +495,7 @@ def test_a_share_by_mail_forms_message_is_not_the_story() -> None:
     for the reader to send; trafilatura keeps it as the story's first lines."""
     story = make_stories(1)[0]
     summary = "The quay is back, one last time."
-    message = f"{story.title} &#13;&#13;{summary} &#13;&#13;Check out this story: http://g.ex/2l"
+    message = f"{story.title} &#13;&#13;{summary} &#13;&#13;Check out this story: http://gazette.example/s/2l"
     form = (
         "<div class='share'><form action='/mail/' method='post'><input name='to'>"
         f"<textarea name='message'>{message}</textarea><span>CancelSend</span></form></div>"
