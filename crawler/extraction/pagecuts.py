@@ -60,10 +60,10 @@ _STORY_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page after page
 
 
-def cuts(tree: HtmlElement, head: HeadTags, html: str = "") -> list[HtmlElement]:
+def cuts(tree: HtmlElement, head: HeadTags, html: str) -> list[HtmlElement]:
     """The outermost of what goes besides the pitches (``pitches``, which the caller reads
     for a paywall's words): hidden microdata, appended stories, other stories' cards, a
-    gallery's slides, forms. ``html``, the page the tree was parsed from, is searched first
+    gallery's slides, forms' fields. ``html``, the page the tree was parsed from, is searched first
     for a slide's counter: a regex over the text costs a third of a walk of the tree."""
     return outermost(
         [
@@ -71,7 +71,7 @@ def cuts(tree: HtmlElement, head: HeadTags, html: str = "") -> list[HtmlElement]
             *appended_stories(tree, head),
             *teaser_cards(tree),
             *linked_articles(tree),
-            *(gallery_slides(tree) if not html or _COUNTER_IN_PAGE.search(html) else ()),
+            *(gallery_slides(tree) if _COUNTER_IN_PAGE.search(html) else ()),
             *form_fields(tree),
         ]
     )
@@ -94,21 +94,25 @@ def pitches(tree: HtmlElement) -> list[HtmlElement]:
         if not named:
             continue
         text = " ".join(element.text_content().split())
-        if (
-            named <= _STORY_BEHIND_WALL_TOKENS
-            and (
-                (element.tag == "p" and _PARAGRAPH_BEHIND_WALL.search(element.get("class") or ""))
-                or (
-                    _STORY_BEHIND_WALL.search(element.get("class") or "")  # not "paywall-cta"
-                    and (element.tag == "p" or next(element.iter(_STORY_TAGS), None) is not None)
-                )
-            )
-            and not WALL_WORDS.search(text)
-        ):
+        if named <= _STORY_BEHIND_WALL_TOKENS and _marked_story(element, text):
             continue
         if len(text) < _PITCH_MAX_CHARS:
             found.append(element)
     return found
+
+
+def _marked_story(element: HtmlElement, text: str) -> bool:
+    """Whether a block named for the wall is the story's own, marked for the wall to hide or
+    show: a paragraph named "paywall", or a paragraph, subheading, list or quote wrapped as
+    "subscriber-only" (not "paywall-cta"); never one that speaks as the wall."""
+    name = element.get("class") or ""
+    if element.tag == "p":
+        marked = bool(_PARAGRAPH_BEHIND_WALL.search(name) or _STORY_BEHIND_WALL.search(name))
+    else:
+        marked = bool(_STORY_BEHIND_WALL.search(name)) and (
+            next(element.iter(_STORY_TAGS), None) is not None
+        )
+    return marked and not WALL_WORDS.search(text)
 
 
 # schema.org microdata that a page sets out for machines and hides from readers: a block

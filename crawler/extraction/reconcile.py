@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from crawler.utils.dates import isoformat, parse_date
 from crawler.utils.text import words
@@ -91,7 +91,7 @@ def _hard_wrapped(body: str) -> bool:
 def _glued(body: str, page_words: frozenset[str]) -> bool:
     """Words run together where the publisher's system dropped the page's links' spaces."""
     glued = (token for token in _GLUED.findall(body) if token.casefold() not in page_words)
-    return sum(1 for _ in zip(range(MAX_GLUED), glued, strict=False)) >= MAX_GLUED
+    return len(list(islice(glued, MAX_GLUED))) == MAX_GLUED
 
 
 def once(body: str) -> str:
