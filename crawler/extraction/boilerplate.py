@@ -436,21 +436,8 @@ _CREDIT = _Phrases(
     r"^\W*(?:photo|image|picture)\s?(?-i:[Cc]redit[A-Z])",  # "PhotoCreditName", run together
     r"^\W*(?:crédits?|credits?|créditos?)(?: de(?: la)?)? (?:photos?|images?|fotos?|imágenes)\s*:",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
-    # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
-    r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
-    r"agencja gazeta|imago|picture alliance|keystone|epa)[\s)\]]*$",
-    r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
-    r"\b(?:photos?|images?|fotos?|bild(?:er)?)\s*©\s*[^.!?]{1,60}$",  # "..., photos © Name"
-    # "Courtesy of Forests News", "Photo courtesy of the family", "(Image courtesy of NASA)"
+    # "Courtesy of Forests News", "Photo courtesy of the family"
     r"^\W*(?:(?:photo|image|picture|video|foto)s? )?courtesy(?: of)? [^.!?]{1,60}$",
-    r"\((?:photo|image|picture)s? courtesy of [^()]{1,60}\)\W*$",
-    r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
-    # a caption's credit after its last sentence: "... in Berlin. Foto: Max Muster",
-    # "... on Monday. REUTERS/Dado Ruvic"
-    r"[.!?»“\"]\s+(?:pictures?|photos?|images?|fotos?|bild)\s*:\s*(?-i:[A-Z])[^.!?:]{1,60}$",
-    # the agency in capitals and a name, nothing after ("a Reuters/Ipsos poll" is the story)
-    r"(?-i:\b(?:REUTERS|AFP|AP|DPA|EPA|XINHUA)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
-    r"(?:/[A-Z][\w ]{1,20})?)[\s)\]]*$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
     r"\b(?:tous (?:les )?droits réservés|todos los derechos reservados|todos os direitos "
     r"reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rettigheter "
@@ -469,6 +456,28 @@ _CREDIT = _Phrases(
     r"(?:genehmigung|zustimmung|erlaubnis)",
     r"\b(?:reproduction interdite|reproducción prohibida|riproduzione vietata|"
     r"reprodução proibida)\b",
+)  # fmt: skip
+# A picture's credit at a caption's end, after the caption's words, which may be long (an
+# agency's captions run to 250 characters): the credit tells a caption from the story.
+CAPTION_MAX = 500
+CAPTION_TAIL = 120  # where the credit is looked for: the patterns end with the line
+CAPTION_END = _Phrases(
+    # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
+    r"[/|]\s*(?:getty images|afp|reuters|dpa|ap photo|shutterstock|istock(?:photo)?|"
+    r"agencja gazeta|imago|picture alliance|keystone|epa)[\s)\]]*$",
+    r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
+    r"\b(?:photos?|images?|fotos?|bild(?:er)?)\s*©\s*[^.!?]{1,60}$",  # "..., photos © Name"
+    r"\((?:photo|image|picture)s? courtesy of [^()]{1,60}\)\W*$",  # "(Image courtesy of NASA)"
+    r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
+    # "(AP Photo/Chris Carlson)", "(Photo by Amjad Ghsoun)"
+    r"\((?:[A-Z]{2,}\s+)?(?:photo|image|picture|foto)s?\s*(?:/|by\b)[^()]{1,60}\)\W*$",
+    # after the caption's last sentence: "... in Berlin. Foto: Max Muster", "... docked to
+    # the station. Photo credit/NASA", "... on Monday. REUTERS/Dado Ruvic"
+    r"[.!?»“\"]\s+(?:pictures?|photos?|images?|fotos?|bild)(?: credits?)?\s*[:/]\s*"
+    r"(?-i:[A-Z])[^.!?:]{1,60}$",
+    # the agency in capitals and a name, nothing after ("a Reuters/Ipsos poll" is the story)
+    r"(?-i:\b(?:REUTERS|AFP|AP|DPA|EPA|XINHUA)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
+    r"(?:/[A-Z][\w ]{1,20})?)[\s)\]]*$",
 )  # fmt: skip
 # A copyright notice long enough to say what may not be done with the story: "Copyright ©
 # 2005 The Associated Press. All rights reserved. The information contained in the AP News
@@ -722,7 +731,7 @@ _DATE = re.compile(
     rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"  # "February 2, 2022"
     rf"|\b\d{{1,2}} de {_MONTH} (?:de |del )?\d{{4}}\b"  # "2 de mayo de 2022"
     # "vor 3 Stunden", "3 hours ago"
-    r"|\bvor \d+ (?:minuten|stunden|tagen)\b|\b\d+ (?:minutes?|hours?|days?) ago\b"
+    r"|\bvor \d+ (?:minuten|stunden|tagen)\b|\b\d+ (?:minutes?|mins?|hours?|hrs?|days?) ago\b"
     r"|\bhace \d+ (?:minutos?|horas?|días?)\b|\bil y a \d+ (?:minutes?|heures?|jours?)\b",
     re.IGNORECASE,
 )
@@ -905,6 +914,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "notice"
     if len(text) < _RIGHTS_MAX and _RIGHTS.search(text):
         return "credit"
+    if len(text) < CAPTION_MAX and CAPTION_END.search(text[-CAPTION_TAIL:]):
+        return "credit"
     if len(text) >= SHORT:
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
@@ -980,13 +991,11 @@ def header_line(text: str) -> str | None:
     Election Day, turnout had doubled.", "Dann kam der 11. September 2001."."""
     if _SENTENCE_END.search(text):
         return None
-    if (
-        len(text) < 60
-        and not _LABELLED.match(text)
-        and not _SCHEDULE.search(text)
-        and _is_date_line(text)
-        and not _LOWER_RUN.search(_DATE.sub("", text))  # "2 de mayo de 2022" is a date
-    ):
+    if len(text) < 60 and _is_dateline(text):
+        return "date"
+    # "PUBLISHED: March 21, 2017 at 9:41 pm | UPDATED: March 21, 2017 at 9:51 pm"
+    parts = _META_BAR.split(text) if len(text) < HEADER_LINE else ()
+    if len(parts) > 1 and all(_is_dateline(part) for part in parts):
         return "date"
     if _LOWER_RUN.search(text):
         return None
@@ -997,6 +1006,15 @@ def header_line(text: str) -> str | None:
     if len(text) < 30 and _SIGN_OFF.fullmatch(text):
         return "credit"
     return None
+
+
+def _is_dateline(text: str) -> bool:
+    return (
+        not _LABELLED.match(text)
+        and not _SCHEDULE.search(text)
+        and _is_date_line(text)
+        and not _LOWER_RUN.search(_DATE.sub("", text))  # "2 de mayo de 2022" is a date
+    )
 
 
 def _to_reader(text: str) -> bool:
@@ -1142,6 +1160,9 @@ def prune(
                     _count(removed, kind, line)
             continue
         _count(removed, kind, text)
+        if index == first and kind in _CAPTIONS and len(prose) > 1:  # the story begins later
+            prose = prose[1:]
+            first, second = prose[0], prose[1] if len(prose) > 1 else prose[0]
         if element.tag == "head" and kind in _BOX_HEADINGS and index > first:
             boxed.update(_under(blocks, index))
         _remove_block(element)
@@ -1357,6 +1378,7 @@ _NO_LINKS = Links(HtmlElement())
 # A heading that calls on the reader or points elsewhere ("Sign up for our newsletter",
 # "Related", "Kommentare") heads a box, not a section of the story.
 _BOX_HEADINGS = frozenset({"call", "elsewhere", "notice"})
+_CAPTIONS = frozenset({"caption", "credit"})  # a picture's words above the story
 
 
 def _is_caption(text: str, captions: frozenset[str]) -> bool:
@@ -1525,6 +1547,22 @@ def _is_label(element: _Element) -> bool:
 
 
 def _is_link_item(item: str, links: Links) -> bool:
+    return _is_linked(item, links) or (
+        (undated := _undated(item)) != item and bool(undated) and _is_linked(undated, links)
+    )
+
+
+def _undated(item: str) -> str:
+    """``item`` without the date or time it ends with: a headline's ("<a>Headline</a> posted
+    Mar 15, 2009", "Reuters <a>Headline</a> - 19 mins ago")."""
+    for found in _DATE.finditer(item):
+        if _is_date_line(item[found.start() :]):
+            head = item[: found.start()]
+            return head[: _STAMPED.search(head).start()]  # type: ignore[union-attr]
+    return item
+
+
+def _is_linked(item: str, links: Links) -> bool:
     if len(item.split()) >= HEADLINE_WORDS and links.share(item) >= LINK_SHARE:
         return True
     closing = links.closing(item)
@@ -1533,6 +1571,8 @@ def _is_link_item(item: str, links: Links) -> bool:
     )
 
 
+# what may stand between a headline and its date: "posted", "updated", a dash, a bar
+_STAMPED = re.compile(r"[\s|·•,(–—-]*(?:(?i:posted|updated|published)\b[\s:]*)?$")
 # Where a publisher's body lost a paragraph break: a sentence's end and the next sentence's
 # capital with no space between ("abgesprochen.“Lesen", "podano.Czytaj"; not "U.S.").
 _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9][.!?])(?=[A-ZÀ-Þ„])|(?<=[.!?][“”\"»])(?=[A-ZÀ-Þ])")

@@ -24,7 +24,7 @@ from typing import Any
 from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
-from crawler.extraction.boilerplate import BYLINE
+from crawler.extraction.boilerplate import BYLINE, CAPTION_END
 from crawler.extraction.evidence import HeadTags
 from crawler.utils.text import words
 
@@ -39,12 +39,6 @@ MIN_AGREEMENT = 0.8
 ENCLOSING = 1.3
 # A lead's block may say this much before the description's opening (a kicker, a date).
 KICKER_CHARS = 80
-# A picture's caption, which some pages give as their description: it ends with the picture's
-# credit ("... (AP Photo/Steve Helber)", "(Photo: Reuters)").
-_CAPTION_CREDIT = re.compile(
-    r"\((?:[A-Z]{2,}\s+)?(?:photo|image|picture|foto)s?\s*(?:/|:|by\b)[^()]{1,60}\)\W*$",
-    re.IGNORECASE,
-)
 _OPENING_WORDS = 4  # what a text node of the block must contain, as the description has it
 _BLOCKS = frozenset(("p", "div", "h2", "h3", "section", "header", "td", "li", "span", "strong"))
 _OUTSIDE = frozenset(("head", "script", "style", "nav", "footer", "aside", "a", "button", "form"))
@@ -84,7 +78,9 @@ def find_lead(tree: HtmlElement, head: HeadTags) -> str | None:
     wanted = set(words(description))
     for node in _HAS_TEXT(tree, opening=opening):
         for text in _shown(node, opening, len(description)):
-            if MIN_CHARS <= len(text) <= MAX_CHARS and not _CAPTION_CREDIT.search(text):
+            # (a picture's caption, which some pages give as their description, ends with
+            # the picture's credit: "... (AP Photo/Steve Helber)")
+            if MIN_CHARS <= len(text) <= MAX_CHARS and not CAPTION_END.search(text):
                 shown = set(words(text))
                 if len(wanted & shown) >= MIN_AGREEMENT * len(wanted):
                     return text

@@ -125,6 +125,15 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     assert verdict("Die Fähre am Kai in Kiel. Foto: Max Muster", none) == "credit"
     logo = "The harbour's logo is seen in this illustration taken May 3. REUTERS/Dado Ruvic"
     assert verdict(logo, none) == "credit"
+    # an agency's caption is long, its credit at its end all the same
+    caption = (
+        "The harbour master, second from left, watches the ferry Nordlicht dock at the new quay "
+        "during the opening ceremony in Kiel, Germany, on Tuesday, March 21, 2017, after three "
+        "years of building work that cost the city more than it had planned, as the mayor told "
+        "the crowd in her speech. (AP Photo/Jo Bloggs)"
+    )
+    assert len(caption) > 300 and verdict(caption, none) == "credit"
+    assert verdict("The quay at dawn. Photo credit/Harbour Office", none) == "credit"
     assert verdict("Das zeigt das Bild: ein Mann am Kai.", none) is None
     assert verdict("Фото: Дмитрий Азаров", none) == "credit"
     assert verdict("Article content", none) == "label"
@@ -331,6 +340,23 @@ def test_the_headers_date_and_byline_go_after_a_lead_and_when_left_loose() -> No
     assert (
         verdict("von Open Source Software ein und entwickeln einen Leitfaden.", links_of()) is None
     )
+
+
+def test_the_header_comes_after_the_captions_of_the_pictures_above_the_story() -> None:
+    captions = "".join(
+        f"<p>The ferry Nordlicht docks at the new quay in Kiel, Germany, on the {day} day of the "
+        "opening week, watched by the harbour master and a crowd. (AP Photo/Jo Bloggs)</p>"
+        for day in ("first", "second")
+    )
+    stamp = "PUBLISHED: March 21, 2017 at 9:41 pm | UPDATED: March 21, 2017 at 9:51 pm"
+    body = etree.fromstring(f"<body>{captions}<p>{stamp}</p><p>{STORY}</p><p>{STORY}</p></body>")
+    assert prune(body, links_of()) == {"credit": 2, "date": 1}
+    assert [child.tag for child in body] == ["p", "p"]
+    # the same line inside the story is the story's
+    inside = etree.fromstring(
+        f"<body><p>{STORY}</p><p>{STORY}</p><p>{stamp}</p><p>{STORY}</p></body>"
+    )
+    assert prune(inside, links_of()) == {}
 
 
 def test_a_programmes_dated_lines_stay_and_a_forums_timestamps_go() -> None:
@@ -610,6 +636,25 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
             f"<body><p>{STORY}</p><head>The list</head><list>{items}</list><p>{STORY}</p></body>"
         )
         assert prune(listicle, names) == {}
+
+
+def test_a_list_of_linked_headlines_with_their_dates_goes_wherever_it_stands() -> None:
+    links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
+    for items in (
+        "<item>Ferry fares rise again in spring posted Mar 15, 2009</item>"
+        "<item>New lighthouse keeper named today posted Mar 14, 2009</item>",
+        "<item>Gazette: Ferry fares rise again in spring - 19 mins ago</item>"
+        "<item>Herald: New lighthouse keeper named today - 3 hrs ago</item>",
+    ):
+        body = etree.fromstring(f"<body><p>{STORY}</p><list>{items}</list><p>{STORY}</p></body>")
+        assert prune(body, links) == {"links": 1}, items
+    # a dated line that says more than a headline and its date is the story's
+    cited = (
+        "<item>Ferry fares rise again in spring, the council said on Mar 15, 2009</item>"
+        "<item>New lighthouse keeper named today, and she starts work on Mar 16, 2009</item>"
+    )
+    body = etree.fromstring(f"<body><p>{STORY}</p><list>{cited}</list><p>{STORY}</p></body>")
+    assert prune(body, links) == {}
 
 
 def test_a_list_of_linked_headlines_with_their_teasers_after_the_story_goes() -> None:
