@@ -257,6 +257,17 @@ _CALL = _Phrases(
     r"\bnotify me of (?:follow-up|new) (?:comments|posts)\b",
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
+    r"\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be tolerated|(?:are|is) not "
+    r"(?:allowed|permitted|tolerated))\b",
+    r"^\W*if you have (?:trouble|problems?) (?:leaving|posting|submitting) a comment\b",
+    # the newsroom asks for readers' accounts: "Please include a contact number if you are
+    # willing to speak to a BBC journalist"
+    r"\bif you are (?:willing|happy|prepared) to (?:speak to|be contacted by) an? [\w ]{0,30}"
+    r"(?:journalist|reporter)\b",
+    r"\bshare (?:them |it |this |your \w+ )?with us by (?:emailing|e-mailing)\b",
+    r"^\W*to print this article\b", r"\bso you can print this article\b",
+    # the reporter's telephone under the story: "Ann Writer: 916-321-1636, @AnnWriter"
+    r"^\W*(?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}): \d{3}-\d{3}-\d{4}(?:, @\w{1,15})?\W*$",
     r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\W*$",
     r"^\W*(?:\d+|one|an?|ein(?:e|en)?|une?|uno|una|um|uma) (?:antworten|antwort|responses?|"
     r"replies|reply|comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios?|"
@@ -336,6 +347,7 @@ _CONTROL = re.compile(
     r"read more|continue reading|read the full (?:story|article)|(?:see|show|view) (?:more|all)|"
     r"all news|more news|(?:previous|next) (?:post|article|story)|(?:older|newer) posts|"
     r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|order reprints?|"
+    r"(?:article )?(?:licensing and )?reprints?(?: (?:and|&) permissions| options)|"
     r"e-?mail (?:this )?(?:article|story)|copy link|save (?:article|for later)|"
     r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
     r"add (?:a )?comment|(?:view|show) comments|join the (?:discussion|conversation)|"
@@ -635,6 +647,10 @@ _NOTICE = _Phrases(
     r"^\W*if you (?:enjoyed|liked) this (?:article|story|post)(?![’'\w])[^.]{0,60},\s*(?:we|please|"
     r"consider|support|join|subscribe|sign|share)\b",
     r"\bthis copy is for your personal,? non-?commercial use\b",
+    r"\bis not responsible for the content of external (?:internet )?(?:sites|websites|links)\b",
+    r"\b(?:does not|do not|not) endorse(?:d by [\w.]+)? external (?:sites|websites|links)\b",
+    r"^\W*(?:all )?external (?:sites|websites|links) (?:will )?open in (?:a )?new "
+    r"(?:browser|window|tab)\b",
     r"^\W*an error (?:has )?occurred[.,!]?\s*please try again(?: later)?\W*$",
     r"^\W*this (?:article|story) has been sent to\W*$",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
@@ -783,6 +799,8 @@ _DOWNLOAD = re.compile(
 # us yours[/button]"; a "[sourcecode]" one holds the story's code).
 _MARKUP = re.compile(
     r"\+\+\+[\w-]*|\{:[^{}]*\}|%[A-Za-z]+-\d+%"
+    # a template's placeholder that no script filled: "{* #registrationForm *}", "{{ title }}"
+    r"|\{\*[^{}]{1,80}\*\}|\{\{[^{}]{1,80}\}\}"
     # a script's settings: "isPaid:", "showPaywall: false", a value alone
     r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null))?|true|false|null|undefined"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"

@@ -109,7 +109,15 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
                  "Fehler gefunden? Jetzt melden.",
                  "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn.",
                  "Follow Gazette.example on Twitter and Facebook for the latest news updates.",
-                 "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés."):  # fmt: skip
+                 "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.",
+                 "Comments that stray from the story may be removed. Profanity, personal attacks "
+                 "and spam will not be tolerated.",
+                 "If you have trouble leaving a comment, review this help page.",
+                 "Please include a contact number if you are willing to speak to a Gazette "
+                 "journalist.",
+                 "Were you there? Share your pictures with us by emailing news@gazette.example.",
+                 "To print this article, all you need is to be registered on gazette.example.",
+                 "Ann Writer: 916-321-1636, @AnnWriter"):  # fmt: skip
         assert verdict(call, none) == "call", call
     for label in ("Most read in Football", "More from The Gazette", "Up Next", "Next Page",
                   "Ähnliche Artikel", "For more stories like this, check our news page."):  # fmt: skip
@@ -150,6 +158,17 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     )
     shortcode = '[button link="https://gazette.example/send/" type="big"]Send us yours[/button]'
     assert verdict(shortcode, none) == "markup"
+    assert (
+        verdict("{* #registrationForm *}", none) == verdict("{{ article.title }}", none) == "markup"
+    )
+    for notice in ("The Gazette is not responsible for the content of external internet sites",
+                   "| External sites open in new window; not endorsed by gazette.example |",
+                   "All external sites will open in a new browser."):  # fmt: skip
+        assert verdict(notice, none) == "notice", notice
+    assert verdict("Article licensing and reprint options", none) == "control"
+    # a story's own words on the same things
+    assert verdict("Personal attacks will not be tolerated in the council, the mayor said.",
+                   none) is None  # fmt: skip
     assert verdict("He said [the mayor] was late [sic], and left [the quay].", none) is None
     assert verdict("Sendung: hr-INFO, 25.04.2024, 10.45 Uhr", none) == "label"
     # the story may speak of the same things
