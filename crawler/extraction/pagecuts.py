@@ -205,10 +205,11 @@ _NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):]\s", re.IGNORECASE)
 
 def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
     """Other stories' cards beside the page's own story: four or more under one parent, each
-    a linked headline (three words or more) and a teaser paragraph without links ("<li><h3><a>
-    Headline</a></h3><p>Summary</p></li>"), a stream of news that trafilatura takes for the
-    story when they stand in its container: their teasers are prose, their headlines' links
-    go with the headlines. Nothing when the cards are all the page says (a blog's front page,
+    a linked headline (three words or more) and a teaser without links, a paragraph or a block
+    of text alone ("<li><h3><a>Headline</a></h3><p>Summary</p></li>", "<div
+    class=excerpt>Summary</div>"): a stream of news that trafilatura takes for the story when
+    they stand in its container (their teasers are prose, their headlines' links go with the
+    headlines). Nothing when the cards are all the page says (a blog's front page,
     an index of stories): the story must have its own words outside them. A headline linked
     to a part of the page ("#section-2") heads the story's own section."""
     body = tree.find("body")
@@ -223,7 +224,9 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
     for heading in headings:
         headlines.update(islice(heading.iterancestors(), _CARD_CLIMB))
     teasers: set[HtmlElement] = set()
-    for paragraph in body.iter("p"):
+    for paragraph in body.iter("p", "div"):
+        if paragraph.tag == "div" and len(paragraph):
+            continue
         text = paragraph.text_content().strip()
         if (len(text) >= _TEASER_CHARS or len(_CJK.findall(text)) >= _CJK_TEASER) and next(
             paragraph.iter("a"), None

@@ -412,6 +412,15 @@ def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
     found = extract(page(f"{own}<div class='stream'>{kicked}</div>"), URL)
     assert found is not None and all(p in found.text for p in story.paragraphs)
     assert not any(other.paragraphs[0] in found.text for other in others)
+    # cards whose teaser is a block of text alone, not a paragraph
+    excerpts = "".join(
+        f"<article><header><h5><a href='/news/{n}.html'>{other.title}</a></h5>"
+        f"<time>March {n + 1}, 2017</time></header>"
+        f"<div class='excerpt'>{other.paragraphs[0]}</div></article>"
+        for n, other in enumerate(others)
+    )
+    streamed = parse_html(page(f"{own}<div class='stream'>{excerpts}</div>").decode())
+    assert [card.tag for card in teaser_cards(streamed)] == ["article"] * 5
     numbered = cards.replace("'>", "'>1. ", 1)
     for n in range(2, 6):
         numbered = numbered.replace(f"/news/{n - 1}.html'>", f"/news/{n - 1}.html'>{n}. ", 1)
