@@ -157,7 +157,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*recommended (?:for you|stories|articles|videos)\b",
     # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
     r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
-    r"^\W*more (?:stories )?from [^.!?:]{1,40}$",
+    r"^\W*more (?:stories )?from [^.!?:]{1,40}:?$",
     r"^\W*(?:other|more|recent|featured|latest) (?:[\w-]+ ){0,2}(?:columns|slide ?shows|"
     r"galleries|videos|stories)\W*$",
     r"^\W*(?:up next|popular|trending(?: now)?)\W*$",
@@ -445,6 +445,9 @@ _CREDIT = _Phrases(
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
+    # "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs."
+    r"^\W*(?:(?:lead|top|portrait|cover) )?(?:photograph|photo|illustration|image)s? by "
+    r"(?-i:[A-Z])[^.!?]{0,60}(?:[.;]\s+[^.!?]{0,80})?\W*$",
     r"^\W*(?:photo|image|picture)\s?(?-i:[Cc]redit[A-Z])",  # "PhotoCreditName", run together
     r"^\W*(?:crédits?|credits?|créditos?)(?: de(?: la)?)? (?:photos?|images?|fotos?|imágenes)\s*:",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
@@ -648,6 +651,20 @@ _NOTICE = _Phrases(
     r"consider|support|join|subscribe|sign|share)\b",
     r"\bthis copy is for your personal,? non-?commercial use\b",
     r"\bis not responsible for the content of external (?:internet )?(?:sites|websites|links)\b",
+    # a consent box's purposes, as the advertising industry's framework (IAB's) words them
+    r"^\W*(?:information storage and access|(?:ad|content) selection, delivery,? (?:and )?"
+    r"reporting)\W*$",
+    r"\bways in which we use your data for advertising\b",
+    r"\bthe storage of information, or access to information that is already stored\b",
+    r"\bthe interactive advertising bureau \(iab\) describes\b",
+    # a plea for contributions under the story: "Since you're here ... we have a small favour
+    # to ask"
+    r"^\W*since you['’]re here\W*$", r"\bwe have a small favou?r to ask\b",
+    r"\bfor as little as \W?\d+\W?,? you can support\b",
+    # the newsroom's call for tips, however long: "... get in touch with the Metro.co.uk
+    # Entertainment team by emailing us celebtips@..., calling 020 ..."
+    r"\bget in touch with the [\w.&' ]{1,40} (?:team|desk) by (?:emailing|e-mailing|"
+    r"calling)\b",
     r"\b(?:does not|do not|not) endorse(?:d by [\w.]+)? external (?:sites|websites|links)\b",
     r"^\W*(?:all )?external (?:sites|websites|links) (?:will )?open in (?:a )?new "
     r"(?:browser|window|tab)\b",
@@ -676,7 +693,7 @@ _NOTICE = _Phrases(
 # reports on sites that use cookies).
 _COOKIES = _pattern(
     r"^\W*(?:this|our) (?:web)?site uses cookies\b", r"\bwe use cookies\b",
-    r"\bprivacy & cookies:",
+    r"\bprivacy & cookies:", r"\bwe and our (?:\w+ )?partners (?:use|store|access|process)\b",
     r"^\W*(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt|speichert) cookies\b",
     r"\b(?:nous utilisons|utilise) des cookies\b", r"\butiliza(?:mos)? cookies\b",
 )  # fmt: skip
@@ -803,7 +820,8 @@ _MARKUP = re.compile(
     r"|\{\*[^{}]{1,80}\*\}|\{\{[^{}]{1,80}\}\}"
     # a script's settings: "isPaid:", "showPaywall: false", a value alone
     r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null))?|true|false|null|undefined"
-    r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense))(?:\s[^\]]*)?\]"
+    r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense|caption))"
+    r"(?:\s[^\]]*)?\]"
     r".{0,200}\[/\1\]"
     # a script's statement left as text ("document.createElement('audio');"), the address of
     # a player's file alone

@@ -163,9 +163,24 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     )
     for notice in ("The Gazette is not responsible for the content of external internet sites",
                    "| External sites open in new window; not endorsed by gazette.example |",
-                   "All external sites will open in a new browser."):  # fmt: skip
+                   "All external sites will open in a new browser.",
+                   "We and our partners use cookies on this site to improve our service.",
+                   "Ways in which we use your data for advertising purposes",
+                   "Information storage and access", "Ad selection, delivery, reporting",
+                   "Since you’re here …",
+                   "... we have a small favour to ask. More people are reading the Gazette.",
+                   "Got a story? Get in touch with the Gazette.example news team by emailing us "
+                   "at news@gazette.example, calling 020 3615 2145 or by visiting our tips page "
+                   "- we'd love to hear from you, whatever the story, however small it may be "
+                   "and wherever in the harbour it happened."):  # fmt: skip
         assert verdict(notice, none) == "notice", notice
     assert verdict("Article licensing and reprint options", none) == "control"
+    assert verdict('[caption id="attachment_7" width="600"] Image via CBS[/caption]', none) == (
+        "markup"
+    )
+    credits = "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs."
+    assert verdict(credits, none) == "credit"
+    assert verdict("More from Morning Mix:", none) == "elsewhere"
     # a story's own words on the same things
     assert verdict("Personal attacks will not be tolerated in the council, the mayor said.",
                    none) is None  # fmt: skip
