@@ -255,6 +255,14 @@ _CALL = _Phrases(
     r"kommentare schreiben|publier un commentaire|deja un comentario|deixe um comentário|"
     r"lascia un commento)\b",
     r"\bnotify me of (?:follow-up|new) (?:comments|posts)\b",
+    r"^\W*(?:enter your comment here|gib hier deinen kommentar ein|saisissez votre commentaire)",
+    r"^\W*(?:fill in your details below or click an icon to log in|trage deine daten unten ein "
+    r"oder klicke ein icon um dich einzuloggen)\b",
+    r"^\W*(?:you are commenting using your|du kommentierst mit deinem)\s+\S+",
+    r"^\W*(?:benachrichtige|informiere) mich über (?:nachfolgende kommentare|neue beiträge)\b",
+    r"\b(?:by using this form you agree with the storage|mit der nutzung dieses formulars "
+    r"erklärst du dich mit der speicherung)\b",
+    r"^\W*laisser un commentaire\b",
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
     r"\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be tolerated|(?:are|is) not "
@@ -403,7 +411,20 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top-themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?"
+    r"registrieren|\d+ claps?|"
+    # a blog's and a shop's widgets and buttons, as WordPress and WooCommerce word them in the
+    # languages of Europe's web
+    r"post navigation|beitragsnavigation|navigation des articles|navegación de entradas|"
+    r"navigazione articoli|nawigacja wpisu|navegação de posts|berichtnavigatie|"
+    r"(?:recent|letzte|neueste) (?:posts|comments|beiträge|kommentare)|archives?|archiv|"
+    r"kategorien|categories|meta|entries feed|comments feed|entries rss|comments rss|"
+    r"wordpress\.org|search for|suchen|compartir esto|condividi|partager|podziel się|"
+    r"relacionado|correlati|podobne|gerelateerd|articles similaires|artigos relacionados|"
+    r"add to (?:cart|basket|bag|wishlist)|in den warenkorb|zum warenkorb|buy now|jetzt kaufen|"
+    r"in stock|auf lager|out of stock|nicht (?:auf lager|vorrätig)|"
+    r"accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies)|alle akzeptieren|"
+    r"(?:jetzt )?(?:anrufen|kontakt aufnehmen|termin vereinbaren|angebot anfordern)|"
+    r"bleiben sie informiert|top-artikel|ebenfalls interessant"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
     r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
@@ -505,7 +526,7 @@ _RIGHTS = _Phrases(
 # Lines that label the page rather than tell the story.
 _LABEL = _Phrases(
     # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
-    r"^\W*(?:kategorie|category|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
+    r"^\W*(?:kategorien?|categor(?:y|ies)|catégories?|categorías?|categorie|kategorie|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
     r"stichworte|etiquetas|mots[- ]clés|tagi|themen|temas|temi|tematy|onderwerpen|ressort|"
     r"topics|release date|news date|tagged with|more about|more on these topics|related topics)"
     r"\s*(?::|\||\W*$)",
@@ -671,6 +692,8 @@ _NOTICE = _Phrases(
     r"^\W*an error (?:has )?occurred[.,!]?\s*please try again(?: later)?\W*$",
     r"^\W*this (?:article|story) has been sent to\W*$",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
+    r"^\W*(?:ihr|dein) browser unterstützt (?:kein|keine|das|den|die)\b[^.]{0,30}\b(?:video|audio|"
+    r"html5)",
     # a video player's own text when its script does not run (video.js's dialogs and caption
     # menus; a player's "next video" countdown and its region lock)
     r"^\W*this is a modal window\b", r"\bthis modal can be closed by pressing\b",

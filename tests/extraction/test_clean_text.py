@@ -96,6 +96,27 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     assert verdict("Dann kam der 11. September 2001.", none) is None
 
 
+def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_web() -> None:
+    none = links_of()
+    for control in ("Post navigation", "Beitragsnavigation", "Navegación de entradas",
+                    "Recent Comments", "Letzte Beiträge", "Archives", "Meta", "Entries feed",
+                    "Search for:", "Compartir esto:", "Correlati", "Add to cart",
+                    "In den Warenkorb", "Auf Lager", "Accept all cookies", "Reject all",
+                    "Termin vereinbaren"):  # fmt: skip
+        assert verdict(control, none) == "control", control
+        assert verdict(control, none, margin=False) is None, control  # a subheading, inside
+    assert verdict("Kategorien: Allgemein", none) == "label"
+    for form in ("Enter your comment here...", "Gib hier deinen Kommentar ein …",
+                 "Fill in your details below or click an icon to log in:",
+                 "Du kommentierst mit deinem WordPress.com-Konto.",
+                 "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
+                 "Mit der Nutzung dieses Formulars erklärst du dich mit der Speicherung und "
+                 "Verarbeitung deiner Daten durch diese Website einverstanden.",
+                 "Laisser un commentaire Annuler la réponse"):  # fmt: skip
+        assert verdict(form, none) == "call", form
+    assert verdict("Ihr Browser unterstützt kein HTML5 Video.", none) == "notice"
+
+
 def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
     none = links_of()
     for call in ("Join our commenting forum",
