@@ -157,6 +157,9 @@ _ELSEWHERE = _Phrases(
     r"^\W*recommended (?:for you|stories|articles|videos)\b",
     # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
     r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
+    r"^\W*(?:lo más (?:leído|visto)|más leíd[ao]s|i più (?:letti|visti)|najczęściej (?:czytane|"
+    r"komentowane)|meest (?:gelezen|bekeken)|mais (?:lidas|lidos|vistas)|(?:articles )?les plus "
+    r"lus|meistgelesene?(?: artikel| nachrichten)?|die wichtigsten nachrichten)\W*$",
     r"^\W*more (?:stories )?from [^.!?:]{1,40}:?$",
     r"^\W*(?:other|more|recent|featured|latest) (?:[\w-]+ ){0,2}(?:columns|slide ?shows|"
     r"galleries|videos|stories)\W*$",
@@ -263,6 +266,9 @@ _CALL = _Phrases(
     r"\b(?:by using this form you agree with the storage|mit der nutzung dieses formulars "
     r"erklärst du dich mit der speicherung)\b",
     r"^\W*laisser un commentaire\b",
+    r"^\W*connectez-vous pour (?:commenter|réagir)\b", r"\bcet article est réservé aux abonnés\b",
+    r"^\W*déjà abonné\W", r"^\W*schrijf je in voor (?:de|onze) nieuwsbrief\b",
+    r"^\W*hören sie (?:hier )?(?:den|diesen) (?:artikel|beitrag)\b",
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
     r"\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be tolerated|(?:are|is) not "
@@ -424,7 +430,12 @@ _CONTROL_MARGIN = re.compile(
     r"in stock|auf lager|out of stock|nicht (?:auf lager|vorrätig)|"
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies)|alle akzeptieren|"
     r"(?:jetzt )?(?:anrufen|kontakt aufnehmen|termin vereinbaren|angebot anfordern)|"
-    r"bleiben sie informiert|top-artikel|ebenfalls interessant"
+    r"bleiben sie informiert|top-artikel|ebenfalls interessant|"
+    # a news page's buttons and labels in the other languages of European news
+    r"partager cet article|réagir|commentaires|ajouter un commentaire|comparte esta noticia|"
+    r"deja tu comentario|más información|condividi su \w+|dodaj komentarz|deel dit artikel|"
+    r"reacties|compartilhe|deixe (?:seu|o seu|um) comentário|fehler melden|mailen|"
+    r"schriftgröße|artikel vorlesen lassen|aktuelle nachrichten|nachrichten aus der region"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
     r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
@@ -532,6 +543,8 @@ _LABEL = _Phrases(
     r"\s*(?::|\||\W*$)",
     # a gallery's label: "Gallery: Harbour at dawn | 14 Photos"
     r"^\W*(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|slideshow)\s*:",
+    # a player's length: "Audio: 3 Min.", "Video 2:14"
+    r"^\W*(?:audio|video|podcast)\s*:?\s*\d{1,3}(?::\d\d)?\s*(?:min(?:uten|utes)?|sek|sec)?\.?\W*$",
     r"^\W*[^.!?]{1,100}\|\s*\d+ (?:photos|pictures|images|bilder|fotos)\W*$",
     r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
     r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"

@@ -102,7 +102,8 @@ def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_w
                     "Recent Comments", "Letzte Beiträge", "Archives", "Meta", "Entries feed",
                     "Search for:", "Compartir esto:", "Correlati", "Add to cart",
                     "In den Warenkorb", "Auf Lager", "Accept all cookies", "Reject all",
-                    "Termin vereinbaren"):  # fmt: skip
+                    "Termin vereinbaren", "Partager cet article", "Deja tu comentario",
+                    "Condividi su Facebook", "Deel dit artikel", "Fehler melden"):  # fmt: skip
         assert verdict(control, none) == "control", control
         assert verdict(control, none, margin=False) is None, control  # a subheading, inside
     assert verdict("Kategorien: Allgemein", none) == "label"
@@ -115,6 +116,12 @@ def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_w
                  "Laisser un commentaire Annuler la réponse"):  # fmt: skip
         assert verdict(form, none) == "call", form
     assert verdict("Ihr Browser unterstützt kein HTML5 Video.", none) == "notice"
+    for label in ("Lo más leído", "I più letti", "Najczęściej czytane", "Meest gelezen"):
+        assert verdict(label, none) == "elsewhere", label
+    for call in ("Connectez-vous pour commenter", "Déjà abonné ? Se connecter",
+                 "Schrijf je in voor de nieuwsbrief", "Hören Sie hier den Artikel"):  # fmt: skip
+        assert verdict(call, none) == "call", call
+    assert verdict("Audio: 3 Min.", none) == verdict("Video 2:14", none) == "label"
 
 
 def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
