@@ -455,6 +455,11 @@ _BREADCRUMB = re.compile(
     r"|(?:\s*[>»›/|→]\s*[^>»›/|→.!?]{1,40}){2,6}))"
 )
 # Photo credits and copyright lines.
+_BY_NAME = (
+    r"(?:(?:lead|top|portrait|cover) )?(?:photograph|photo|illustration|image)s? by "
+    r"(?-i:[A-Z][\w.'’&/-]*(?:,? (?:and |& |de |van |von |der |da |di |la |le )*[A-Z][\w.'’&/-]*)"
+    r"{0,5})"
+)
 _CREDIT = _Phrases(
     # (a statute's "(c) a fine of ...", "Copyright law ...", an interview's "BILD: Herr
     # Minister, ..." are not credits)
@@ -477,9 +482,9 @@ _CREDIT = _Phrases(
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
-    # "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs."
-    r"^\W*(?:(?:lead|top|portrait|cover) )?(?:photograph|photo|illustration|image)s? by "
-    r"(?-i:[A-Z])[^.!?]{0,60}(?:[.;]\s+[^.!?]{0,80})?\W*$",
+    # "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs." (names, not
+    # "Photographs by her father were shown in 2010.")
+    rf"^\W*{_BY_NAME}(?:[.;]\s+{_BY_NAME})*\W*$",
     r"^\W*(?:photo|image|picture)\s?(?-i:[Cc]redit[A-Z])",  # "PhotoCreditName", run together
     r"^\W*(?:crédits?|credits?|créditos?)(?: de(?: la)?)? (?:photos?|images?|fotos?|imágenes)\s*:",
     r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
@@ -537,8 +542,9 @@ _RIGHTS = _Phrases(
 # Lines that label the page rather than tell the story.
 _LABEL = _Phrases(
     # a label, not "Tags darauf ...", "Category 4 hurricanes ..."
-    r"^\W*(?:kategorien?|categor(?:y|ies)|catégories?|categorías?|categorie|kategorie|rubrik|tags?|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|"
-    r"stichworte|etiquetas|mots[- ]clés|tagi|themen|temas|temi|tematy|onderwerpen|ressort|"
+    r"^\W*(?:kategorien?|categor(?:y|ies)|catégories?|categorías?|categorie|rubrik|tags?|"
+    r"schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|stichworte|etiquetas|mots[- ]clés|tagi|"
+    r"themen|temas|temi|tematy|onderwerpen|ressort|"
     r"topics|release date|news date|tagged with|more about|more on these topics|related topics)"
     r"\s*(?::|\||\W*$)",
     # a gallery's label: "Gallery: Harbour at dawn | 14 Photos"

@@ -208,6 +208,8 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     )
     credits = "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs."
     assert verdict(credits, none) == "credit"
+    assert verdict("Photos by Ann Writer & Jan de Vries", none) == "credit"
+    assert verdict("Photographs by her father were shown at the gallery in 2010.", none) is None
     assert verdict("More from Morning Mix:", none) == "elsewhere"
     # a story's own words on the same things
     assert verdict("Personal attacks will not be tolerated in the council, the mayor said.",
