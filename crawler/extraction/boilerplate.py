@@ -1233,8 +1233,8 @@ def prune(
         if kind is None and names and index < second and text.casefold() in names:
             kind = "byline"  # the author's name alone above the story
         if kind is None:
-            if index in (first, last):
-                for kind, line in _trim_lines(element, top=index == first, end=index == last):
+            if index <= first or index >= last:
+                for kind, line in _trim_lines(element, top=index <= first, end=index >= last):
                     _count(removed, kind, line)
             continue
         _count(removed, kind, text)
@@ -1525,9 +1525,10 @@ def _programme(texts: Iterable[str]) -> set[int]:
 
 
 def _trim_lines(element: _Element, top: bool, end: bool) -> list[tuple[str, str]]:
-    """The story's first or last block may hold the margin's lines itself, set apart by line
-    breaks (a dateline above the first paragraph, a call to comment under the last): each such
-    line at the block's top or end is judged as a block at the margin, by its words alone (a
+    """A block at the story's margins (its first or last paragraph of prose, or one before or
+    after them) may hold the margin's lines itself, set apart by line breaks (a dateline above
+    the first paragraph, a call to comment under the last): each such line at the block's top
+    (before the story) or end (after it) is judged as a block at the margin, by its words alone (a
     linked line in a paragraph names a work or a source the story cites)."""
     kinds: list[tuple[str, str]] = []  # (kind, line)
     # the block's last lines may be a programme: they stay

@@ -654,7 +654,7 @@ def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name(
     assert without_headline(f"{hope}\n{STORY}", title).startswith(hope)
 
 
-def test_the_margins_lines_inside_the_first_and_last_paragraphs_go() -> None:
+def test_the_margins_lines_inside_the_blocks_at_the_margins_go() -> None:
     body = etree.fromstring(
         f"<body><p>Von Anna Schreiber<lb/>{STORY}</p><p>{LEAD}</p>"
         f"<p>{STORY * 2}<lb/>Verraten Sie gerne in den Kommentaren: Was meinen Sie?</p></body>"
@@ -668,6 +668,12 @@ def test_the_margins_lines_inside_the_first_and_last_paragraphs_go() -> None:
     # a line of the story's own, or a linked title it cites, stays
     body = etree.fromstring(f"<body><p>Quay works: a report<lb/>{STORY}</p></body>")
     assert prune(body, links_of("Quay works: a report")) == {}
+    # and so in the short blocks after the story's last paragraph of prose
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><p>{STORY}</p><p>The ferry leaves at nine.<lb/>Leave a Reply</p></body>"
+    )
+    assert prune(body, links_of()) == {"call": 1}
+    assert "".join(body[-1].itertext()) == "The ferry leaves at nine."
 
 
 def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -> None:
