@@ -160,7 +160,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:lo más (?:leído|visto)|más leíd[ao]s|i più (?:letti|visti)|najczęściej (?:czytane|"
     r"komentowane)|meest (?:gelezen|bekeken)|mais (?:lidas|lidos|vistas)|(?:articles )?les plus "
     r"lus|meistgelesene?(?: artikel| nachrichten)?|die wichtigsten nachrichten)\W*$",
-    r"^\W*more (?:stories )?from [^.!?:]{1,40}:?$",
+    r"^\W*more (?:stories )?from [^.!?:]{1,40}$",
     r"^\W*(?:other|more|recent|featured|latest) (?:[\w-]+ ){0,2}(?:columns|slide ?shows|"
     r"galleries|videos|stories)\W*$",
     r"^\W*(?:up next|popular|trending(?: now)?)\W*$",
@@ -267,21 +267,23 @@ _CALL = _Phrases(
     r"erklärst du dich mit der speicherung)\b",
     r"^\W*laisser un commentaire\b",
     r"^\W*connectez-vous pour (?:commenter|réagir)\b", r"\bcet article est réservé aux abonnés\b",
-    r"^\W*déjà abonné\W", r"^\W*schrijf je in voor (?:de|onze) nieuwsbrief\b",
-    r"^\W*hören sie (?:hier )?(?:den|diesen) (?:artikel|beitrag)\b",
+    r"^\W*déjà abonnée?\s*\?", r"^\W*schrijf je in voor (?:de|onze) nieuwsbrief\b",
+    r"^\W*hören sie (?:hier )?(?:den|diesen) (?:artikel|beitrag)(?: an)?\W*$",
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
-    r"\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be tolerated|(?:are|is) not "
-    r"(?:allowed|permitted|tolerated))\b",
+    r"\bcomments?\b[^!?]{0,160}\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be "
+    r"tolerated|(?:are|is) not (?:allowed|permitted|tolerated))\b",
     r"^\W*if you have (?:trouble|problems?) (?:leaving|posting|submitting) a comment\b",
     # the newsroom asks for readers' accounts: "Please include a contact number if you are
     # willing to speak to a BBC journalist"
     r"\bif you are (?:willing|happy|prepared) to (?:speak to|be contacted by) an? [\w ]{0,30}"
     r"(?:journalist|reporter)\b",
     r"\bshare (?:them |it |this |your \w+ )?with us by (?:emailing|e-mailing)\b",
-    r"^\W*to print this article\b", r"\bso you can print this article\b",
-    # the reporter's telephone under the story: "Ann Writer: 916-321-1636, @AnnWriter"
-    r"^\W*(?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}): \d{3}-\d{3}-\d{4}(?:, @\w{1,15})?\W*$",
+    r"^\W*to print this article,? (?:all )?you (?:need|must|have)\b",
+    r"\bso you can print this article\b",
+    # the reporter's telephone and handle under the story: "Ann Writer: 916-321-1636,
+    # @AnnWriter" (a help line's number alone is the story's)
+    r"^\W*(?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}): \d{3}-\d{3}-\d{4}, @\w{1,15}\W*$",
     r"^\W*(?:letzte|neueste|bisher keine|noch keine) kommentare\W*$",
     r"^\W*(?:\d+|one|an?|ein(?:e|en)?|une?|uno|una|um|uma) (?:antworten|antwort|responses?|"
     r"replies|reply|comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios?|"
@@ -361,7 +363,7 @@ _CONTROL = re.compile(
     r"read more|continue reading|read the full (?:story|article)|(?:see|show|view) (?:more|all)|"
     r"all news|more news|(?:previous|next) (?:post|article|story)|(?:older|newer) posts|"
     r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|order reprints?|"
-    r"(?:article )?(?:licensing and )?reprints?(?: (?:and|&) permissions| options)|"
+    r"(?:article )?licensing and reprints?(?: options)?|reprints? (?:and|&) permissions|"
     r"e-?mail (?:this )?(?:article|story)|copy link|save (?:article|for later)|"
     r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
     r"add (?:a )?comment|(?:view|show) comments|join the (?:discussion|conversation)|"
@@ -512,6 +514,7 @@ _CREDIT = _Phrases(
 # A picture's credit at a caption's end, after the caption's words, which may be long (an
 # agency's captions run to 250 characters): the credit tells a caption from the story.
 CAPTION_MAX = 500
+_CREDIT_MAX = 160
 CAPTION_TAIL = 120  # where the credit is looked for: the patterns end with the line
 CAPTION_END = _Phrases(
     # an agency after a slash or bar: "Name / Getty Images" ("... told Reuters." is the story)
@@ -520,9 +523,10 @@ CAPTION_END = _Phrases(
     r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
     r"\b(?:photos?|images?|fotos?|bild(?:er)?)\s*©\s*[^.!?]{1,60}$",  # "..., photos © Name"
     r"\((?:photo|image|picture)s? courtesy of [^()]{1,60}\)\W*$",  # "(Image courtesy of NASA)"
-    r"\((?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
-    # "(AP Photo/Chris Carlson)", "(Photo by Amjad Ghsoun)"
-    r"\((?:[A-Z]{2,}\s+)?(?:photo|image|picture|foto)s?\s*(?:/|by\b)[^()]{1,60}\)\W*$",
+    r"\((?:[A-Z]{2,}\s+)?(?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
+    # "(AP Photo/Chris Carlson)", "(Photo by Amjad Ghsoun)", not "(photo by my husband)"
+    r"\((?:[A-Z]{2,}\s+)?(?:photo|image|picture|foto)s?\s*(?:/|by\s+)(?-i:[A-Z])[^()]{0,60}\)"
+    r"\W*$",
     # after the caption's last sentence: "... in Berlin. Foto: Max Muster", "... docked to
     # the station. Photo credit/NASA", "... on Monday. REUTERS/Dado Ruvic"
     r"[.!?»“\"]\s+(?:pictures?|photos?|images?|fotos?|bild)(?: credits?)?\s*[:/]\s*"
@@ -690,7 +694,8 @@ _NOTICE = _Phrases(
     r"^\W*if you (?:enjoyed|liked) this (?:article|story|post)(?![’'\w])[^.]{0,60},\s*(?:we|please|"
     r"consider|support|join|subscribe|sign|share)\b",
     r"\bthis copy is for your personal,? non-?commercial use\b",
-    r"\bis not responsible for the content of external (?:internet )?(?:sites|websites|links)\b",
+    r"^\W*[\w.' ]{1,40} is not responsible for the content of external (?:internet )?(?:sites|"
+    r"websites|links)\W*$",
     # a consent box's purposes, as the advertising industry's framework (IAB's) words them
     r"^\W*(?:information storage and access|(?:ad|content) selection, delivery,? (?:and )?"
     r"reporting)\W*$",
@@ -701,18 +706,14 @@ _NOTICE = _Phrases(
     # to ask"
     r"^\W*since you['’]re here\W*$", r"\bwe have a small favou?r to ask\b",
     r"\bfor as little as \W?\d+\W?,? you can support\b",
-    # the newsroom's call for tips, however long: "... get in touch with the Metro.co.uk
-    # Entertainment team by emailing us celebtips@..., calling 020 ..."
-    r"\bget in touch with the [\w.&' ]{1,40} (?:team|desk) by (?:emailing|e-mailing|"
-    r"calling)\b",
-    r"\b(?:does not|do not|not) endorse(?:d by [\w.]+)? external (?:sites|websites|links)\b",
+    r"^\W*\S+ does not endorse external (?:sites|websites|links)\W*$",
     r"^\W*(?:all )?external (?:sites|websites|links) (?:will )?open in (?:a )?new "
     r"(?:browser|window|tab)\b",
     r"^\W*an error (?:has )?occurred[.,!]?\s*please try again(?: later)?\W*$",
     r"^\W*this (?:article|story) has been sent to\W*$",
     r"\bbrowser that supports html5\b", r"\bbrowser version with limited support\b",
-    r"^\W*(?:ihr|dein) browser unterstützt (?:kein|keine|das|den|die)\b[^.]{0,30}\b(?:video|audio|"
-    r"html5)",
+    r"^\W*(?:ihr|dein) browser unterstützt (?:kein(?:e|en)?|das|den|die) (?:html5[- ]?)?(?:video|"
+    r"audio)(?:[- ]?(?:tag|element|wiedergabe|format))?(?: nicht)?\W*$",
     # a video player's own text when its script does not run (video.js's dialogs and caption
     # menus; a player's "next video" countdown and its region lock)
     r"^\W*this is a modal window\b", r"\bthis modal can be closed by pressing\b",
@@ -992,7 +993,9 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "notice"
     if len(text) < _RIGHTS_MAX and _RIGHTS.search(text):
         return "credit"
-    if len(text) < CAPTION_MAX and CAPTION_END.search(text[-CAPTION_TAIL:]):
+    # (inside the story, a paragraph may end with its picture's credit typed in: only a short
+    # one is a caption there)
+    if (margin or len(text) < _CREDIT_MAX) and _is_long_caption(text):
         return "credit"
     if len(text) >= SHORT:
         return None
@@ -1021,7 +1024,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "link"
     if margin and links.is_menu(text):
         return "menu"
-    if len(text) < 160 and _CREDIT.search(text):
+    if len(text) < _CREDIT_MAX and _CREDIT.search(text):
         return "credit"
     if (
         len(text) < 220
@@ -1084,6 +1087,10 @@ def header_line(text: str) -> str | None:
     if len(text) < 30 and _SIGN_OFF.fullmatch(text):
         return "credit"
     return None
+
+
+def _is_long_caption(text: str) -> bool:
+    return len(text) < CAPTION_MAX and CAPTION_END.search(text[-CAPTION_TAIL:]) is not None
 
 
 def _is_dateline(text: str) -> bool:
@@ -1226,6 +1233,8 @@ def prune(
             kind = header_line(text)
         if kind is None and index in boxed:
             kind = "box"
+        if kind is None and index == first and len(prose) > 1 and _is_long_caption(text):
+            kind = "credit"  # the pictures' captions above the story, each ending in its credit
         if kind is None and element.tag == "p" and _is_link_lines(element, links):
             kind = "links"
         if kind is None and captions and element.tag != "head" and _is_caption(text, captions):
