@@ -1723,7 +1723,7 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
         said = words(line)
         prose = (
             len(said) >= RESTATED_WORDS
-            and sum(word.isalpha() for word in said) >= RESTATED_LETTERS * len(said)
+            and sum(map(str.isalpha, said)) >= RESTATED_LETTERS * len(said)
             and not line.startswith(("|", "- "))  # a table's row, a list's item (a fact box)
             and not _CELLS.search(line)
             and " ".join(line.split()) not in kept

@@ -291,11 +291,13 @@ class _Attributes:
                 if value is not None
             ]
             self.set = frozenset(self.values)
-            self.joined = "\n".join(self.values)
+            # each value on a line of its own: a value that starts with a prefix is the prefix
+            # after a line's start, found by one substring search instead of a loop of them
+            self.joined = "\n" + "\n".join(self.values)
         equal, starts, holds = need
         return (
             any(value in self.set for value in equal)
-            or (bool(starts) and any(value.startswith(starts) for value in self.values))
+            or any("\n" + start in self.joined for start in starts)
             or any(value in self.joined for value in holds)
         )
 
