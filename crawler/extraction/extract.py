@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Extractor
@@ -140,7 +141,7 @@ class ArticleExtractor:
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
             page_words = frozenset(words(" ".join(VISIBLE_TEXT(tree))))
         links = Links(tree)  # read now: trafilatura prunes the tree it is given
-        captions = frozenset(" ".join(c.text_content().split()) for c in tree.iter("figcaption"))
+        captions = captions_of(tree)
         lead = find_lead(tree, head)
         standfirsts = named_leads(tree, head)
         lean.set_page_language(language)
@@ -199,6 +200,21 @@ class ArticleExtractor:
             if self.options.content_format and document.body is not None:
                 found.content = _structured(document, self.options.content_format)
         return found
+
+
+# A picture's caption: a <figcaption>, or an element named for one ("wp-caption-text",
+# "image-caption"), as blogs and older templates set them.
+_NAMED_CAPTIONS = XPath("//body//*[contains(@class, 'caption')]")
+_CAPTION_CHARS = 300  # a caption's words; a wrapper named "caption" may hold more
+
+
+def captions_of(tree: HtmlElement) -> frozenset[str]:
+    """The texts of the page's pictures' captions, read before trafilatura prunes the tree."""
+    texts = (
+        " ".join(element.text_content().split())
+        for element in (*tree.iter("figcaption"), *_NAMED_CAPTIONS(tree))
+    )
+    return frozenset(text for text in texts if text and len(text) < _CAPTION_CHARS)
 
 
 def _main_text(

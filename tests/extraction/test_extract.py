@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from crawler.demo.site import article_page, video_page
 from crawler.demo.stories import Story, make_stories
 from crawler.extraction.assemble import assemble_article
-from crawler.extraction.extract import ArticleExtractor
+from crawler.extraction.extract import ArticleExtractor, captions_of
 from crawler.extraction.htmltree import parse_html
 from crawler.extraction.pagecuts import form_fields, gallery_slides, teaser_cards
 from crawler.extraction.reconcile import with_headings, with_lead
@@ -538,6 +538,21 @@ def test_a_pull_quote_of_two_lines_says_again_what_the_story_says() -> None:
     assert found is not None and story.paragraphs[1] in found.text
     lines = found.text.split("\n")
     assert first not in lines and second not in lines
+
+
+def test_a_pages_captions_are_its_figcaptions_and_the_elements_named_for_a_caption() -> None:
+    """WordPress and older templates set a caption in an element named for it, which
+    trafilatura keeps as a paragraph when it falls back on its other extractors."""
+    caption = "Stacks of bricks on the quay, where the council wants a new harbour"
+    page = parse_html(
+        "<html><body><article><p>The story.</p>"
+        f"<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>{caption}</p></div>"
+        "<figure><img src='b.jpg'><figcaption>The ferry at dawn</figcaption></figure>"
+        f"<div class='caption-box'>{'A wrapper named so that holds a story. ' * 10}</div>"
+        "</article></body></html>"
+    )
+    assert page is not None
+    assert captions_of(page) == {caption, "The ferry at dawn"}
 
 
 def test_a_pictures_caption_in_a_publishers_body_goes() -> None:
