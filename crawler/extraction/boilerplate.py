@@ -1283,6 +1283,16 @@ def prune(
                 continue
             _count(removed, kind, text)
             _remove_block(element)
+    # a box labelled as the author's at the text's end: its label and what follows it
+    left = list(islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_BOX + 1))
+    for at, (element, text) in enumerate(left):
+        if at and _AUTHOR_LABEL.fullmatch(text):
+            box = left[: at + 1]
+            if sum(len(text) for _, text in box) <= MAX_AUTHOR_BOX + HEADER_LINE:
+                for element, text in box:
+                    _count(removed, "author", text)
+                    _remove_block(element)
+            break
     # a box that names none of them: the last block, a person introduced by a writer's role
     for element, text in islice(_left_from_end(blocks[first + 1 :], body), 1):
         if len(text) <= MAX_AUTHOR_BOX and _BIO.match(text):
@@ -1488,6 +1498,12 @@ def _under(blocks: list[tuple[_Element, str]], heading: int) -> Iterable[int]:
         yield index
 
 
+# The label over the author's box: "About the author", "Über die Autorin"
+_AUTHOR_LABEL = re.compile(
+    r"\W*(?:about the author|über (?:den autor|die autorin)|der autor|die autorin|à propos de "
+    r"l['’]auteur|sobre el autor|o autorze|over de auteur)\W*",
+    re.IGNORECASE,
+)
 _NAME_END = re.compile(r"\W|$")
 
 

@@ -1429,6 +1429,22 @@ def test_readers_comments_under_the_story_go_from_their_label_on() -> None:
     assert text_of(body)[-1] == LEAD
 
 
+def test_a_box_labelled_as_the_authors_at_the_end_goes_with_its_label() -> None:
+    bio = "Ann Writer has covered the harbour since 2010 and lives in Kiel with a boat."
+    for label in ("About the author", "Über die Autorin", "Der Autor"):
+        body = etree.fromstring(
+            f"<body><p>{STORY}</p><p>{STORY}</p><head>{label}</head><p>{bio}</p>"
+            "<p>She has two cats.</p></body>"
+        )
+        assert prune(body, links_of()) == {"author": 3}, label
+        assert [child.tag for child in body] == ["p", "p"]
+    # a label over more than a box's words is a section of the story
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><head>Der Autor</head><p>{STORY * 4}</p><p>{STORY * 2}</p></body>"
+    )
+    assert prune(body, links_of()) == {}
+
+
 def test_an_authors_box_that_names_no_known_author_goes_when_it_ends_the_text() -> None:
     bio = "Annie Downs is a freelance writer in Nashville, Tennessee, and the author of two books."
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{bio}</p></body>")
