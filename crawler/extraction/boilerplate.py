@@ -134,13 +134,13 @@ _ELSEWHERE = _Phrases(
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
-    r"^\W*(?:[àa] )?lire aussi\b", r"^\W*voir aussi\b",
-    r"^\W*(?:lee|leia|vea|ver) (?:también|também)\b",
+    r"^\W*(?:[àa] )?lire (?:aussi|également)\b", r"^\W*voir aussi\b",
+    r"^\W*(?:lee|lea|leia|vea|ver) (?:también|também)\b", r"^\W*te recomendamos\b",
     r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
     r"^\W*puedes ver\s*(?::|aquí|también|más)",
     # "Weitere Infos unter example.com"
     r"^\W*(?:weitere|mehr) (?:infos?|informationen)\b.{0,40}\b(?:unter|auf|bei)\s+\S+\.[a-z]{2,}",
-    r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz) (?:też|także|więcej)\b",
+    r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz|przeczytaj) (?:też|także|również|więcej)\b",
     # the same in the other languages of European news: related stories, "more on"
     r"^\W*(?:articles?|sujets?) (?:similaires|liés|connexes)\b", r"^\W*sur le même sujet\b",
     r"^\W*(?:noticias|artículos|notas) relacionad[ao]s\b", r"^\W*más noticias\b",
@@ -437,6 +437,9 @@ _CONTROL_MARGIN = re.compile(
     r"partager cet article|réagir|commentaires|ajouter un commentaire|comparte esta noticia|"
     r"deja tu comentario|más información|condividi su \w+|dodaj komentarz|deel dit artikel|"
     r"reacties|compartilhe|deixe (?:seu|o seu|um) comentário|fehler melden|mailen|"
+    r"najnowsze|najpopularniejsze|więcej|subskrybuj|powrót|skomentuj|dołącz do dyskusji|"
+    r"comentarios|découvrir|assine|compartilhar|delen|"
+    r"(?:komentarze|comentarios|commentaires|commenti|comentários|reacties) \(?\d+\)?|"
     r"schriftgröße|artikel vorlesen lassen|aktuelle nachrichten|nachrichten aus der region"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
     r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -484,6 +487,7 @@ _CREDIT = _Phrases(
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
+    r"^\W*\(?zdjęcie ilustracyjne\)?\W*$",
     # "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs." (names, not
     # "Photographs by her father were shown in 2010.")
     rf"^\W*{_BY_NAME}(?:[.;]\s+{_BY_NAME})*\W*$",
@@ -566,7 +570,8 @@ _LABEL = _Phrases(
     r"(?::|ca\.|etwa|about|\d)",
     r"^\W*(?:stand|aktualisiert|updated|publié le|mis à jour|uppdaterad|publicerad|publisert|"
     r"oppdatert|publiceret|opdateret|julkaistu|päivitetty|bijgewerkt|gepubliceerd|"
-    r"zaktualizowano|opublikowano|aggiornato|actualizado|atualizado)\s*(?:am|on|le|el|em|"
+    r"zaktualizowano|opublikowano|aktualizacja|publikacja|data publikacji|aggiornato|"
+    r"actualizado|atualizado)\s*(?:am|on|le|el|em|"
     r"kl\.?)?\s*:?\s*\d[\d.:/, -]*(?:uhr|h)?(?:\s*(?:um|at|à|a las|alle)\s*\d[\d.:]*\s*(?:uhr|h)?)?"
     r"(?:\s*[|•·]\s*(?:uppdaterad|publicerad|publisert|"
     r"oppdatert|publiceret|opdateret|updated|published|aktualisiert|veröffentlicht)"
@@ -637,7 +642,10 @@ _LABEL = _Phrases(
 )  # fmt: skip
 # Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
 # purchases. Its earnings alone are not enough: a story quotes people on theirs.
-_DISCLOSURE = _pattern(r"\bcontains? (?:affiliate links|references to products from)")
+_DISCLOSURE = _pattern(
+    r"\bcontains? (?:affiliate links|references to products from)",
+    r"^\W*(?:artykuł sponsorowany|materiał (?:partnera|promocyjny|sponsorowany))\W*$",
+)
 _EARNINGS = _pattern(
     r"\b(?:we|i) (?:may|might|will|can)(?: also)? (?:receive|earn|get|be paid) (?:an? )?"
     r"(?:small |affiliate )?(?:commission|compensation)",
@@ -783,6 +791,8 @@ BYLINE = re.compile(
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:"
     r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ]"
+    r"|(?:Publicado|Escrito) por\s+[A-ZÀ-Þ]|(?:Publié|Écrit) par\s+[A-ZÀ-Þ]"
+    r"|(?:Pubblicato|Scritto) da\s+[A-ZÀ-Þ]"
     r"|[가-힣]{2,4} ?기자(?: ?외 ?\d+ ?명)?\W*$)",  # Korean: "(name) reporter (and 1 other)"
 )
 # The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".

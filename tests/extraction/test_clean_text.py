@@ -122,6 +122,11 @@ def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_w
                  "Schrijf je in voor de nieuwsbrief", "Hören Sie hier den Artikel"):  # fmt: skip
         assert verdict(call, none) == "call", call
     assert verdict("Audio: 3 Min.", none) == verdict("Video 2:14", none) == "label"
+    for line in ("Przeczytaj również", "Te recomendamos", "À lire également", "Najnowsze",
+                 "Komentarze (3)", "Data publikacji: 12.03.2020", "Publicado por Juan Pérez",
+                 "Artykuł sponsorowany", "Zdjęcie ilustracyjne"):  # fmt: skip
+        assert verdict(line, none) is not None, line
+    assert verdict("Więcej pieniędzy dla szpitali", none) is None
 
 
 def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
