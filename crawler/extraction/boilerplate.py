@@ -150,6 +150,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:lees|bekijk) ook\b", r"^\W*gerelateerde (?:artikelen|berichten)\b",
     r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
     r"^\W*das (?:\w+ ){0,2}könnte (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren\b",
+    r"^\W*das könnte (?:ihnen|dir|euch) (?:auch |ebenfalls )?gefallen\b",
     # the label over links elsewhere ("Weiterführende Links:", "External links")
     r"^\W*(?:weiterführende|externe|nützliche|external|further|useful|liens) "
     r"(?:links|liens utiles)\W*(?:\[\w+\])?\W*$",
@@ -439,6 +440,14 @@ _CONTROL_MARGIN = re.compile(
     r"reacties|compartilhe|deixe (?:seu|o seu|um) comentário|fehler melden|mailen|"
     r"najnowsze|najpopularniejsze|więcej|subskrybuj|powrót|skomentuj|dołącz do dyskusji|"
     r"comentarios|découvrir|assine|compartilhar|delen|"
+    # a German site's own
+    r"mehr news|news-archiv|diese seite teilen|nach oben scrollen|zur anmeldung|"
+    r"jetzt (?:anmelden|registrieren|bewerben|entdecken)|zum shop|barrierefreiheit|sitemap|"
+    r"agb|kommentar abschicken|absenden|abschicken|senden|suche nach|suchbegriff eingeben|"
+    r"ihr warenkorb ist leer|warenkorb|merkliste|menü schließen|springe zum inhalt|"
+    r"(?:direkt )?zum inhalt(?: springen)?|seitenleiste|footer|social media|folgen? (?:sie )?uns|"
+    r"teile diesen beitrag|beliebte beiträge|neueste artikel|partnerinhalt|"
+    r"in zusammenarbeit mit|unterstützt von|transparenzhinweis(?:: werbung)?|"
     r"(?:komentarze|comentarios|commentaires|commenti|comentários|reacties) \(?\d+\)?|"
     r"schriftgröße|artikel vorlesen lassen|aktuelle nachrichten|nachrichten aus der region"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
@@ -562,7 +571,8 @@ _LABEL = _Phrases(
     r"^\W*[^.!?]{1,100}\|\s*\d+ (?:photos|pictures|images|bilder|fotos)\W*$",
     r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
     r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"
-    r"^\W*(?:veröffentlich\w*|letzte änderung|zuletzt aktualisiert|last updated|posted)"
+    r"^\W*(?:veröffentlich\w*|letzte (?:änderung|aktualisierung)|zuletzt (?:aktualisiert|"
+    r"geändert)|geändert am|last updated|posted)"
     r"\s*(?::|\||am\b|on\b|in\b|by\b|von\b|um\b|\d|\W*$)",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo de "
@@ -790,6 +800,7 @@ BYLINE = re.compile(
     # Software ein und..." goes on as a sentence
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:"
+    r"|(?:Von|By|Par|Por)\s*:\s*[A-ZÀ-Þ]"
     r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ]"
     r"|(?:Publicado|Escrito) por\s+[A-ZÀ-Þ]|(?:Publié|Écrit) par\s+[A-ZÀ-Þ]"
     r"|(?:Pubblicato|Scritto) da\s+[A-ZÀ-Þ]"

@@ -127,6 +127,11 @@ def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_w
                  "Artykuł sponsorowany", "Zdjęcie ilustracyjne"):  # fmt: skip
         assert verdict(line, none) is not None, line
     assert verdict("Więcej pieniędzy dla szpitali", none) is None
+    for line in ("Springe zum Inhalt", "Teile diesen Beitrag", "Das könnte Ihnen auch gefallen",
+                 "Letzte Aktualisierung: 12.03.2020", "Von: Max Muster", "Warenkorb",
+                 "In Zusammenarbeit mit"):  # fmt: skip
+        assert verdict(line, none) is not None, line
+    assert verdict("In Zusammenarbeit mit der Stadt wurde der Hafen gebaut.", none) is None
 
 
 def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
