@@ -448,6 +448,11 @@ _CONTROL_MARGIN = re.compile(
     r"(?:direkt )?zum inhalt(?: springen)?|seitenleiste|footer|social media|folgen? (?:sie )?uns|"
     r"teile diesen beitrag|beliebte beiträge|neueste artikel|partnerinhalt|"
     r"in zusammenarbeit mit|unterstützt von|transparenzhinweis(?:: werbung)?|"
+    # and an English one's
+    r"link copied|latest news|popular posts|top stories|your email(?: address)?|submit|"
+    r"search this site|main menu|about(?: us)?|contact us|terms (?:&|and) conditions|"
+    r"cookie policy|advertise(?: with us)?|careers|(?:paid|partner|sponsored) content|"
+    r"post comment|be the first to comment|learn more|find out more|watch(?: now)?|"
     r"(?:komentarze|comentarios|commentaires|commenti|comentários|reacties) \(?\d+\)?|"
     r"schriftgröße|artikel vorlesen lassen|aktuelle nachrichten|nachrichten aus der region"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
@@ -562,7 +567,8 @@ _LABEL = _Phrases(
     r"^\W*(?:kategorien?|categor(?:y|ies)|catégories?|categorías?|categorie|rubrik|tags?|"
     r"schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|stichworte|etiquetas|mots[- ]clés|tagi|"
     r"themen|temas|temi|tematy|onderwerpen|ressort|"
-    r"topics|release date|news date|tagged with|more about|more on these topics|related topics)"
+    r"topics|release date|news date|tagged with|tagged|more about|more on these topics|"
+    r"related topics)"
     r"\s*(?::|\||\W*$)",
     # a gallery's label: "Gallery: Harbour at dawn | 14 Photos"
     r"^\W*(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|slideshow)\s*:",
@@ -800,6 +806,7 @@ BYLINE = re.compile(
     # Software ein und..." goes on as a sentence
     r"|(?:by|von)(?:\s+[A-ZÀ-Þ][\w'-]+){2,3}\W*$"
     r"|(?:Autor(?:in)?|Author|Text|Written by|Auteur|Autor/in)\s*:"
+    r"|Written by\s+[A-ZÀ-Þ][\w.'-]*\s+[A-ZÀ-Þ]"
     r"|(?:Von|By|Par|Por)\s*:\s*[A-ZÀ-Þ]"
     r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ]"
     r"|(?:Publicado|Escrito) por\s+[A-ZÀ-Þ]|(?:Publié|Écrit) par\s+[A-ZÀ-Þ]"

@@ -132,6 +132,11 @@ def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_w
                  "In Zusammenarbeit mit"):  # fmt: skip
         assert verdict(line, none) is not None, line
     assert verdict("In Zusammenarbeit mit der Stadt wurde der Hafen gebaut.", none) is None
+    for line in ("Link copied", "Top Stories", "About Us", "Partner Content", "Post Comment",
+                 "Be the first to comment", "Tagged: harbour", "Written by Ann Writer"):  # fmt: skip
+        assert verdict(line, none) is not None, line
+    for sentence in ("Tagged as a smuggler, he fled.", "Written by hand, the note said"):
+        assert verdict(sentence, none) is None, sentence
 
 
 def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> None:
