@@ -135,6 +135,9 @@ def test_a_blogs_and_a_shops_widgets_go_at_the_margins_in_the_languages_of_the_w
     for line in ("Link copied", "Top Stories", "About Us", "Partner Content", "Post Comment",
                  "Be the first to comment", "Tagged: harbour", "Written by Ann Writer"):  # fmt: skip
         assert verdict(line, none) is not None, line
+    for line in ("Aller au contenu", "Política de privacidad", "Ultime notizie", "Carregar mais",
+                 "Przejdź do treści"):  # fmt: skip
+        assert verdict(line, none) == "control", line
     for sentence in ("Tagged as a smuggler, he fled.", "Written by hand, the note said"):
         assert verdict(sentence, none) is None, sentence
 
