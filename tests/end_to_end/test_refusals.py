@@ -167,8 +167,9 @@ def test_robots_txt_crawl_delay_is_honoured(runs: Runs) -> None:
     stamps = [stamp for stamp, _ in runs.asked_first["slow"]]
     assert len(stamps) >= 4  # robots.txt, the feed, three articles
     gaps = [later - earlier for earlier, later in itertools.pairwise(stamps[1:])]
-    # The delay runs between the downloader's sends; a busy machine may shift one arrival.
-    assert sum(gaps) >= 0.95 * len(gaps) and min(gaps) >= 0.5, gaps
+    # The delay runs between the downloader's sends; a busy machine may shift one arrival (a
+    # request that arrives half a second late is followed by a gap half a second short).
+    assert sum(gaps) >= 0.95 * len(gaps) and min(gaps) >= 0.4, gaps
     assert runs.first.stats["robotstxt/crawl_delay"] >= 1
 
 
