@@ -129,7 +129,7 @@ class _Phrases:
 
 # Lines that send the reader to another story or page.
 _ELSEWHERE = _Phrases(
-    r"^\W*(?:read|see) (?:also|more)\b(?! than\b)", r"^\W*related\b(?! to\b)",
+    r"^\W*(?:read|see) (?:also|more)\b(?! than\b)", r"^\W*(?:explore )?related\b(?! to\b)",
     r"^\W*more on this\b",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
@@ -272,6 +272,13 @@ _CALL = _Phrases(
     r"^\W*hören sie (?:hier )?(?:den|diesen) (?:artikel|beitrag)(?: an)?\W*$",
     r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
+    # the comment box's rules and state: "Please keep comments civil", "Comments are closed."
+    r"\bplease keep (?:your )?comments (?:civil|clean|respectful|polite|on[- ]topic|relevant)\b",
+    r"\bwe reserve the right to (?:remove|delete|edit) (?:any )?comments?\b",
+    r"^\W*(?:comments are (?:now )?closed|kommentare sind geschlossen|die kommentarfunktion ist "
+    r"(?:geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|"
+    r"i commenti sono chiusi|os comentários estão (?:fechados|encerrados))\W*$",
+    r"\benter your e-?mail(?: address)? below\b",
     r"\bcomments?\b[^!?]{0,160}\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be "
     r"tolerated|(?:are|is) not (?:allowed|permitted|tolerated))\b",
     r"^\W*if you have (?:trouble|problems?) (?:leaving|posting|submitting) a comment\b",
@@ -392,6 +399,7 @@ _CONTROL = re.compile(
     r"blog at|create a free website or blog at|website built with) wordpress\.com|"
     r"(?:page|seite|página|pagina) \d+ (?:of|von|de|di) \d+|"
     r"\d{1,3} (?:of|von|de|sur|di|z) \d{1,3}|"  # a slideshow's counter
+    r"\d{1,4} ?[-–] ?\d{1,4} (?:of|von|de|sur|di|z) \d{1,6}|"  # a list's pager: "1 - 4 of 20"
     # a news page's buttons: save, gift, hear, enlarge, play, a caption's toggle
     r"zur merkliste hinzufügen|artikel verschenken|gift this article|listen to (?:this )?article|"
     r"add to myft|read next|keep reading|read full article|continue reading the main story|"
@@ -453,6 +461,9 @@ _CONTROL_MARGIN = re.compile(
     r"search this site|main menu|about(?: us)?|contact us|terms (?:&|and) conditions|"
     r"cookie policy|advertise(?: with us)?|careers|(?:paid|partner|sponsored) content|"
     r"post comment|be the first to comment|learn more|find out more|watch(?: now)?|"
+    # a form's labels: the comment or contact form under the story
+    r"your name|(?:your )?e-?mail address|ihr name|ihre e-?mail(?:-adresse)?|votre nom|"
+    r"tu nombre|name|e-?mail|url|website|webseite|message|nachricht|"
     # and the other languages' of Europe's web: skip links, search, close, legal pages, more
     r"(?:aller|passer) au contenu|(?:ir|saltar) al contenido|vai al contenuto|"
     r"ir para o conteúdo|przejdź do treści|rechercher|buscar|cerca|pesquisar|szukaj|"
@@ -664,7 +675,8 @@ _LABEL = _Phrases(
     r"\b(?:nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
     r"not necessarily reflect the (?:views|opinions?) of (?:the )?(?:editors?|editorial|"
     r"publishers?|newspaper|website|magazine)|"
-    r"the views expressed (?:here |in this \w+ )?are (?:those of the author|the author's own))",
+    r"(?:the )?views expressed (?:here |(?:in|on) this \w+ )?are (?:those of the author|"
+    r"the author's own))",
 )  # fmt: skip
 # Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
 # purchases. Its earnings alone are not enough: a story quotes people on theirs.
@@ -792,6 +804,26 @@ _FEED_FOOTER = _pattern(
     r"^\W*(?:the post|der beitrag|l'article|la entrada|o post) .{1,300}? "
     r"(?:appeared first on|erschien zuerst auf|est apparu en premier sur|"
     r"apareció primero en|apareceu primeiro em) [^.,;]{1,80}\.?\s*$",
+)
+# The lines a blog's template writes under each entry (WordPress's themes, Movable Type), in
+# their translations: "This entry was posted on ... and is filed under ...", "You can follow
+# any responses to this entry through the RSS 2.0 feed.", "X was the previous entry in this
+# blog." A story's own sentences do not speak of its entry.
+_ENTRY_FOOTER = _Phrases(
+    r"^\W*this (?:entry|post) was posted (?:on|in|by)\b",
+    r"^\W*dieser eintrag wurde (?:am .{1,40} )?veröffentlicht (?:in|unter)\b",
+    r"^\W*(?:cette entrée|ce contenu) a été publiée? (?:dans|le)\b",
+    r"^\W*esta entrada (?:fue publicada|se publicó) en\b",
+    r"\byou can follow any responses to this entry\b",
+    r"\byou can (?:skip to the end and )?leave a response\b",
+    r"\b(?:both )?comments and pings are (?:currently )?closed\b",
+    r"\bresponses are currently closed\b",
+    r"\bkommentare und pings sind (?:derzeit )?geschlossen\b",
+    r"\bthis page contains a single entry by\b",
+    r"\bthis page contains (?:links to )?all (?:the )?entries\b",
+    r"\b(?:was|is) the (?:previous|next) entry in this blog\b",
+    r"\bfind recent content on the main index\b",
+    r"\bpowered by movable type\b",
 )
 _FRAME = " \t\n|•·-–—>»›<«‹→←↑↓▶►▸*#()[]"  # what a control's label may stand between
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
@@ -1027,7 +1059,10 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return "markup"
     if _SERVER_ERROR.match(text):
         return "error"
-    if len(text) < _NOTICE_MAX and (_NOTICE.search(text) or (margin and _FEED_FOOTER.match(text))):
+    if len(text) < _NOTICE_MAX and (
+        _NOTICE.search(text)
+        or (margin and (_FEED_FOOTER.match(text) or _ENTRY_FOOTER.search(text)))
+    ):
         return "notice"
     if len(text) < _RIGHTS_MAX and _RIGHTS.search(text):
         return "credit"
@@ -1331,9 +1366,10 @@ def prune(
                     _count(removed, "author", text)
                     _remove_block(element)
             break
-    # a box that names none of them: the last block, a person introduced by a writer's role
+    # a box that names none of them: the last block, a person introduced by a writer's role or
+    # under the box's label ("About the Author: As the creator of ...")
     for element, text in islice(_left_from_end(blocks[first + 1 :], body), 1):
-        if len(text) <= MAX_AUTHOR_BOX and _BIO.match(text):
+        if len(text) <= MAX_AUTHOR_BOX and (_BIO.match(text) or _AUTHOR_LEAD.match(text)):
             _count(removed, "author", text)
             _remove_block(element)
     # a heading that heads nothing: what it headed went, or it is the next story's headline
@@ -1540,6 +1576,11 @@ def _under(blocks: list[tuple[_Element, str]], heading: int) -> Iterable[int]:
 _AUTHOR_LABEL = re.compile(
     r"\W*(?:about the author|über (?:den autor|die autorin)|der autor|die autorin|à propos de "
     r"l['’]auteur|sobre el autor|o autorze|over de auteur)\W*",
+    re.IGNORECASE,
+)
+_AUTHOR_LEAD = re.compile(
+    r"\W*(?:about the author|über (?:den autor|die autorin)|zum autor|zur autorin|à propos de "
+    r"l['’]auteur|sobre el autor|o autorze|over de auteur)\s*:\s*\w",
     re.IGNORECASE,
 )
 _NAME_END = re.compile(r"\W|$")

@@ -1475,3 +1475,44 @@ def test_an_authors_box_that_names_no_known_author_goes_when_it_ends_the_text() 
                "the European Commission. He has also worked in the private sector.")  # fmt: skip
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{subject}</p></body>")
     assert prune(body, links_of()) == {}
+    # under its label on the same line
+    lead = "About the Author: Chris is obsessed with optimizing the web and has built two themes."
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{lead}</p></body>")
+    assert prune(body, links_of()) == {"author": 1}
+
+
+def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() -> None:
+    none = links_of()
+    for line in ("This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed "
+                 "under Neat Stuff, Videos.",
+                 "You can follow any responses to this entry through the RSS 2.0 feed.",
+                 "Both comments and pings are currently closed.",
+                 "This page contains a single entry by Byron published on November 6, 2012.",
+                 "BikeSnob: A Dick About Sandy Relief was the previous entry in this blog.",
+                 "Find recent content on the main index or look in the archives to find all "
+                 "content.",
+                 "Dieser Eintrag wurde veröffentlicht in Allgemein von admin.",
+                 "Kommentare und Pings sind geschlossen.",
+                 "Ce contenu a été publié dans Actualités par admin.",
+                 "Powered by Movable Type."):  # fmt: skip
+        assert verdict(line, none) == "notice", line
+        assert verdict(line, none, margin=False) is None, line
+    # the comment box's state and rules, a pitch for the mailing list
+    for line in ("Comments are closed.", "Die Kommentarfunktion ist geschlossen.",
+                 "Les commentaires sont fermés.",
+                 "Welcome to our new commenting system. Please keep comments civil and relevant.",
+                 "We reserve the right to remove comments that are off-topic.",
+                 "If you enjoyed this article, enter your email below to get free updates!"):  # fmt: skip
+        assert verdict(line, none) == "call", line
+    # a list's pager, a form's labels, a box of related content
+    assert verdict("1 - 4 of 20", none) == verdict("1–10 of 98", none) == "control"
+    for label in ("Your Name", "Email Address", "URL", "Message", "Website"):
+        assert verdict(label, none) == "control", label
+        assert verdict(label, none, margin=False) is None, label
+    assert verdict("Explore Related Content", none) == "elsewhere"
+    assert verdict("Views expressed on this page are those of the authors.", none) is not None
+    # a story's own sentences about the same things
+    for line in ("The entry was posted on the museum's website on Monday, officials said.",
+                 "Comments are closed to the public until the hearing on Friday.",
+                 "His name is on the list of 4 of 20 candidates the party approved."):  # fmt: skip
+        assert verdict(line, none) is None, line
