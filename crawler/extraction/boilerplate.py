@@ -131,6 +131,15 @@ class _Phrases:
 _ELSEWHERE = _Phrases(
     r"^\W*(?:read|see) (?:also|more)\b(?! than\b)", r"^\W*(?:explore )?related\b(?! to\b)",
     r"^\W*more on this\b",
+    # the post before or after, another section's stories: "Previous Post: ...", "More world
+    # stories from NBC News:" (a line that ends at its colon: "More good news: ..." is prose)
+    r"^\W*(?:previous|next|older|newer) (?:post|article|story|entry)\s*:",
+    r"^\W*(?:vorheriger|nächster|älterer|neuerer) (?:beitrag|artikel|eintrag)\s*:",
+    r"^\W*(?:article|billet) (?:précédent|suivant)\s*:",
+    r"^\W*(?:entrada|artículo|noticia) (?:anterior|siguiente)\s*:",
+    r"^\W*more (?:[\w'’&-]+ ){0,4}(?:news|stories|content|coverage|articles)"
+    r"(?: (?:from|on|at) [^!?:]{1,40})?\s*:\W*$",
+    r"^\W*previously posted (?:items|posts|entries)\W*$",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
@@ -279,6 +288,13 @@ _CALL = _Phrases(
     r"(?:geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|"
     r"i commenti sono chiusi|os comentários estão (?:fechados|encerrados))\W*$",
     r"\benter your e-?mail(?: address)? below\b",
+    r"^\W*(?:log ?in|sign in) or register to (?:post )?comments?\b",  # Drupal's
+    r"^\W*anmelden oder registrieren,? um (?:kommentare|einen kommentar) zu "
+    r"(?:schreiben|verfassen)",
+    # a row of the site's profiles: "Twitter (17,951 followers) • Facebook (3,507 likes)"
+    r"\b(?:twitter|facebook|instagram|youtube|flickr|linkedin) \(\d[\d,.]*k? (?:followers|likes|"
+    r"fans|subscribers|contacts)\)",
+    r"^\W*(?:find|like|join) us on (?:facebook|twitter|instagram|youtube|linkedin|g\+)\W*$",
     r"\bcomments?\b[^!?]{0,160}\b(?:profanity|personal attacks)\b[^.]{0,60}\b(?:will not be "
     r"tolerated|(?:are|is) not (?:allowed|permitted|tolerated))\b",
     r"^\W*if you have (?:trouble|problems?) (?:leaving|posting|submitting) a comment\b",
@@ -370,7 +386,7 @@ _CONTROL = re.compile(
     r"back(?: to (?:top|overview|the list|list|news|home|all \w+))?|(?:go )?to top|"
     r"read more|continue reading|read the full (?:story|article)|(?:see|show|view) (?:more|all)|"
     r"all news|more news|(?:previous|next) (?:post|article|story)|(?:older|newer) posts|"
-    r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|order reprints?|"
+    r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|print this|order reprints?|"
     r"(?:article )?licensing and reprints?(?: options)?|reprints? (?:and|&) permissions|"
     r"e-?mail (?:this )?(?:article|story)|copy link|save (?:article|for later)|"
     r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
@@ -400,6 +416,9 @@ _CONTROL = re.compile(
     r"(?:page|seite|página|pagina) \d+ (?:of|von|de|di) \d+|"
     r"\d{1,3} (?:of|von|de|sur|di|z) \d{1,3}|"  # a slideshow's counter
     r"\d{1,4} ?[-–] ?\d{1,4} (?:of|von|de|sur|di|z) \d{1,6}|"  # a list's pager: "1 - 4 of 20"
+    r"(?:no|one|\d+) comments? (?:leave|add|post) a (?:comment|reply)|"
+    r"\d[\d,.]* (?:reads|aufrufe|lecturas|lectures)|"  # a post's read count
+    r"no related posts|keine ähnlichen beiträge|"
     # a news page's buttons: save, gift, hear, enlarge, play, a caption's toggle
     r"zur merkliste hinzufügen|artikel verschenken|gift this article|listen to (?:this )?article|"
     r"add to myft|read next|keep reading|read full article|continue reading the main story|"
@@ -461,6 +480,7 @@ _CONTROL_MARGIN = re.compile(
     r"search this site|main menu|about(?: us)?|contact us|terms (?:&|and) conditions|"
     r"cookie policy|advertise(?: with us)?|careers|(?:paid|partner|sponsored) content|"
     r"post comment|be the first to comment|learn more|find out more|watch(?: now)?|"
+    r"slideshows?|featured videos?|presented by|"
     # a form's labels: the comment or contact form under the story
     r"your name|(?:your )?e-?mail address|ihr name|ihre e-?mail(?:-adresse)?|votre nom|"
     r"tu nombre|name|e-?mail|url|website|webseite|message|nachricht|"
@@ -479,6 +499,9 @@ _CONTROL_MARGIN = re.compile(
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
     r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
+    # the site's or the writer's profile: "Twitter: @name", "Facebook: www.facebook.com/name"
+    r"|(?:twitter|facebook|instagram|youtube|linkedin)(?: [\w ]{1,15})?\s*:\s*"
+    r"(?:@\w+|(?:https?://)?(?:www\.)?[\w-]+\.[\w./-]+)"
     # a row of page numbers: "« Previous 1 2 3 Next »"
     r"|(?:(?:previous|prev|vorherige|zurück|précédent|anterior)\W+)?\d{1,3}(?: \d{1,3}){2,}"
     r"(?:\W+(?:next|weiter|nächste|suivant|siguiente))?)(?: ?[:.…?!]+)?",
@@ -496,7 +519,7 @@ _BREADCRUMB = re.compile(
 )
 # Photo credits and copyright lines.
 _BY_NAME = (
-    r"(?:(?:lead|top|portrait|cover) )?(?:photograph|photo|illustration|image)s? by "
+    r"(?:(?:lead|top|portrait|cover) )?(?:photograph|photo|illustration|image)s? by:? "
     r"(?-i:[A-Z][\w.'’&/-]*(?:,? (?:and |& |de |van |von |der |da |di |la |le )*[A-Z][\w.'’&/-]*)"
     r"{0,5})"
 )
@@ -719,6 +742,9 @@ _NOTICE = _Phrases(
     r"\bdatenschutz-?einstellungen (?:verhindern|aktivieren)\b",
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
+    r"\bget the (?:latest )?(?:adobe )?flash player\b",
+    r"\b(?:you need|requires?) (?:to (?:install|upgrade|have) )?(?:the (?:latest )?)?"
+    r"(?:adobe )?flash player\b",
     r"^\W*ein klick für den datenschutz\b",
     r"^\W*link zum (?:youtube|twitter|x|instagram|tiktok|facebook|spotify|podcast)-inhalt\W*$",
     r"\ban dieser stelle finden sie (?:einen|ein) (?:[\w,]+ ){0,5}externen? inhalt",
@@ -824,6 +850,8 @@ _ENTRY_FOOTER = _Phrases(
     r"\b(?:was|is) the (?:previous|next) entry in this blog\b",
     r"\bfind recent content on the main index\b",
     r"\bpowered by movable type\b",
+    r"\bthe comments to this entry are closed\b",
+    r"^\W*trackback url for this (?:entry|post)\b",
 )
 _FRAME = " \t\n|•·-–—>»›<«‹→←↑↓▶►▸*#()[]"  # what a control's label may stand between
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"

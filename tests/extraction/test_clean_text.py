@@ -1510,9 +1510,27 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
         assert verdict(label, none) == "control", label
         assert verdict(label, none, margin=False) is None, label
     assert verdict("Explore Related Content", none) == "elsewhere"
+    # a blog's and a news site's other buttons, counts and pointers
+    for line, kind in (("The comments to this entry are closed.", "notice"),
+                       ("Login or register to post comments", "call"),
+                       ("6 Comments Leave a comment", "control"), ("2044 reads", "control"),
+                       ("No related posts.", "control"), ("Print This •", "control"),
+                       ("Get the Flash Player to see this player.", "notice"),
+                       ("Previous Post: S&P 500 Index Breaks 1,400", "elsewhere"),
+                       ("More world stories from NBC News:", "elsewhere"),
+                       ("Previously posted items", "elsewhere"),
+                       ("Photo by: Jacob Botter", "credit"), ("Find us on Facebook", "call"),
+                       ("Twitter (17,951 followers) • Facebook (3,507 likes)", "call")):  # fmt: skip
+        assert verdict(line, none) == kind, line
+    for line in ("Twitter: @nuttynomads", "Facebook: www.facebook.com/nuttynomads",
+                 "Featured Video:", "Slideshows"):  # fmt: skip
+        assert verdict(line, none) == "control", line
+        assert verdict(line, none, margin=False) is None, line
     assert verdict("Views expressed on this page are those of the authors.", none) is not None
     # a story's own sentences about the same things
     for line in ("The entry was posted on the museum's website on Monday, officials said.",
                  "Comments are closed to the public until the hearing on Friday.",
-                 "His name is on the list of 4 of 20 candidates the party approved."):  # fmt: skip
+                 "His name is on the list of 4 of 20 candidates the party approved.",
+                 "More bad news: the bridge stays closed until May.",
+                 "Website: www.harbour-festival.de"):  # fmt: skip
         assert verdict(line, none) is None, line
