@@ -140,6 +140,12 @@ _ELSEWHERE = _Phrases(
     r"^\W*more (?:[\w'’&-]+ ){0,4}(?:news|stories|content|coverage|articles)"
     r"(?: (?:from|on|at) [^!?:]{1,40})?\s*:\W*$",
     r"^\W*previously posted (?:items|posts|entries)\W*$",
+    r"^\W*more (?:[\w.&'’-]+ ){0,3}headlines\b", r"^\W*more in (?:[\w.&'’-]+ ){0,4}news\W*$",
+    r"^\W*(?:stories|articles|more) in this section\b",
+    r"^\W*(?:recent|latest) (?:[\w&'’-]+ ){0,3}(?:picks|articles|stories)"
+    r"(?: and (?:articles|stories|picks))?\W*$",
+    r"^\W*(?:on this topic|story history|internal links|don['’]t miss)\W*$",
+    r"^\W*previously on\b[^.!?]{0,30}$",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
@@ -288,6 +294,10 @@ _CALL = _Phrases(
     r"(?:geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|"
     r"i commenti sono chiusi|os comentários estão (?:fechados|encerrados))\W*$",
     r"\benter your e-?mail(?: address)? below\b",
+    r"\bcomments?(?: entries)? (?:are|is) limited to \d+ (?:words|characters)\b",
+    r"\ball comments (?:are )?subject to (?:approval|moderation)\b",
+    r"^\W*comment (?:rules|guidelines|policy)\W*$",
+    r"^\W*get [\w'’ ]{0,30}(?:news|updates|alerts|headlines) (?:via|by) e-?mail\b",
     r"^\W*(?:log ?in|sign in) or register to (?:post )?comments?\b",  # Drupal's
     r"^\W*anmelden oder registrieren,? um (?:kommentare|einen kommentar) zu "
     r"(?:schreiben|verfassen)",
@@ -405,7 +415,8 @@ _CONTROL = re.compile(
     r"loading|lädt|chargement|cargando|carregando|caricamento|ładowanie|please wait|"
     r"now (?:watching|playing)|fullscreen|thumbnails|(?:enter|exit) full ?screen|"
     # a blog's or a forum's buttons and boxes
-    r"comments powered by disqus|post a comment|kommentar veröffentlichen|add (?:a )?new comment|"
+    r"comments powered by disqus|post (?:a|your) comment|kommentar veröffentlichen|"
+    r"add (?:a )?new comment|"
     r"neuen kommentar hinzufügen|(?:newer|older) posts?(?: (?:newer|older) posts?)?(?: home)?|"
     r"(?:neuerer|älterer) post(?: (?:neuerer|älterer) post)?(?: startseite)?|zitieren|"
     r"report (?:post|comment|this)|(?:beitrag|kommentar) melden|recent posts|neueste beiträge|"
@@ -422,7 +433,11 @@ _CONTROL = re.compile(
     # a news page's buttons: save, gift, hear, enlarge, play, a caption's toggle
     r"zur merkliste hinzufügen|artikel verschenken|gift this article|listen to (?:this )?article|"
     r"add to myft|read next|keep reading|read full article|continue reading the main story|"
-    r"skip advertisement|enlarge this image|(?:toggle|hide|show) caption|editor[’']s picks|"
+    r"skip advertisement|enlarge this image|(?:toggle|hide|show) caption|"
+    r"editor[’']s (?:picks?|choice)|"
+    r"printer[- ]friendly(?: (?:page|version|format))?|send (?:this )?(?:article|story|page) to "
+    r"(?:a )?friends?(?: by(?: e-?mail)?)?|(?:e-?)?mail (?:this )?(?:article |story )?to a friend|"
+    r"print story|read later|digg this(?: story)?|add to del\.icio\.us|"
     r"around the web|bild vergrößern|galerie öffnen|video abspielen|artikel zum hören|"
     r"audio-version|teilen sie diesen artikel|lire plus tard|offrir cet article|"
     r"ajouter à mes favoris|partager sur \w+|compartir en \w+|ver comentarios|"
@@ -506,6 +521,10 @@ _CONTROL_MARGIN = re.compile(
     r"|(?:(?:previous|prev|vorherige|zurück|précédent|anterior)\W+)?\d{1,3}(?: \d{1,3}){2,}"
     r"(?:\W+(?:next|weiter|nächste|suivant|siguiente))?)(?: ?[:.…?!]+)?",
     re.IGNORECASE,
+)
+# A row of them: "Mail to a friend Print story Read later", "Article E-Mail :: Comment"
+_CONTROLS = re.compile(
+    rf"(?:{_CONTROL.pattern})(?:[\s|:•·/,]+(?:{_CONTROL.pattern}))+", re.IGNORECASE
 )
 _SHARE_ONE = re.compile(rf"\W*{_SHARE_WORD}\W*", re.IGNORECASE)
 # A breadcrumb: "Startseite » News » Hafen", "Home > Harbour".
@@ -1102,7 +1121,9 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
     if len(text) < 80 and (
-        _CONTROL.fullmatch(bare := text.strip(_FRAME)) or (_BREADCRUMB.fullmatch(bare))
+        _CONTROL.fullmatch(bare := text.strip(_FRAME))
+        or _BREADCRUMB.fullmatch(bare)
+        or _CONTROLS.fullmatch(bare)
     ):
         return "control"
     if (

@@ -1522,6 +1522,22 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
                        ("Photo by: Jacob Botter", "credit"), ("Find us on Facebook", "call"),
                        ("Twitter (17,951 followers) • Facebook (3,507 likes)", "call")):  # fmt: skip
         assert verdict(line, none) == kind, line
+    # a news site's of 2008: its rows of buttons, the comment box's rules, other stories' labels
+    for line, kind in (("Mail to a friend Print story Read later", "control"),
+                       ("Send this article to Friends by", "control"),
+                       ("Printer friendly", "control"), ("• Digg this story", "control"),
+                       ("Comments are limited to 200 words or less.", "call"),
+                       ("Note: All Comments Subject To Approval", "call"),
+                       ("Get Starpulse News Via Email:", "call"),
+                       ("MORE MANITOBA HEADLINES »", "elsewhere"),
+                       ("More in South Asia news", "elsewhere"),
+                       ("Stories in this Section", "elsewhere"),
+                       ("Recent Picks and Articles", "elsewhere"),
+                       ("Don't Miss . . .", "elsewhere")):  # fmt: skip
+        assert verdict(line, none) == kind, line
+    for line in ("Don't miss the parade on Sunday, when the bands come to town.",
+                 "Print story ideas were what the editors asked for, said the author."):  # fmt: skip
+        assert verdict(line, none) is None, line
     for line in ("Twitter: @nuttynomads", "Facebook: www.facebook.com/nuttynomads",
                  "Featured Video:", "Slideshows"):  # fmt: skip
         assert verdict(line, none) == "control", line
