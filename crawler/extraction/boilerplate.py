@@ -146,6 +146,8 @@ _ELSEWHERE = _Phrases(
     r"(?: and (?:articles|stories|picks))?\W*$",
     r"^\W*(?:on this topic|story history|internal links|don['’]t miss)\W*$",
     r"^\W*previously on\b[^.!?]{0,30}$",
+    r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
+    r"\bsearch the archives at\b",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
@@ -294,6 +296,9 @@ _CALL = _Phrases(
     r"(?:geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|"
     r"i commenti sono chiusi|os comentários estão (?:fechados|encerrados))\W*$",
     r"\benter your e-?mail(?: address)? below\b",
+    r"^\W*by clicking \W?(?:create account|sign up|register|subscribe)\W?,? you\b",
+    r"^\W*please confirm the information below before signing in\b",
+    r"\btake advantage of this special offer\b",
     r"\bcomments?(?: entries)? (?:are|is) limited to \d+ (?:words|characters)\b",
     r"\ball comments (?:are )?subject to (?:approval|moderation)\b",
     r"^\W*comment (?:rules|guidelines|policy)\W*$",
@@ -437,7 +442,10 @@ _CONTROL = re.compile(
     r"editor[’']s (?:picks?|choice)|"
     r"printer[- ]friendly(?: (?:page|version|format))?|send (?:this )?(?:article|story|page) to "
     r"(?:a )?friends?(?: by(?: e-?mail)?)?|(?:e-?)?mail (?:this )?(?:article |story )?to a friend|"
-    r"print story|read later|digg this(?: story)?|add to del\.icio\.us|"
+    r"print story|read later|digg this(?: story)?|add to del\.icio\.us|most e-?mailed|"
+    r"change text size|story tools|"
+    # the Wayback Machine's toolbar over an archived page
+    r"\d+ captures|about this capture|collected by|"
     r"around the web|bild vergrößern|galerie öffnen|video abspielen|artikel zum hören|"
     r"audio-version|teilen sie diesen artikel|lire plus tard|offrir cet article|"
     r"ajouter à mes favoris|partager sur \w+|compartir en \w+|ver comentarios|"
@@ -524,8 +532,10 @@ _CONTROL_MARGIN = re.compile(
 )
 # A row of them: "Mail to a friend Print story Read later", "Article E-Mail :: Comment"
 _CONTROLS = re.compile(
-    rf"(?:{_CONTROL.pattern})(?:[\s|:•·/,]+(?:{_CONTROL.pattern}))+", re.IGNORECASE
+    rf"(?:{_CONTROL.pattern}|{_SHARE_WORD})(?:[\s|:•·/,]+(?:{_CONTROL.pattern}|{_SHARE_WORD}))+",
+    re.IGNORECASE,
 )
+_SHARE_ROW = re.compile(rf"{_SHARE_WORD}(?:\W+{_SHARE_WORD})+", re.IGNORECASE)
 _SHARE_ONE = re.compile(rf"\W*{_SHARE_WORD}\W*", re.IGNORECASE)
 # A breadcrumb: "Startseite » News » Hafen", "Home > Harbour".
 _BREADCRUMB = re.compile(
@@ -925,7 +935,14 @@ _DATE = re.compile(
     rf"|\b\d{{1,2}} de {_MONTH} (?:de |del )?\d{{4}}\b"  # "2 de mayo de 2022"
     # "vor 3 Stunden", "3 hours ago"
     r"|\bvor \d+ (?:minuten|stunden|tagen)\b|\b\d+ (?:minutes?|mins?|hours?|hrs?|days?) ago\b"
+    r"|\b\d+ ?(?:hr|min)\(s\)(?: \d+ ?min\(s\))?"  # "posted 4hr(s) 20min(s)"
     r"|\bhace \d+ (?:minutos?|horas?|días?)\b|\bil y a \d+ (?:minutes?|heures?|jours?)\b",
+    re.IGNORECASE,
+)
+# A time's and a date's own words: "11:43 AM EST, Thu January 3, 2013" is a date alone.
+_CLOCK_WORDS = re.compile(
+    r"\b(?:[ap]\.?m\.?|uhr|[ecmp][sd]t|gmt|utc|cet|cest|mez|mesz|bst|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b\.?",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content
@@ -1123,7 +1140,7 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     if len(text) < 80 and (
         _CONTROL.fullmatch(bare := text.strip(_FRAME))
         or _BREADCRUMB.fullmatch(bare)
-        or _CONTROLS.fullmatch(bare)
+        or (_CONTROLS.fullmatch(bare) and not _SHARE_ROW.fullmatch(bare))  # share rows call
     ):
         return "control"
     if (
@@ -1278,7 +1295,7 @@ def _is_date_line(text: str) -> bool:
     or four Chinese, Japanese or Korean characters ("(1月14日 01時40分更新)")."""
     if not _DATE.search(text):
         return False
-    rest = _DATE.sub("", text)
+    rest = _CLOCK_WORDS.sub("", _DATE.sub("", text))
     return len(_WORD.findall(rest)) <= 3 and len(_CJK.findall(rest)) <= 4
 
 

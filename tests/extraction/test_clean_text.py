@@ -1535,7 +1535,21 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
                        ("Recent Picks and Articles", "elsewhere"),
                        ("Don't Miss . . .", "elsewhere")):  # fmt: skip
         assert verdict(line, none) == kind, line
+    for line, kind in (("Print E-mail story Most e-mailed Change text size", "control"),
+                       ("Story Tools", "control"), ("5 captures", "control"),
+                       ("About this capture", "control"),
+                       ("Previous Stories: Features Archive", "elsewhere"),
+                       ("Also In This Issue: New York Magazine - December 19, 2005", "elsewhere"),
+                       ("FROM OTHER NEWS SITES", "elsewhere"),
+                       ("If you want other stories on this topic, search the Archives at "
+                        "latimes.com/archives.", "elsewhere"),
+                       ('By clicking "Create Account", you confirm that you accept our', "call"),
+                       ("Take advantage of this special offer - Act now!", "call"),
+                       ("updated 11:43 AM EST, Thu January 3, 2013", "date")):  # fmt: skip
+        assert verdict(line, none) == kind, line
+    assert verdict("Facebook Twitter WhatsApp", none) == "call"  # a row of share buttons
     for line in ("Don't miss the parade on Sunday, when the bands come to town.",
+                 "Die Wahl findet am 3. Mai 2020 in Berlin statt.",
                  "Print story ideas were what the editors asked for, said the author."):  # fmt: skip
         assert verdict(line, none) is None, line
     for line in ("Twitter: @nuttynomads", "Facebook: www.facebook.com/nuttynomads",
