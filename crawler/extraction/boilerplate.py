@@ -147,6 +147,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:on this topic|story history|internal links|don['’]t miss)\W*$",
     r"^\W*previously on\b[^.!?]{0,30}$",
     r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
+    r"^\W*from the section\b",
     r"\bsearch the archives at\b",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
@@ -651,8 +652,8 @@ _LABEL = _Phrases(
     r"^\W*(?:tags|themen|schlagw(?:ö|o)rter|stichw(?:ö|o)rter)"
     r"(?:[\s,]+(?-i:[A-ZÄÖÜ0-9])\S*){2,}\W*$",  # "Tags Hafen Fähre Kiel"
     r"^\W*(?:veröffentlich\w*|letzte (?:änderung|aktualisierung)|zuletzt (?:aktualisiert|"
-    r"geändert)|geändert am|last updated|posted)"
-    r"\s*(?::|\||am\b|on\b|in\b|by\b|von\b|um\b|\d|\W*$)",
+    r"geändert)|geändert am|(?:page )?last updated|posted)"
+    r"\s*(?::|\||am\b|on\b|at\s+\d|in\b|by\b|von\b|um\b|\d|\W*$)",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo de "
     r"leitura|tempo di lettura|leestijd|czas czytania)\s*"
@@ -728,7 +729,7 @@ _LABEL = _Phrases(
     r"not necessarily reflect the (?:views|opinions?) of (?:the )?(?:editors?|editorial|"
     r"publishers?|newspaper|website|magazine)|"
     r"(?:the )?views expressed (?:here |(?:in|on) this \w+ )?are (?:those of the author|"
-    r"the author's own))",
+    r"the author's own)|the opinions expressed are those of the (?:writer|author))",
 )  # fmt: skip
 # Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
 # purchases. Its earnings alone are not enough: a story quotes people on theirs.
@@ -942,7 +943,7 @@ _DATE = re.compile(
 # A time's and a date's own words: "11:43 AM EST, Thu January 3, 2013" is a date alone.
 _CLOCK_WORDS = re.compile(
     r"\b(?:[ap]\.?m\.?|uhr|[ecmp][sd]t|gmt|utc|cet|cest|mez|mesz|bst|"
-    r"mon|tue|wed|thu|fri|sat|sun)\b\.?",
+    r"mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)  # a reference given in full is content

@@ -1548,8 +1548,14 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
                        ("updated 11:43 AM EST, Thu January 3, 2013", "date")):  # fmt: skip
         assert verdict(line, none) == kind, line
     assert verdict("Facebook Twitter WhatsApp", none) == "call"  # a row of share buttons
+    for line, kind in (("Page last updated at 22:47 GMT, Monday, 4 May 2009", "label"),
+                       ("The author is a Forbes contributor. The opinions expressed are those "
+                        "of the writer.", "label"),
+                       ("- From the section US & Canada", "elsewhere")):  # fmt: skip
+        assert verdict(line, none) == kind, line
     for line in ("Don't miss the parade on Sunday, when the bands come to town.",
                  "Die Wahl findet am 3. Mai 2020 in Berlin statt.",
+                 "Last updated at the end of the meeting, the plan was approved.",
                  "Print story ideas were what the editors asked for, said the author."):  # fmt: skip
         assert verdict(line, none) is None, line
     for line in ("Twitter: @nuttynomads", "Facebook: www.facebook.com/nuttynomads",
