@@ -144,7 +144,9 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:stories|articles|more) in this section\b",
     r"^\W*(?:recent|latest) (?:[\w&'’-]+ ){0,3}(?:picks|articles|stories)"
     r"(?: and (?:articles|stories|picks))?\W*$",
-    r"^\W*(?:on this topic|story history|internal links|don['’]t miss)\W*$",
+    r"^\W*(?:on this topic|story history|internal links|don['’]t miss|trending (?:today|now|"
+    r"this week)|popular this week|news categories|must-read(?: related)? articles|"
+    r"my other blogs)\W*$",
     r"^\W*previously on\b[^.!?]{0,30}$",
     r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
     r"^\W*from the section\b",
@@ -504,7 +506,7 @@ _CONTROL_MARGIN = re.compile(
     r"search this site|main menu|about(?: us)?|contact us|terms (?:&|and) conditions|"
     r"cookie policy|advertise(?: with us)?|careers|(?:paid|partner|sponsored) content|"
     r"post comment|be the first to comment|learn more|find out more|watch(?: now)?|"
-    r"slideshows?|featured videos?|presented by|"
+    r"slideshows?|featured videos?|presented by|font(?: size)?|"
     # a form's labels: the comment or contact form under the story
     r"your name|(?:your )?e-?mail address|ihr name|ihre e-?mail(?:-adresse)?|votre nom|"
     r"tu nombre|name|e-?mail|url|website|webseite|message|nachricht|"
@@ -655,6 +657,8 @@ _LABEL = _Phrases(
     r"geändert)|geändert am|(?:page )?last updated|posted)"
     r"\s*(?::|\||am\b|on\b|at\s+\d|in\b|by\b|von\b|um\b|\d|\W*$)",
     r"^\W*(?:kategorisiert unter|filed under|abgelegt unter)\s*:",
+    r"^\W*posted (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+    r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}\b",
     r"^\W*(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo de "
     r"leitura|tempo di lettura|leestijd|czas czytania)\s*"
     r"(?::|ca\.|etwa|about|\d)",
@@ -775,6 +779,8 @@ _NOTICE = _Phrases(
     r"\bget the (?:latest )?(?:adobe )?flash player\b",
     r"\b(?:you need|requires?) (?:to (?:install|upgrade|have) )?(?:the (?:latest )?)?"
     r"(?:adobe )?flash player\b",
+    r"\brequires? (?:your (?:computer|browser) to have )?(?:the )?(?:adobe )?flash and "
+    r"javascript\b",
     r"^\W*ein klick für den datenschutz\b",
     r"^\W*link zum (?:youtube|twitter|x|instagram|tiktok|facebook|spotify|podcast)-inhalt\W*$",
     r"\ban dieser stelle finden sie (?:einen|ein) (?:[\w,]+ ){0,5}externen? inhalt",

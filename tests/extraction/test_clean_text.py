@@ -1551,11 +1551,18 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
     for line, kind in (("Page last updated at 22:47 GMT, Monday, 4 May 2009", "label"),
                        ("The author is a Forbes contributor. The opinions expressed are those "
                         "of the writer.", "label"),
-                       ("- From the section US & Canada", "elsewhere")):  # fmt: skip
+                       ("- From the section US & Canada", "elsewhere"),
+                       ("This story contains a piece of media that requires your computer to "
+                        "have Adobe Flash and JavaScript enabled.", "notice"),
+                       ("TRENDING TODAY", "elsewhere"), ("NEWS CATEGORIES:", "elsewhere"),
+                       ("MUST-READ RELATED ARTICLES:", "elsewhere"),
+                       ("posted August 9th, 2012 1:00 PM EDT by Jared Nelson in News", "label"),
+                       ("- Font:", "control")):  # fmt: skip
         assert verdict(line, none) == kind, line
     for line in ("Don't miss the parade on Sunday, when the bands come to town.",
                  "Die Wahl findet am 3. Mai 2020 in Berlin statt.",
                  "Last updated at the end of the meeting, the plan was approved.",
+                 "Posted May 5, the video drew millions of views within a day, officials said.",
                  "Print story ideas were what the editors asked for, said the author."):  # fmt: skip
         assert verdict(line, none) is None, line
     for line in ("Twitter: @nuttynomads", "Facebook: www.facebook.com/nuttynomads",
