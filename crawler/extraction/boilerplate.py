@@ -146,7 +146,7 @@ _ELSEWHERE = _Phrases(
     r"(?: and (?:articles|stories|picks))?\W*$",
     r"^\W*(?:on this topic|story history|internal links|don['’]t miss|trending (?:today|now|"
     r"this week)|popular this week|news categories|must-read(?: related)? articles|"
-    r"my other blogs)\W*$",
+    r"my other blogs|key stories|your say|today['’]s latest news|search the web for more)\W*$",
     r"^\W*previously on\b[^.!?]{0,30}$",
     r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
     r"^\W*from the section\b",
@@ -302,6 +302,7 @@ _CALL = _Phrases(
     r"^\W*by clicking \W?(?:create account|sign up|register|subscribe)\W?,? you\b",
     r"^\W*please confirm the information below before signing in\b",
     r"\btake advantage of this special offer\b",
+    r"^\W*please read our terms (?:and|&) conditions\b",
     r"\bcomments?(?: entries)? (?:are|is) limited to \d+ (?:words|characters)\b",
     r"\ball comments (?:are )?subject to (?:approval|moderation)\b",
     r"^\W*comment (?:rules|guidelines|policy)\W*$",
@@ -446,7 +447,7 @@ _CONTROL = re.compile(
     r"printer[- ]friendly(?: (?:page|version|format))?|send (?:this )?(?:article|story|page) to "
     r"(?:a )?friends?(?: by(?: e-?mail)?)?|(?:e-?)?mail (?:this )?(?:article |story )?to a friend|"
     r"print story|read later|digg this(?: story)?|add to del\.icio\.us|most e-?mailed|"
-    r"change text size|story tools|"
+    r"(?:change )?text size|story tools|"
     # the Wayback Machine's toolbar over an archived page
     r"\d+ captures|about this capture|collected by|"
     r"around the web|bild vergrößern|galerie öffnen|video abspielen|artikel zum hören|"
@@ -535,7 +536,7 @@ _CONTROL_MARGIN = re.compile(
 )
 # A row of them: "Mail to a friend Print story Read later", "Article E-Mail :: Comment"
 _CONTROLS = re.compile(
-    rf"(?:{_CONTROL.pattern}|{_SHARE_WORD})(?:[\s|:•·/,]+(?:{_CONTROL.pattern}|{_SHARE_WORD}))+",
+    rf"(?:{_CONTROL.pattern}|{_SHARE_WORD})(?:[\s|:•·/,»›]+(?:{_CONTROL.pattern}|{_SHARE_WORD}))+",
     re.IGNORECASE,
 )
 _SHARE_ROW = re.compile(rf"{_SHARE_WORD}(?:\W+{_SHARE_WORD})+", re.IGNORECASE)

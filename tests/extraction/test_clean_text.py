@@ -1557,7 +1557,11 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
                        ("TRENDING TODAY", "elsewhere"), ("NEWS CATEGORIES:", "elsewhere"),
                        ("MUST-READ RELATED ARTICLES:", "elsewhere"),
                        ("posted August 9th, 2012 1:00 PM EDT by Jared Nelson in News", "label"),
-                       ("- Font:", "control")):  # fmt: skip
+                       ("- Font:", "control"),
+                       ("» E-mail To A Friend » Print » Text size:", "control"),
+                       ("KEY STORIES", "elsewhere"), ("YOUR SAY", "elsewhere"),
+                       ("Please read our Terms and Conditions and Privacy Statement before "
+                        "using this site.", "call")):  # fmt: skip
         assert verdict(line, none) == kind, line
     for line in ("Don't miss the parade on Sunday, when the bands come to town.",
                  "Die Wahl findet am 3. Mai 2020 in Berlin statt.",
