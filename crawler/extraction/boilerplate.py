@@ -91,13 +91,16 @@ class _Phrases:
     only, the rest searched anywhere. Python's ``re`` tries every alternative of a pattern at
     every position of a line, and most of these phrases begin one: searched as one, the calls
     and labels cost more than all the other rules together. When every one of the rest begins
-    with a word written out (``\\bexterne...``), a line that holds none of those words is not
-    searched at all: a substring test costs far less than the search."""
+    with a word written out (``\\bexterne...``) or a group of them (``\\b(?:log|sign) in``), a
+    line that holds none of those words is not searched at all: a substring test costs far less
+    than the search."""
 
     _LEAD = r"^\W*"
     # the letters an alternative begins with, up to its first sign of a pattern ("externe" of
     # "\bexterne[rn]?"; one less before a quantifier: "externe" of "\bexternen?")
     _WRITTEN = re.compile(r"\\b([a-zß-ÿ ]{4,})(?=([?*{]?))")
+    # a group of words written out, not optional: "log" and "sign" of "\b(?:log|sign) in"
+    _GROUP = re.compile(r"\\b\(\?:([a-zß-ÿ ]{3,}(?:\|[a-zß-ÿ ]{3,})*)\)(?![?*{])")
 
     def __init__(self, *alternatives: str) -> None:
         start = [a[len(self._LEAD) :] for a in alternatives if a.startswith(self._LEAD)]
@@ -105,15 +108,17 @@ class _Phrases:
         self._start = re.compile(rf"\W*(?:{'|'.join(start)})", re.IGNORECASE) if start else None
         self._anywhere = re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None
         words = [self._written(a) for a in anywhere]
-        self._words = tuple(w for w in words if w) if all(words) else ()
+        self._words = tuple(w for ws in words if ws for w in ws) if all(words) else ()
 
     @classmethod
-    def _written(cls, alternative: str) -> str | None:
+    def _written(cls, alternative: str) -> tuple[str, ...] | None:
+        """The words one of which a line must hold for ``alternative`` to match, or None."""
         found = cls._WRITTEN.match(alternative)
-        if found is None:
-            return None
-        word = found.group(1)[:-1] if found.group(2) else found.group(1)
-        return word if len(word) >= 4 else None
+        if found is not None:
+            word = found.group(1)[:-1] if found.group(2) else found.group(1)
+            return (word,) if len(word) >= 4 else None
+        group = cls._GROUP.match(alternative)
+        return tuple(group.group(1).split("|")) if group else None
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._start is not None and (found := self._start.match(text)):
@@ -150,7 +155,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*previously on\b[^.!?]{0,30}$",
     r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
     r"^\W*from the section\b",
-    r"\bsearch the archives at\b",
+    r"^\W*if you want (?:other|more) stories on this topic\b",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
@@ -244,7 +249,8 @@ _CALL = _Phrases(
     r"\bdownload (?:the|our)\b.*\bapps? for (?:ios|android|iphone)\b",
     r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
-    r"\bs[ií]guenos\b", r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\bjetzt abonnieren\b",
+    r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
+    r"\bjetzt abonnieren\b",
     r"^\W*(?:tweet|twittern|teilen|share|drucken|imprimer|imprimir|partager|compartir|"
     r"condividi|drukuj|udostępnij)\W*$",  # one share button, a verb
     r"\bregistrieren!", r"\bnicht eingeloggt\b",
@@ -290,7 +296,7 @@ _CALL = _Phrases(
     r"^\W*connectez-vous pour (?:commenter|réagir)\b", r"\bcet article est réservé aux abonnés\b",
     r"^\W*déjà abonnée?\s*\?", r"^\W*schrijf je in voor (?:de|onze) nieuwsbrief\b",
     r"^\W*hören sie (?:hier )?(?:den|diesen) (?:artikel|beitrag)(?: an)?\W*$",
-    r"\b(?:your )?e-?mail address(?:es)? will not be published\b",
+    r"\baddress(?:es)? will not be published\b",  # "Your email address will not be ..."
     r"\bcomments are moderated\b", r"\bkeine kommentare möglich\b",
     # the comment box's rules and state: "Please keep comments civil", "Comments are closed."
     r"\bplease keep (?:your )?comments (?:civil|clean|respectful|polite|on[- ]topic|relevant)\b",
@@ -347,7 +353,7 @@ _CALL = _Phrases(
     r"^\W*write to [^.!?:]{1,60} at \S+@", r"^\W*(?:reach|contact) the (?:reporters?|writers?|"
     r"authors?|editors?) (?:on \w+ )?(?:at|via) (?:\S+@|https?://|@)",
     # comments that will not be let through ("Comentários ... não serão aprovados pelo moderador")
-    r"\b(?:comments?|comentários|comentarios|kommentare|commentaires)\b[^.]{0,80}\b(?:will "
+    r"\b(?:comments|comment|comentários|comentarios|kommentare|commentaires)\b[^.]{0,80}\b(?:will "
     r"not be (?:approved|published)|não serão (?:aprovados|publicados)|no serán (?:aprobados|"
     r"publicados)|werden nicht (?:freigeschaltet|veröffentlicht)|ne seront pas publiés)\b"
     r"[^.]{0,20}\b(?:moderador|moderator|moderatore|modérateur|moderación|moderation|redaktion)",
@@ -539,6 +545,7 @@ _CONTROLS = re.compile(
     rf"(?:{_CONTROL.pattern}|{_SHARE_WORD})(?:[\s|:•·/,»›]+(?:{_CONTROL.pattern}|{_SHARE_WORD}))+",
     re.IGNORECASE,
 )
+_SHARE_START = re.compile(_SHARE_WORD, re.IGNORECASE)
 _SHARE_ROW = re.compile(rf"{_SHARE_WORD}(?:\W+{_SHARE_WORD})+", re.IGNORECASE)
 _SHARE_ONE = re.compile(rf"\W*{_SHARE_WORD}\W*", re.IGNORECASE)
 # A breadcrumb: "Startseite » News » Hafen", "Home > Harbour".
@@ -689,7 +696,7 @@ _LABEL = _Phrases(
     # an ad's label, not "Werbung für Zigaretten ist verboten", "Anzeige gegen den Wirt"
     r"^\W*(?:werbung|anzeige|advertisement|sponsored(?: content| post)?|publicidad|publicité|"
     r"pubblicità|publicidade|reklama|advertentie)(?:\W*$|\s*[\]:|·•.–-])",
-    r"(?-i:^\W*(?:WERBUNG|ANZEIGE|ADVERTISEMENT|SPONSORED)\b)", r"^\W*sponsored by\b[^.!?,]{0,60}$",
+    r"^\W*(?-i:(?:WERBUNG|ANZEIGE|ADVERTISEMENT|SPONSORED)\b)", r"^\W*sponsored by\b[^.!?,]{0,60}$",
     # where an ad broke the story: "Story continues below advertisement"
     r"^\W*(?:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? "
     r"(?:advertisement|ad)|continua (?:depois|após) (?:da|a) publicidade|"
@@ -705,12 +712,12 @@ _LABEL = _Phrases(
     r"^\W*(?:like this|gefällt mir|j[’']aime ça|me gusta esto|mi piace)\s*:\W*$",
     r"^\W*(?:like|gefällt mir|j[’']aime|me gusta|mi piace|curtir)\s+"
     r"(?:loading|wird geladen|chargement|cargando|caricamento|carregando)\b",
-    r"\b(?:bloggers? like this|bloggern gefällt das|blogueurs aiment cette page|"
+    r"\b(?:bloggers like this|blogger like this|bloggern gefällt das|blogueurs aiment cette page|"
     r"blogueros les gusta esto|blogger hanno fatto clic su mi piace)\b",
-    r"\((?:opens in new window|wird in neuem fenster geöffnet|s[’']ouvre dans une nouvelle "
-    r"fenêtre|se abre en una ventana nueva|si apre in una nuova finestra|abre em nova janela)\)",
-    r"\b(?:required fields are marked|erforderliche felder sind (?:mit \*? ?)?markiert|"
-    r"les champs obligatoires sont indiqués|los campos obligatorios están marcados|"
+    r"\b(?:opens in new window|wird in neuem fenster geöffnet|ouvre dans une nouvelle fenêtre|"
+    r"se abre en una ventana nueva|si apre in una nuova finestra|abre em nova janela)\)",
+    r"\brequired fields are marked\b", r"\berforderliche felder sind (?:mit \*? ?)?markiert\b",
+    r"\b(?:les champs obligatoires sont indiqués|los campos obligatorios están marcados|"
     r"i campi obbligatori sono contrassegnati)\b",
     r"\bsave my name, email,? and website in this browser\b",
     r"\bmeinen namen, (?:meine )?e-mail(?:-adresse)? und (?:meine )?website in diesem browser\b",
@@ -730,11 +737,11 @@ _LABEL = _Phrases(
     r"^\W*(?:alle |sämtliche )?(?:angaben |daten )?ohne gewähr\W*$", r"\bangaben ohne gewähr\W*$",
     r"^\W*(?:[\w-]+ ){0,2}wird geladen\W*$",  # "Kommentare werden geladen", not "das Auto wird ..."
     # an opinion piece's disclaimer
-    r"\b(?:nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
-    r"not necessarily reflect the (?:views|opinions?) of (?:the )?(?:editors?|editorial|"
-    r"publishers?|newspaper|website|magazine)|"
-    r"(?:the )?views expressed (?:here |(?:in|on) this \w+ )?are (?:those of the author|"
-    r"the author's own)|the opinions expressed are those of the (?:writer|author))",
+    r"\bnicht (?:unbedingt )?(?:der|die) meinung der redaktion",
+    r"\bnot necessarily reflect the (?:views|opinions?) of (?:the )?(?:editors?|editorial|"
+    r"publishers?|newspaper|website|magazine)",
+    r"\bviews expressed (?:here |(?:in|on) this \w+ )?are (?:those of the author|"
+    r"the author's own)", r"\bthe opinions expressed are those of the (?:writer|author)",
 )  # fmt: skip
 # Disclosures of paid links: the site speaks of what it earns from the reader's clicks and
 # purchases. Its earnings alone are not enough: a story quotes people on theirs.
@@ -778,8 +785,7 @@ _NOTICE = _Phrases(
     r"\bexternen? (?:youtube-|drittanbieter-)?cookies akzeptieren\b",
     r"\bplease enable javascript\b", r"\benable javascript,? and\b",
     r"\bget the (?:latest )?(?:adobe )?flash player\b",
-    r"\b(?:you need|requires?) (?:to (?:install|upgrade|have) )?(?:the (?:latest )?)?"
-    r"(?:adobe )?flash player\b",
+    r"\byou need (?:to (?:install|upgrade|have) )?(?:the (?:latest )?)?(?:adobe )?flash player\b",
     r"\brequires? (?:your (?:computer|browser) to have )?(?:the )?(?:adobe )?flash and "
     r"javascript\b",
     r"^\W*ein klick für den datenschutz\b",
@@ -879,12 +885,12 @@ _ENTRY_FOOTER = _Phrases(
     r"^\W*esta entrada (?:fue publicada|se publicó) en\b",
     r"\byou can follow any responses to this entry\b",
     r"\byou can (?:skip to the end and )?leave a response\b",
-    r"\b(?:both )?comments and pings are (?:currently )?closed\b",
+    r"\bcomments and pings are (?:currently )?closed\b",
     r"\bresponses are currently closed\b",
     r"\bkommentare und pings sind (?:derzeit )?geschlossen\b",
     r"\bthis page contains a single entry by\b",
     r"\bthis page contains (?:links to )?all (?:the )?entries\b",
-    r"\b(?:was|is) the (?:previous|next) entry in this blog\b",
+    r"\bentry in this blog\b",  # "X was the previous entry in this blog."
     r"\bfind recent content on the main index\b",
     r"\bpowered by movable type\b",
     r"\bthe comments to this entry are closed\b",
@@ -1146,9 +1152,16 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         return None
     # (the length first: the patterns are long alternations, a search costs tens of µs)
     if len(text) < 80 and (
-        _CONTROL.fullmatch(bare := text.strip(_FRAME))
+        # (a line that begins with no control's label is none, nor a row of them: one try of
+        # the long alternation at its start, where the whole line and the row would take two)
+        (
+            (_CONTROL.match(bare := text.strip(_FRAME)) or _SHARE_START.match(bare))
+            and (
+                _CONTROL.fullmatch(bare)
+                or (_CONTROLS.fullmatch(bare) and not _SHARE_ROW.fullmatch(bare))  # a call
+            )
+        )
         or _BREADCRUMB.fullmatch(bare)
-        or (_CONTROLS.fullmatch(bare) and not _SHARE_ROW.fullmatch(bare))  # share rows call
     ):
         return "control"
     if (
@@ -1303,7 +1316,9 @@ def _is_date_line(text: str) -> bool:
     or four Chinese, Japanese or Korean characters ("(1月14日 01時40分更新)")."""
     if not _DATE.search(text):
         return False
-    rest = _CLOCK_WORDS.sub("", _DATE.sub("", text))
+    rest = _DATE.sub("", text)
+    if len(_WORD.findall(rest)) > 3:
+        rest = _CLOCK_WORDS.sub("", rest)
     return len(_WORD.findall(rest)) <= 3 and len(_CJK.findall(rest)) <= 4
 
 
