@@ -91,9 +91,9 @@ class _Phrases:
     only, the rest searched anywhere. Python's ``re`` tries every alternative of a pattern at
     every position of a line, and most of these phrases begin one: searched as one, the calls
     and labels cost more than all the other rules together. When every one of the rest begins
-    with a word written out (``\\bexterne...``) or a group of them (``\\b(?:log|sign) in``), a
-    line that holds none of those words is not searched at all: a substring test costs far less
-    than the search."""
+    with a word written out (``\\bexterne...``), a group of them (``\\b(?:log|sign) in``) or a
+    word named in a comment (``(?#derechos reservados)...``), a line that holds none of those
+    words is not searched at all: a substring test costs far less than the search."""
 
     _LEAD = r"^\W*"
     # the letters an alternative begins with, up to its first sign of a pattern ("externe" of
@@ -101,6 +101,8 @@ class _Phrases:
     _WRITTEN = re.compile(r"\\b([a-zß-ÿ ]{4,})(?=([?*{]?))")
     # a group of words written out, not optional: "log" and "sign" of "\b(?:log|sign) in"
     _GROUP = re.compile(r"\\b\(\?:([a-zß-ÿ ]{3,}(?:\|[a-zß-ÿ ]{3,})*)\)(?![?*{])")
+    # a word the alternative names as one every match holds, where it does not begin with it
+    _NAMED = re.compile(r"\(\?#([^)]+)\)")
 
     def __init__(self, *alternatives: str) -> None:
         start = [a[len(self._LEAD) :] for a in alternatives if a.startswith(self._LEAD)]
@@ -117,7 +119,7 @@ class _Phrases:
         if found is not None:
             word = found.group(1)[:-1] if found.group(2) else found.group(1)
             return (word,) if len(word) >= 4 else None
-        group = cls._GROUP.match(alternative)
+        group = cls._GROUP.match(alternative) or cls._NAMED.match(alternative)
         return tuple(group.group(1).split("|")) if group else None
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -573,15 +575,17 @@ _CREDIT = _Phrases(
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:|"
     r"fuente\s*:|fonte\s*:|źródło\s*:|kilde\s*:|källa\s*:)",
     # an image's licence ("... by Ninja Brick, en licence Creative Commons by")
-    r"\b(?:licen[cs]ed under|(?:sous|en|under) (?:a )?licen[cs]e|lizenz(?:iert)?:?) "
-    r"(?:creative commons|cc[- ]by)",
+    r"\blicen[cs]ed under (?:creative commons|cc[- ]by)",
+    r"\b(?:sous|under) (?:a )?licen[cs]e (?:creative commons|cc[- ]by)",
+    r"(?#licen)\ben (?:a )?licen[cs]e (?:creative commons|cc[- ]by)",
+    r"\blizenz(?:iert)?:? (?:creative commons|cc[- ]by)",
     # the signature of an embedded post: "— The White House (@WhiteHouse) February 11, 2025"
     r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2},? \d{4}\W*$",
     # a label ("Photo credit: ...", "Photocredits NAME: ...", "Bildnachweis"), not a sentence
     r"^\W*(?:beitrags|titel|header|aufmacher|vorschau|teaser)(?:bild|foto)\s*:",
     r"^\W*(?:header|featured?|cover|top|lead|hero|title|main) (?:image|photo|picture)\s*:",
     # "Polizeiauto (Symbolbild)", "(Symbolbild: Name)", not "wurde zum Symbolbild der Krise"
-    r"\(symbol(?:bild|foto)\b|\bsymbol(?:bild|foto)\W*$|^\W*symbol(?:bild|foto)\s*:",
+    r"\bsymbol(?:bild|foto)\W*$|\(symbol(?:bild|foto)\b|^\W*symbol(?:bild|foto)\s*:",
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
@@ -591,17 +595,18 @@ _CREDIT = _Phrases(
     rf"^\W*{_BY_NAME}(?:[.;]\s+{_BY_NAME})*\W*$",
     r"^\W*(?:photo|image|picture)\s?(?-i:[Cc]redit[A-Z])",  # "PhotoCreditName", run together
     r"^\W*(?:crédits?|credits?|créditos?)(?: de(?: la)?)? (?:photos?|images?|fotos?|imágenes)\s*:",
-    r"©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
+    r"(?#©)©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # "Courtesy of Forests News", "Photo courtesy of the family"
     r"^\W*(?:(?:photo|image|picture|video|foto)s? )?courtesy(?: of)? [^.!?]{1,60}$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
-    r"\b(?:tous (?:les )?droits réservés|todos los derechos reservados|todos os direitos "
-    r"reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rettigheter "
-    r"(?:reservert|forbeholdt)|eftertryk (?:forbudt|kun|tilladt))\b",
-    r"(?:©|\(c\)|copyright|\b(?:19|20)\d\d)\b[^.]{0,80}\bderechos reservados\b",
+    r"\btous (?:les )?droits réservés\b", r"\b(?:todos los derechos reservados|todos os "
+    r"direitos reservados|tutti i diritti riservati)\b", r"\bwszelkie prawa zastrzeżone\b",
+    r"\balle rettigheter (?:reservert|forbeholdt)\b", r"\beftertryk (?:forbudt|kun|tilladt)\b",
+    r"(?#derechos reservados)(?:©|\(c\)|copyright|\b(?:19|20)\d\d)\b[^.]{0,80}"
+    r"\bderechos reservados\b",
     # the reprint notice: "This material may not be published, broadcast, rewritten or
     # redistributed", "copyrighted property of ...", "Nachdruck nur mit Genehmigung"
-    r"\bthis (?:material|article|content) (?:may|must) not be "
+    r"(?#not be)\bthis (?:material|article|content) (?:may|must) not be "
     r"(?:published|reproduced|republished|reprinted|redistributed)\b",
     r"\bmay not be published, broadcast, rewritten\b",
     r"\bcopyrighted (?:property|material) of\b",

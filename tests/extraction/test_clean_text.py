@@ -6,10 +6,13 @@ their own, then on a whole page through the extractor the workers run.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import fromstring
 from trafilatura.xml import xmltotxt
 
+from crawler.extraction import boilerplate as rules
 from crawler.extraction.assemble import without_headline
 from crawler.extraction.boilerplate import (
     Links,
@@ -1581,3 +1584,25 @@ def test_the_lines_a_blogs_template_writes_under_each_entry_go_at_the_margins() 
                  "More bad news: the bridge stays closed until May.",
                  "Website: www.harbour-festival.de"):  # fmt: skip
         assert verdict(line, none) is None, line
+
+
+def test_the_phrase_lists_search_only_the_lines_that_hold_their_words() -> None:
+    """A phrase list searches a line only when it holds one of the words its alternatives
+    begin with or name; an alternative written so that its word cannot be read off would make
+    every line pay for the whole search again, and no verdict would show it."""
+    lists = {name: value for name, value in vars(rules).items()
+             if isinstance(value, rules._Phrases) and value._anywhere is not None}  # fmt: skip
+    assert {"_CALL", "_LABEL", "_NOTICE", "_CREDIT", "_RIGHTS"} <= set(lists)
+    for name, phrases in lists.items():
+        if name != "CAPTION_END":  # a caption's credit ends the line: no word leads it
+            assert phrases._words, name
+    phrases = rules._Phrases(
+        r"\b(?:log|sign) in (?:here|to comment)\b", r"(?#reservados)\b20\d\d\W+derechos reservados"
+    )
+    assert set(phrases._words) == {"log", "sign", "reservados"}
+    plain = re.compile(
+        r"\b(?:log|sign) in (?:here|to comment)\b|\b20\d\d\W+derechos reservados", re.I
+    )
+    for line in ("Sign in to comment", "Please LOG IN here.", "© 2020 - Derechos reservados",
+                 "The blog's sign was in the window.", "Todos los derechos, 2020."):  # fmt: skip
+        assert bool(phrases.search(line)) == bool(plain.search(line)), line
