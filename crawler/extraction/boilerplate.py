@@ -958,6 +958,7 @@ _DATE = re.compile(
     r"|\bhace \d+ (?:minutos?|horas?|días?)\b|\bil y a \d+ (?:minutes?|heures?|jours?)\b",
     re.IGNORECASE,
 )
+_ANY_DIGIT = re.compile(r"\d")
 # A time's and a date's own words: "11:43 AM EST, Thu January 3, 2013" is a date alone.
 _CLOCK_WORDS = re.compile(
     r"\b(?:[ap]\.?m\.?|uhr|[ecmp][sd]t|gmt|utc|cet|cest|mez|mesz|bst|"
@@ -1319,9 +1320,11 @@ def _is_disclosure(text: str) -> bool:
 def _is_date_line(text: str) -> bool:
     """A date or time with at most three words besides ("24. März 2004, 19:49 | Genesis"),
     or four Chinese, Japanese or Korean characters ("(1月14日 01時40分更新)")."""
-    if not _DATE.search(text):
+    if not _ANY_DIGIT.search(text):  # every date has a digit: most lines end here, cheaply
         return False
-    rest = _DATE.sub("", text)
+    rest, dates = _DATE.subn("", text)
+    if not dates:
+        return False
     if len(_WORD.findall(rest)) > 3:
         rest = _CLOCK_WORDS.sub("", rest)
     return len(_WORD.findall(rest)) <= 3 and len(_CJK.findall(rest)) <= 4
