@@ -198,7 +198,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*ähnliche\s*:\s*$",
     r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
     r"^\W*for more (?:stories|news|articles) like this\b",
-    r"^\W*(?:don[’']t miss|explore further|more)\s*:?\s*$",
+    r"^\W*(?:explore further|more)\s*:?\s*$",
     # "Follow AP's full coverage of Brexit at https://...", "More AP NBA: https://..."
     r"^\W*follow [\w’'.]+(?: [\w’'.]+)? (?:full |complete |latest |live )?coverage of\b"
     r"[^.!?]{0,80}\bat\s+(?:https?://|www\.)",
