@@ -156,12 +156,16 @@ class ArticleExtractor:
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):
                     document, text = retried, longer
         text_source = "trafilatura"
+        shown = len(text) >= RETRY_CHARS
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
             if not candidate:
                 continue
             # judged as it would stand: once, in paragraphs, its boilerplate gone
             body = prune_text(with_paragraphs(once(candidate), text), links, captions)[0]
-            if is_better_body(body, text, page_words):  # type: ignore[arg-type]
+            # a node's headline was checked against the page's (`checked`); a feed entry
+            # links to this page
+            drawn = not shown and (source == "feed" or evidence.headline is not None)
+            if is_better_body(body, text, page_words, drawn):  # type: ignore[arg-type]
                 body = with_headings(body, text, headings(document))
                 text, text_source = with_lead(body, text), source
                 break

@@ -6,8 +6,10 @@ The witnesses: trafilatura's reading of the page; the page's schema.org JSON-LD 
 believed:
 - a body from JSON-LD or the feed replaces trafilatura's text only when it is *better*: it is
   on the page (nearly all its words are in the page's own text, so it is this article and not a
-  template's other story), it is whole (not much shorter than trafilatura's text, and not ending
-  in "…" or "Read more": not a teaser), and it has some length;
+  template's other story; unless the page shows no story at all, as a page whose script draws
+  the story does, and the body is this page's by its headline or feed entry), it is whole (not
+  much shorter than trafilatura's text, and not ending in "…" or "Read more": not a teaser),
+  and it has some length;
 - a date must be possible: not in the future, not before the web had news sites;
 - a precise timestamp beats a bare day, when both name the same day.
 """
@@ -63,8 +65,15 @@ _TEASER_END = re.compile(
 )
 
 
-def is_better_body(body: str | None, extracted: str, page_words: frozenset[str]) -> bool:
-    """Whether a publisher's body (JSON-LD or feed) should replace trafilatura's text."""
+def is_better_body(
+    body: str | None, extracted: str, page_words: frozenset[str], drawn: bool = False
+) -> bool:
+    """Whether a publisher's body (JSON-LD or feed) should replace trafilatura's text.
+
+    ``drawn``: the page shows no story of its own and the body is known to be this page's
+    (its headline is the page's, or its feed entry links here). A script draws such a page's
+    story in the browser, so the body's words need not be on the page.
+    """
     if not body:
         return False
     body_words = words(body)
@@ -73,7 +82,7 @@ def is_better_body(body: str | None, extracted: str, page_words: frozenset[str])
     if len(body_words) < MIN_COMPLETENESS * len(words(extracted)):
         return False
     distinct = set(body_words)
-    if len(distinct & page_words) < MIN_AGREEMENT * len(distinct):
+    if not drawn and len(distinct & page_words) < MIN_AGREEMENT * len(distinct):
         return False
     return not _hard_wrapped(body) and not _glued(body, page_words)
 

@@ -168,6 +168,35 @@ def test_a_publishers_body_of_placeholders_is_not_taken_for_the_text() -> None:
     assert story.paragraphs[0] in found.text
 
 
+def test_a_page_whose_script_draws_the_story_is_read_from_its_publishers_body() -> None:
+    """The page shows its headline and standfirst, and an empty box that a script fills in the
+    browser: its JSON-LD body is the story's only text, taken when its headline is the page's."""
+    story = make_stories(2)[0]
+    standfirst = (
+        "Hearings on the harbour plan went on into the night. The council will vote on it in "
+        "the spring, once the regional government has had its say on the costs, the jobs it "
+        "promises and the ferry terminal."
+    )
+
+    def page(headline: str) -> bytes:
+        body = "\n".join(story.paragraphs)
+        ld = json.dumps({"@type": "NewsArticle", "headline": headline, "articleBody": body})
+        return (
+            f"<html lang='en'><head><title>{story.title}</title>"
+            f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+            f"<h1>{story.title}</h1><p>{standfirst}</p><div id='app' data-story='123'></div>"
+            "</article><script src='/bundle.js'></script></body></html>"
+        ).encode()
+
+    found = extract(page(story.title), URL)
+    assert found is not None and found.text_source == "jsonld"
+    assert all(paragraph in found.text for paragraph in story.paragraphs)
+    # a template's node of another story stays set aside: the page's own words are the text
+    found = extract(page(make_stories(3)[2].title), URL)
+    assert found is not None and found.text_source == "trafilatura"
+    assert story.paragraphs[0] not in found.text and standfirst in found.text
+
+
 def test_a_publishers_body_worse_than_the_pages_text_is_not_taken() -> None:
     """The Financial Times' articleBody: lines broken at 80 characters, and words run together
     where the page has links ("inNintendo's"). The page's paragraphs are the better text."""
