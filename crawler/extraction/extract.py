@@ -58,6 +58,7 @@ from crawler.extraction.reconcile import (
     with_lead,
     with_paragraphs,
 )
+from crawler.extraction.sections import Box, restore, story_boxes
 from crawler.utils.dates import parse_date
 from crawler.utils.text import primary_language, words
 from crawler.utils.urls import absolute_http_url
@@ -142,17 +143,20 @@ class ArticleExtractor:
             page_words = frozenset(words(" ".join(VISIBLE_TEXT(tree))))
         links = Links(tree)  # read now: trafilatura prunes the tree it is given
         captions = captions_of(tree)
+        boxes = story_boxes(tree)
         lead = find_lead(tree, head)
         standfirsts = named_leads(tree, head)
         lean.set_page_language(language)
         authors = [*evidence.authors, *evidence.byline]
-        document, text = _main_text(tree, self._template, url, links, authors, captions)
+        document, text = _main_text(tree, self._template, url, links, authors, captions, boxes)
         if len(text) < RETRY_CHARS and self._retry is not None:
             again = parse_html(html)  # the first tree is spent: trafilatura prunes in place
             if again is not None:
                 for element in outermost([*pitches(again), *cuts(again, head, html)]):
                     element.drop_tree()
-                retried, longer = _main_text(again, self._retry, url, links, authors, captions)
+                retried, longer = _main_text(
+                    again, self._retry, url, links, authors, captions, boxes
+                )
                 if len(longer) >= RETRY_CHARS and len(longer) > 2 * len(text):
                     document, text = retried, longer
         text_source = "trafilatura"
@@ -228,9 +232,11 @@ def _main_text(
     links: Links,
     authors: list[str],
     captions: frozenset[str],
+    boxes: list[list[Box]],
 ) -> tuple[Any, str]:
     """trafilatura's document of the page and its text, boilerplate pruned; ``authors``: the
-    names the page's markup gives, to which trafilatura's reading of the byline is added."""
+    names the page's markup gives, to which trafilatura's reading of the byline is added;
+    ``boxes``: the page's runs of boxes of one kind, whose left-out sections go back in."""
     options = copy.copy(template)
     options.url = options.source = url
     document = extract_owned(tree, options)
@@ -238,7 +244,8 @@ def _main_text(
         return None, ""
     authors = [*authors, *_split_authors(document.author)]
     if document.body is not None and (
-        unwrap_layout(document.body)
+        restore(document.body, boxes)
+        | unwrap_layout(document.body)
         | bool(prune(document.body, links, document.title, authors, captions))
     ):
         document.text = xmltotxt(document.body, include_formatting=False)
