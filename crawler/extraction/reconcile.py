@@ -57,6 +57,7 @@ WRAPPED_MIN_LINES = 8
 # them, none a word of the page, and its text is worse than the page's.
 MAX_GLUED = 3
 _GLUED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]\w*")
+_PLAIN_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"'))
 _SENTENCE_END = (".", "!", "?", ":", '"', "'", "”", "’", ")", "…", "»", "«", "。", "！", "？", "」")
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|mehr)"
@@ -117,14 +118,16 @@ def once(body: str) -> str:
 
 
 def with_paragraphs(body: str, extracted: str) -> str:
-    """A body given as one block, cut into paragraphs where trafilatura's paragraphs start."""
+    """A body given as one block, cut into paragraphs where trafilatura's paragraphs start
+    (their quotation marks and apostrophes read as plain ones: a body may be typed "That's"
+    where the page prints it curly)."""
     if "\n" in body:
         return body
     cut = body
     for paragraph in extracted.split("\n")[1:]:
-        opening = " ".join(paragraph.split()[:OPENING_WORDS])
+        opening = " ".join(paragraph.split()[:OPENING_WORDS]).translate(_PLAIN_QUOTES)
         if len(opening) >= MIN_OPENING:
-            at = cut.find(opening)
+            at = cut.translate(_PLAIN_QUOTES).find(opening)  # one character for one: one place
             if at > 0:
                 cut = cut[:at].rstrip() + "\n" + cut[at:]
     return cut

@@ -13,7 +13,7 @@ from crawler.extraction.assemble import assemble_article
 from crawler.extraction.extract import ArticleExtractor, captions_of
 from crawler.extraction.htmltree import parse_html
 from crawler.extraction.pagecuts import form_fields, gallery_slides, teaser_cards
-from crawler.extraction.reconcile import with_headings, with_lead
+from crawler.extraction.reconcile import with_headings, with_lead, with_paragraphs
 from crawler.items import Page
 
 URL = "http://127.0.0.1:8000/news/a.html"
@@ -156,6 +156,20 @@ def test_a_publishers_body_joins_the_text_without_doubling_or_misplacing_paragra
     extracted = "\n".join([first, twin, second, "Schools", rest[0]])
     placed = with_headings(body, extracted, ["Schools"])
     assert placed.split("\n") == [first, twin, second, "Schools", rest[0]]
+
+
+def test_a_publishers_body_in_one_block_is_cut_where_the_pages_paragraphs_begin() -> None:
+    """The Los Angeles Times types its body's apostrophes plain where the page prints them
+    curly: the paragraphs are found all the same."""
+    paragraphs = [
+        "The merger of the two newspaper chains became final on Tuesday in New York.",
+        "That’s the optimistic view of the company’s chief executive, at least.",
+        "“We have listened carefully,” the chairman said to the investors.",
+    ]
+    body = " ".join(paragraphs).translate(str.maketrans("’“”", '\'""'))
+    assert with_paragraphs(body, "\n".join(paragraphs)).split("\n") == body.replace(
+        ". ", ".\n"
+    ).split("\n")
 
 
 def test_a_publishers_body_of_placeholders_is_not_taken_for_the_text() -> None:
