@@ -52,6 +52,7 @@ from crawler.extraction.pagecuts import (
     pitches,
 )
 from crawler.extraction.reconcile import (
+    as_printed,
     is_better_body,
     once,
     with_headings,
@@ -170,7 +171,7 @@ class ArticleExtractor:
             # links to this page
             drawn = not shown and (source == "feed" or evidence.headline is not None)
             if is_better_body(body, text, page_words, drawn):  # type: ignore[arg-type]
-                body = with_headings(body, text, headings(document))
+                body = with_headings(as_printed(body, text), text, headings(document))
                 text, text_source = with_lead(body, text), source
                 break
         if not text:

@@ -133,6 +133,14 @@ def with_paragraphs(body: str, extracted: str) -> str:
     return cut
 
 
+def as_printed(body: str, extracted: str) -> str:
+    """The body with each paragraph that trafilatura's text has word for word as the page
+    prints it: publishers type their bodies' quotation marks, apostrophes and dashes plain
+    ("That's", "--") where the page sets them ("That\u2019s", "\u2014")."""
+    printed = {tuple(words(paragraph)): paragraph.strip() for paragraph in extracted.split("\n")}
+    return "\n".join(printed.get(tuple(words(line)), line) for line in body.split("\n"))
+
+
 def with_headings(body: str, extracted: str, headings: Iterable[str]) -> str:
     """The body with the subheadings of trafilatura's text (``headings``, the text of its
     heading elements), each before the paragraph it heads: ``articleBody`` is plain text, and

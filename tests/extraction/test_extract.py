@@ -13,7 +13,7 @@ from crawler.extraction.assemble import assemble_article
 from crawler.extraction.extract import ArticleExtractor, captions_of
 from crawler.extraction.htmltree import parse_html
 from crawler.extraction.pagecuts import form_fields, gallery_slides, teaser_cards
-from crawler.extraction.reconcile import with_headings, with_lead, with_paragraphs
+from crawler.extraction.reconcile import as_printed, with_headings, with_lead, with_paragraphs
 from crawler.items import Page
 
 URL = "http://127.0.0.1:8000/news/a.html"
@@ -170,6 +170,12 @@ def test_a_publishers_body_in_one_block_is_cut_where_the_pages_paragraphs_begin(
     assert with_paragraphs(body, "\n".join(paragraphs)).split("\n") == body.replace(
         ". ", ".\n"
     ).split("\n")
+    # and each paragraph the page has word for word is taken as the page prints it
+    cut = with_paragraphs(body, "\n".join(paragraphs))
+    assert as_printed(cut, "\n".join(paragraphs)).split("\n") == paragraphs
+    assert as_printed(cut + "\nA paragraph of the body alone.", "\n".join(paragraphs)).endswith(
+        "\nA paragraph of the body alone."
+    )
 
 
 def test_a_publishers_body_of_placeholders_is_not_taken_for_the_text() -> None:
