@@ -167,9 +167,9 @@ class ArticleExtractor:
                 continue
             # judged as it would stand: once, in paragraphs, its boilerplate gone
             body = prune_text(with_paragraphs(once(candidate), text), links, captions)[0]
-            # a node's headline was checked against the page's (`checked`); a feed entry
-            # links to this page
-            drawn = not shown and (source == "feed" or evidence.headline is not None)
+            # a node's headline was checked against the page's (`checked`); a feed's entry may
+            # lead to a consent wall or a page of errors, which show no story either
+            drawn = not shown and source == "jsonld" and evidence.headline is not None
             if is_better_body(body, text, page_words, drawn):  # type: ignore[arg-type]
                 body = with_headings(as_printed(body, text), text, headings(document))
                 text, text_source = with_lead(body, text), source
@@ -245,8 +245,8 @@ def _main_text(
         return None, ""
     authors = [*authors, *_split_authors(document.author)]
     if document.body is not None and (
-        restore(document.body, boxes)
-        | unwrap_layout(document.body)
+        unwrap_layout(document.body)
+        | restore(document.body, boxes)
         | bool(prune(document.body, links, document.title, authors, captions))
     ):
         document.text = xmltotxt(document.body, include_formatting=False)

@@ -7,7 +7,7 @@ believed:
 - a body from JSON-LD or the feed replaces trafilatura's text only when it is *better*: it is
   on the page (nearly all its words are in the page's own text, so it is this article and not a
   template's other story; unless the page shows no story at all, as a page whose script draws
-  the story does, and the body is this page's by its headline or feed entry), it is whole (not
+  the story does, and the body is a JSON-LD node's whose headline is the page's), it is whole (not
   much shorter than trafilatura's text, and not ending in "…" or "Read more": not a teaser),
   and it has some length;
 - a date must be possible: not in the future, not before the web had news sites;
@@ -72,8 +72,8 @@ def is_better_body(
     """Whether a publisher's body (JSON-LD or feed) should replace trafilatura's text.
 
     ``drawn``: the page shows no story of its own and the body is known to be this page's
-    (its headline is the page's, or its feed entry links here). A script draws such a page's
-    story in the browser, so the body's words need not be on the page.
+    (a JSON-LD node whose headline is the page's). A script draws such a page's story in the
+    browser, so the body's words need not be on the page.
     """
     if not body:
         return False
@@ -138,6 +138,7 @@ def as_printed(body: str, extracted: str) -> str:
     prints it: publishers type their bodies' quotation marks, apostrophes and dashes plain
     ("That's", "--") where the page sets them ("That\u2019s", "\u2014")."""
     printed = {tuple(words(paragraph)): paragraph.strip() for paragraph in extracted.split("\n")}
+    printed.pop((), None)  # a line of no words ("* * *") is no paragraph to match
     return "\n".join(printed.get(tuple(words(line)), line) for line in body.split("\n"))
 
 

@@ -25,6 +25,9 @@ MAX_BOX_LINK_SHARE = 0.3
 # The boxes' kept prose must be most of trafilatura's text: the story's kind of box, not a
 # caption's or a video's that trafilatura kept beside the story.
 MIN_KEPT_SHARE = 0.5
+# More boxes of one kind than this are a list (of products, of other stories, of comments),
+# not a story's sections; and they would cost more to compare than a page should.
+MAX_BOXES = 40
 # Boxes so named are other stories', comments, or the page's frame, whatever their kind: a
 # class or id that begins with one of these words ("comments", "related-posts"; not a
 # modifier such as "content-header--social-icons", nor the body's "navigation-border").
@@ -34,31 +37,33 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _FRAME = ("form", "nav", "aside", "footer")
-_KEY_CHARS = 60  # a block is found in the text by its opening characters
+# A block is found in trafilatura's text by its opening characters, spaces left out (a line
+# break is a space in one and nothing in the other); a shorter block only as a block whole.
+_KEY_CHARS = 50
 
 
 @dataclass
 class Box:
-    """A box's headings and paragraphs of prose, read before trafilatura prunes the page."""
+    """A box's headings and paragraphs, read before trafilatura prunes the page."""
 
-    blocks: list[tuple[str, str]]  # (tag, text) of its headings and prose, in order
-    prose: list[str]
+    blocks: list[tuple[str, str]]  # (tag, text) of its headings and paragraphs, in order
+    prose: list[str]  # the paragraphs of prose among them
 
 
 def story_boxes(tree: HtmlElement) -> list[list[Box]]:
     """Runs of sibling boxes of one kind (tag and class) that hold prose, read before
-    trafilatura prunes the tree: each box's headings and paragraphs of prose."""
+    trafilatura prunes the tree."""
     kinds: dict[tuple[object, str, str], list[HtmlElement]] = {}
     body = tree.find("body")
     if body is None:
         return []
     for element in body.iter(*_BOXES):
-        name = element.get("class")
+        name = " ".join((element.get("class") or "").split())
         if name:
             kinds.setdefault((element.getparent(), element.tag, name), []).append(element)
     runs = []
     for (parent, _, name), members in kinds.items():
-        if len(members) < 2 or _ELSEWHERE.search(name) or _elsewhere(parent):
+        if not 2 <= len(members) <= MAX_BOXES or _ELSEWHERE.search(name) or _elsewhere(parent):
             continue
         boxes = [
             _read(member) if not _ELSEWHERE.search(member.get("id", "")) else Box([], [])
@@ -104,12 +109,12 @@ def _read(box: HtmlElement) -> Box:
         text = _text(element)
         if not text or _elsewhere(element.getparent(), box):
             continue
-        if element.tag != "p":
-            if next(element.iter("a"), None) is not None or _linked(element, box):
-                return Box([], [])  # a linked headline: another story's card
-            blocks.append((element.tag, text))
-        elif _is_prose(text, element):
-            blocks.append(("p", text))
+        if element.tag != "p" and (
+            next(element.iter("a"), None) is not None or _linked(element, box)
+        ):
+            return Box([], [])  # a linked headline: another story's card
+        blocks.append((element.tag, text))
+        if element.tag == "p" and _is_prose(text, element):
             prose.append(text)
     if not blocks and next(box.iterdescendants(*_BOXES), None) is None:
         # text set in the box itself, "<div class='textmodul'>Bei dünneren ...</div>"
@@ -120,7 +125,20 @@ def _read(box: HtmlElement) -> Box:
 
 
 def _text(element: HtmlElement) -> str:
-    return " ".join(element.text_content().split())
+    """An element's text, a line break read as a space ("KIEL, 3 May<br>The ...")."""
+    if next(element.iter("br"), None) is None:
+        return " ".join(element.text_content().split())
+    parts: list[str] = []
+    _gather(element, parts)
+    return " ".join("".join(parts).split())
+
+
+def _gather(element: HtmlElement, parts: list[str]) -> None:
+    if isinstance(element.tag, str):  # not a comment
+        parts.append(" " if element.tag == "br" else element.text or "")
+        for child in element:
+            _gather(child, parts)
+            parts.append(child.tail or "")
 
 
 def _link_chars(element: HtmlElement) -> int:
@@ -135,38 +153,69 @@ def _is_prose(text: str, element: HtmlElement) -> bool:
 def restore(body: _Element, runs: list[list[Box]]) -> bool:
     """Put back, into trafilatura's result ``body``, the boxes of prose it left out beside a
     box of the same kind whose prose it kept (after it, then before it); whether any was."""
-    told = " ".join(" ".join(body.itertext()).split())
+    children = [child for child in body if isinstance(child.tag, str)]
+    said = [_squeezed(" ".join(child.itertext())) for child in children]
+    told = "".join(said)
     restored = False
     for boxes in runs:
-        kept = [[text for text in box.prose if text[:_KEY_CHARS] in told] for box in boxes]
-        if sum(len(text) for texts in kept for text in texts) < MIN_KEPT_SHARE * len(told):
+        kept = [any(_key(text) in told for text in box.prose) for box in boxes]
+        share = sum(
+            len(_squeezed(text))
+            for box, k in zip(boxes, kept, strict=True)
+            if k
+            for text in box.prose
+        )
+        if not told or share < MIN_KEPT_SHARE * len(told):
             continue
-        for order in (range(len(boxes)), range(len(boxes) - 1, -1, -1)):
-            anchor: str | None = None  # the nearest kept paragraph of the boxes passed
-            for index in order:
-                box, after = boxes[index], order.step > 0
+        for after in (True, False):
+            place: int | None = None  # the child that holds the nearest kept box's edge
+            for index in range(len(boxes)) if after else range(len(boxes) - 1, -1, -1):
+                box = boxes[index]
                 if kept[index]:
-                    anchor = kept[index][-1 if after else 0]
+                    place = _edge(said, box, after)
                 elif not box.prose:
-                    anchor = None  # a box of another use breaks the run
-                elif anchor is not None and (place := _element_of(body, anchor)) is not None:
-                    for tag, text in reversed(box.blocks) if after else box.blocks:
-                        new = Element("p" if tag == "p" else "head")
-                        if tag != "p":
-                            new.set("rend", tag)
-                        new.text = text
-                        place.addnext(new) if after else place.addprevious(new)
-                    if not (place.tail or "").strip():
-                        place.tail = None  # the layout's whitespace, which would lead a line
-                    kept[index] = box.prose
-                    anchor = box.prose[-1 if after else 0]
-                    restored = True
+                    place = None  # a box of another use breaks the run
+                elif place is not None:
+                    place = _insert(children, said, place, box, after)
+                    kept[index] = restored = True
     return restored
 
 
-def _element_of(body: _Element, text: str) -> _Element | None:
-    key = text[:_KEY_CHARS]
-    for child in body:
-        if key in " ".join(" ".join(child.itertext()).split()):
-            return child
-    return None
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _key(text: str) -> str:
+    return _squeezed(text)[:_KEY_CHARS]
+
+
+def _edge(said: list[str], box: Box, last: bool) -> int | None:
+    """The child of trafilatura's result that holds a box's last block (or first), or None."""
+    keys = [_key(text) for _, text in box.blocks]
+    found = [
+        at
+        for at, text in enumerate(said)
+        if any(key == text if len(key) < _KEY_CHARS else key in text for key in keys)
+    ]
+    return (found[-1] if last else found[0]) if found else None
+
+
+def _insert(children: list[_Element], said: list[str], place: int, box: Box, after: bool) -> int:
+    """Put a box's blocks after (or before) the child at ``place``, keeping ``children`` and
+    ``said`` in step with the result; the place of the box's outermost block."""
+    anchor = children[place]
+    if after and not (anchor.tail or "").strip():
+        anchor.tail = None  # the layout's whitespace, which would lead the next line
+    at = place + 1 if after else place
+    for offset, (tag, text) in enumerate(box.blocks):
+        new = Element("p" if tag == "p" else "head")
+        if tag != "p":
+            new.set("rend", tag)
+        new.text = text
+        if offset == 0:
+            anchor.addnext(new) if after else anchor.addprevious(new)
+        else:
+            children[at + offset - 1].addnext(new)
+        children.insert(at + offset, new)
+        said.insert(at + offset, _squeezed(text))
+    return at + len(box.blocks) - 1 if after else at

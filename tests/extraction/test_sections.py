@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml.etree import Element, SubElement
 
 from crawler.demo.stories import make_stories
+from crawler.extraction.extract import ArticleExtractor
 from crawler.extraction.htmltree import parse_html
 from crawler.extraction.sections import restore, story_boxes
 
@@ -29,9 +30,11 @@ def page(*boxes: str, around: str = "{}") -> str:
     return f"<html><body><h1>{STORY.title}</h1>{around.format(inner)}</body></html>"
 
 
-def result(*paragraphs: str) -> Element:
-    """trafilatura's result as it took the page: the paragraphs of one box."""
+def result(*paragraphs: str, heading: str | None = None) -> Element:
+    """trafilatura's result as it took the page: the heading and paragraphs of one box."""
     body = Element("body")
+    if heading is not None:
+        SubElement(body, "head", rend="h2").text = heading
     for paragraph in paragraphs:
         SubElement(body, "p").text = paragraph
     return body
@@ -49,10 +52,10 @@ def test_the_boxes_of_the_kept_ones_kind_come_back_in_the_pages_order() -> None:
         TABLE,
         box("Who pays", FOURTH),
     )
-    body = result(SECOND, THIRD)
+    body = result(SECOND, THIRD, heading="What the council decided")
     assert restore(body, story_boxes(parse_html(html)))
     assert lines(body) == [
-        "How it began", FIRST, SECOND, THIRD, "Who pays", FOURTH,
+        "How it began", FIRST, "What the council decided", SECOND, THIRD, "Who pays", FOURTH,
     ]  # fmt: skip
     assert [child.tag for child in body][:2] == ["head", "p"]
 
@@ -97,3 +100,31 @@ def test_a_kind_whose_kept_prose_is_little_of_the_text_is_not_the_storys() -> No
     body = result(FIRST, SECOND, THIRD, FIFTH)
     assert not restore(body, story_boxes(parse_html(page(captions))))
     assert lines(body) == [FIRST, SECOND, THIRD, FIFTH]
+
+
+def test_the_extractor_puts_back_the_sections_trafilatura_left_after_the_first() -> None:
+    """trafilatura takes the first box named "article-body" of three: the others come back,
+    each paragraph once, in the page's order, under its subheading."""
+    paragraphs = STORY.paragraphs
+
+    def section(heading: str, *texts: str) -> str:
+        return (
+            f"<div class='article-body'><h2>{heading}</h2>"
+            + "".join(f"<p>{text}</p>" for text in texts)
+            + "</div>"
+        )
+
+    first = ["KIEL, 3 May<br>" + paragraphs[0], *paragraphs[1:4]]
+    html = page(
+        section("How it began", *first),
+        section("What was decided", *paragraphs[4:6]),
+        section("Who pays", *paragraphs[6:]),
+    )
+    found = ArticleExtractor()(html.encode(), "http://127.0.0.1:8000/news/a.html")
+    assert found is not None
+    text = found.text
+    assert all(text.count(paragraph) == 1 for paragraph in paragraphs)
+    places = [text.index(paragraph) for paragraph in paragraphs]
+    assert places == sorted(places)
+    assert text.index("What was decided") < text.index(paragraphs[4])
+    assert text.index("Who pays") < text.index(paragraphs[6])
