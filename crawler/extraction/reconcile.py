@@ -123,13 +123,14 @@ def with_paragraphs(body: str, extracted: str) -> str:
     where the page prints it curly)."""
     if "\n" in body:
         return body
-    cut = body
+    cut, plain = body, body.translate(_PLAIN_QUOTES)  # one character for one: one place
     for paragraph in extracted.split("\n")[1:]:
         opening = " ".join(paragraph.split()[:OPENING_WORDS]).translate(_PLAIN_QUOTES)
         if len(opening) >= MIN_OPENING:
-            at = cut.translate(_PLAIN_QUOTES).find(opening)  # one character for one: one place
+            at = plain.find(opening)
             if at > 0:
                 cut = cut[:at].rstrip() + "\n" + cut[at:]
+                plain = plain[:at].rstrip() + "\n" + plain[at:]
     return cut
 
 

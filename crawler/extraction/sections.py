@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lxml.etree import Element, _Element
+from lxml.etree import Element, XPath, _Element
 from lxml.html import HtmlElement
 
 _BOXES = ("div", "section")
@@ -37,6 +37,11 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _FRAME = ("form", "nav", "aside", "footer")
+# A box that may hold prose: a paragraph long enough for MIN_PROSE_WORDS, or text of its own.
+_MAY_HOLD_PROSE = XPath(
+    "boolean(.//p[string-length(.) >= 100]"
+    " or (not(.//div or .//section) and string-length(.) >= 100))"
+)
 # A block is found in trafilatura's text by its opening characters, spaces left out (a line
 # break is a space in one and nothing in the other); a shorter block only as a block whole.
 _KEY_CHARS = 50
@@ -65,6 +70,8 @@ def story_boxes(tree: HtmlElement) -> list[list[Box]]:
     for (parent, _, name), members in kinds.items():
         if not 2 <= len(members) <= MAX_BOXES or _ELSEWHERE.search(name) or _elsewhere(parent):
             continue
+        if sum(1 for member in members if _MAY_HOLD_PROSE(member)) < 2:
+            continue  # (asked of the page's C library: most kinds hold no prose at all)
         boxes = [
             _read(member) if not _ELSEWHERE.search(member.get("id", "")) else Box([], [])
             for member in members
