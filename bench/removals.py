@@ -4,6 +4,7 @@
     python -m bench.removals --kind credit error   # only these kinds
     python -m bench.removals --lead-cost          # what the lead search costs a page
     python -m bench.removals --verdict-cost       # what judging the blocks costs a page
+    python -m bench.removals --long-page          # a page of 1,000 to 8,000 template paragraphs
 
 A new rule of ``crawler/extraction/boilerplate.py`` is checked here on what it removes, read
 by eye, not on the corpus's annotations (``bench.quality`` scores those): run this before and
@@ -105,6 +106,29 @@ def verdict_cost(corpus: Path, part: str) -> None:
           f"over the {len(cases)} pages of {corpus.name} ({part})")  # fmt: skip
 
 
+def long_page_cost() -> None:
+    """Extraction of one page of N paragraphs cut from one template (a list of records, a
+    log, a book's chapter), N doubling: what grows faster than the page is quadratic."""
+    from crawler.extraction.extract import extract_page
+    from crawler.extraction.extracted import ExtractionOptions
+
+    line = (
+        "Paragraph {} tells how the harbour council met again on a Monday evening to weigh "
+        "the plan for the new ferry terminal at great length."
+    )
+    for count in (1000, 2000, 4000, 8000):
+        boxes = "".join(
+            f"<div class='g{i}'><div class='k'><p>{line.format(2 * i)}</p></div>"
+            f"<div class='k'><p>{line.format(2 * i + 1)}</p></div></div>"
+            for i in range(count // 2)
+        )
+        page = f"<html><body>{boxes}</body></html>".encode()
+        started = time.process_time()
+        extract_page(page, "http://127.0.0.1/a.html", "text/html", None, ExtractionOptions())
+        seconds = time.process_time() - started
+        print(f"{count:5} paragraphs: {seconds:6.2f} s, {seconds / count * 1000:.2f} ms each")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -112,7 +136,11 @@ def main() -> None:
     parser.add_argument("--kind", nargs="*", default=[], help="only these kinds")
     parser.add_argument("--lead-cost", action="store_true")
     parser.add_argument("--verdict-cost", action="store_true", help="what judging a block costs")
+    parser.add_argument("--long-page", action="store_true", help="cost on a page of N paragraphs")
     args = parser.parse_args()
+    if args.long_page:
+        long_page_cost()
+        return
     if args.lead_cost:
         lead_cost(DEFAULT_TEMPLATES)
         return

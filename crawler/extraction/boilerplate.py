@@ -74,6 +74,10 @@ RESTATED_NEW = 0.1
 # ...if it is prose: this share of its words at least are words of letters only (not a row of
 # figures, codes or a reference list's pages).
 RESTATED_LETTERS = 0.75
+# A pair of words in more blocks than this says nothing of which two are alike (thousands of
+# paragraphs cut from one template would make every one a candidate of every other: a page of
+# 6,000 took 64 s).
+RESTATED_OWNERS = 10
 
 _BLOCKS = ("p", "head", "quote", "item")
 # A slideshow's captions, numbered: this many at least.
@@ -1937,6 +1941,8 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
             continue
         some = len(found) - ceil(RESTATED_SHARE * len(found)) + 1
         for pair in sorted(found, key=lambda pair: len(owners[pair]))[:some]:
+            if len(owners[pair]) > RESTATED_OWNERS:
+                break  # and the rest, commoner still: rows of a template, not a restatement
             alike.update((min(index, o), max(index, o)) for o in owners[pair] if o != index)
     removed: dict[int, None] = {}
     saying: set[int] = set()  # the blocks that say a removed one whole: they stay
