@@ -10,7 +10,6 @@ box whose prose trafilatura kept, and holds prose of its own, is the story's too
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml.etree import Element, XPath, _Element
@@ -96,15 +95,9 @@ def _name(element: HtmlElement) -> str:
 
 
 def _linked(element: HtmlElement, box: HtmlElement) -> bool:
-    """Whether an element sits in a link, up to ``box``: "<a href=...><h3>...</h3></a>"."""
-    return any(ancestor.tag == "a" for ancestor in _ancestors(element, box))
-
-
-def _ancestors(element: HtmlElement, box: HtmlElement) -> Iterator[HtmlElement]:
-    parent = element.getparent()
-    while parent is not None and parent is not box:
-        yield parent
-        parent = parent.getparent()
+    """Whether an element sits in a link inside ``box``: "<a href=...><h3>...</h3></a>"."""
+    anchor = next(element.iterancestors("a"), None)
+    return anchor is not None and any(above is box for above in anchor.iterancestors())
 
 
 def _read(box: HtmlElement) -> Box:
@@ -160,6 +153,8 @@ def _is_prose(text: str, element: HtmlElement) -> bool:
 def restore(body: _Element, runs: list[list[Box]]) -> bool:
     """Put back, into trafilatura's result ``body``, the boxes of prose it left out beside a
     box of the same kind whose prose it kept (after it, then before it); whether any was."""
+    if not runs:
+        return False  # most pages: nothing to read the result for
     children = [child for child in body if isinstance(child.tag, str)]
     said = [_squeezed(" ".join(child.itertext())) for child in children]
     told = "".join(said)
