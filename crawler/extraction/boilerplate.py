@@ -162,12 +162,13 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
     r"^\W*from the section\b",
     r"^\W*if you want (?:other|more) stories on this topic\b",
-    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*mehr zum thema\b",
+    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*lies (?:auch|mehr)\b",
+    r"^\W*mehr (?:zum|zu diesem) thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
     r"^\W*(?:[àa] )?lire (?:aussi|également)\b", r"^\W*voir aussi\b",
     r"^\W*(?:lee|lea|leia|vea|ver) (?:también|também)\b", r"^\W*te recomendamos\b",
-    r"^\W*te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
+    r"^\W*(?:también )?te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
     r"^\W*puedes ver\s*(?::|aquí|también|más)",
     # "Weitere Infos unter example.com"
     r"^\W*(?:weitere|mehr) (?:infos?|informationen)\b.{0,40}\b(?:unter|auf|bei)\s+\S+\.[a-z]{2,}",
@@ -180,13 +181,28 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:articoli|notizie) correlat[ei]\b", r"^\W*potrebbe interessarti\b",
     r"^\W*(?:lees|bekijk) ook\b", r"^\W*gerelateerde (?:artikelen|berichten)\b",
     r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
-    r"^\W*das (?:\w+ ){0,2}könnte (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren\b",
+    r"^\W*(?:das|diese[rs]?|die(?:se)?) (?:\w+ ){0,2}könnten? (?:sie|dich|euch) "
+    r"(?:auch |ebenfalls )?interessieren\b",
+    r"^\W*vous aimerez (?:aussi|également|peut-être aussi)\b",
     r"^\W*das könnte (?:ihnen|dir|euch) (?:auch |ebenfalls )?gefallen\b",
     # the label over links elsewhere ("Weiterführende Links:", "External links")
     r"^\W*(?:weiterführende|externe|nützliche|external|further|useful|liens) "
     r"(?:links|liens utiles)\W*(?:\[\w+\])?\W*$",
     r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
-    r"^\W*recommended (?:for you|stories|articles|videos)\b",
+    r"^\W*recommended (?:for you|stories|articles|videos|reading)\b",
+    # the boxes of other stories and of the ad networks' ("Promoted stories", "From around the
+    # web", "Recommended by"), and of the author's other stories ("More by this author", "View
+    # all posts by Ann Writer", "Zur Autorenseite")
+    r"^\W*(?:in other news|elsewhere on the web|from (?:around|across) the web|"
+    r"(?:promoted|sponsored|partner) (?:stories|links|content)|recommended by|"
+    r"more (?:by|from) (?:this|the) (?:author|writer|reporter|columnist)|"
+    r"(?:empfehlungen der redaktion|unsere empfehlungen|am meisten gelesen|mehr aus dem ressort)|"
+    r"(?:weitere|mehr|neueste|aktuelle) (?:videos|artikel|beiträge|bildergalerien)|"
+    r"(?:noticia|artículo) (?:anterior|siguiente)|(?:anterior|siguiente) (?:noticia|artículo)|"
+    r"(?:poprzedni|następny) artykuł)\W*$",
+    r"^\W*(?:view|see|read) all (?:posts|articles|stories|columns) (?:by|from)\b[^.!?]{0,40}$",
+    r"^\W*(?:zur autorenseite|alle (?:artikel|beiträge) (?:des autors|der autorin|von)\b"
+    r"[^.!?]{0,40}$|mehr (?:von|vom) (?:diesem|dieser) (?:autor|autorin)\W*$)",
     # the label over a box of other stories ("Most read", "More from The Nation", "Up next")
     r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
     r"^\W*(?:lo más (?:leído|visto)|más leíd[ao]s|i più (?:letti|visti)|najczęściej (?:czytane|"
@@ -256,7 +272,18 @@ _CALL = _Phrases(
     r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
-    r"\bjetzt abonnieren\b",
+    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"\bjetzt abo abschließen\b",
+    r"^\W*hier geht(?:['’]s| es) zum abo\b", r"^\W*verpassen sie (?:keine|nichts)\b[^.!?]{0,40}"
+    r"\b(?:news|nachrichten|artikel|updates|neuigkeiten|angebote|mehr)\b",
+    r"\bdelivered (?:straight |directly )?to your inbox\b",
+    r"^\W*recibe (?:nuestro|el) (?:boletín|newsletter)\b", r"^\W*we respect your privacy\b",
+    r"^\W*(?:continue reading|keep reading|read more) with an? (?:subscription|membership)\b",
+    r"^\W*this (?:article|story|content) is (?:only )?(?:for|available to|reserved for|"
+    r"exclusive to) (?:subscribers|members)\b",
+    # the newsroom asks for tips and corrections ("Found a typo?", "Have a news tip?")
+    r"^\W*(?:report an? (?:error|typo|correction)\W*$|(?:found|spotted|see) an? (?:typo|mistake|"
+    r"error)\s*\?|haben sie einen fehler (?:entdeckt|gefunden)\s*\?|(?:have|got) an? (?:news )?"
+    r"tip\s*\?|send us (?:an?|your) (?:news )?tips?\b)",
     r"^\W*(?:tweet|twittern|teilen|share|drucken|imprimer|imprimir|partager|compartir|"
     r"condividi|drukuj|udostępnij)\W*$",  # one share button, a verb
     r"\bregistrieren!", r"\bnicht eingeloggt\b",
@@ -287,7 +314,8 @@ _CALL = _Phrases(
     r"\b(?:comment policy|community guidelines|display name) before commenting\b",
     r"^\W*kommentar abgeben\b",
     r"\bum einen kommentar (?:zu )?(?:hinterlassen|abzugeben|schreiben)",
-    r"^\W*(?:leave a reply|schreibe einen kommentar|kommentar (?:verfassen|schreiben)|"
+    r"^\W*(?:leave a reply|schreibe einen kommentar|schreiben sie einen kommentar|"
+    r"kommentar (?:verfassen|schreiben)|"
     r"kommentare schreiben|publier un commentaire|deja un comentario|deixe um comentário|"
     r"lascia un commento)\b",
     r"\bnotify me of (?:follow-up|new) (?:comments|posts)\b",
@@ -455,7 +483,8 @@ _CONTROL = re.compile(
     r"zur merkliste hinzufügen|artikel verschenken|gift this article|listen to (?:this )?article|"
     r"add to myft|read next|keep reading|read full article|continue reading the main story|"
     r"skip advertisement|enlarge this image|(?:toggle|hide|show) caption|"
-    r"editor[’']s (?:picks?|choice)|"
+    r"editors?[’']?s? (?:picks?|choice)|did you find this (?:article|page|post) (?:helpful|useful)|"
+    r"jump to comments|zur (?:bilder)?galerie|zum video|sie befinden sich hier|"
     r"printer[- ]friendly(?: (?:page|version|format))?|send (?:this )?(?:article|story|page) to "
     r"(?:a )?friends?(?: by(?: e-?mail)?)?|(?:e-?)?mail (?:this )?(?:article |story )?to a friend|"
     r"print story|read later|digg this(?: story)?|add to del\.icio\.us|most e-?mailed|"
@@ -463,7 +492,7 @@ _CONTROL = re.compile(
     # the Wayback Machine's toolbar over an archived page
     r"\d+ captures|about this capture|collected by|"
     r"around the web|bild vergrößern|galerie öffnen|video abspielen|artikel zum hören|"
-    r"audio-version|teilen sie diesen artikel|lire plus tard|offrir cet article|"
+    r"audio-version|teilen sie diesen (?:artikel|beitrag)|lire plus tard|offrir cet article|"
     r"ajouter à mes favoris|partager sur \w+|compartir en \w+|ver comentarios|"
     r"leserkommentare|plus-artikel|exklusiv für abonnenten|"
     # a share-by-mail form's and an author-follow box's buttons and messages
@@ -484,9 +513,12 @@ _CONTROL_MARGIN = re.compile(
     r"gefällt mir|follow|folgen|listen|anhören|hören|écouter|escuchar|ascolta|posłuchaj|"
     r"melden|report|edit|bearbeiten|guardar|salva|zapisz|commenta|komentarze|diskussion|"
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
-    r"getty images|mehr nachrichten|weitere nachrichten|top-themen|previous|next|weiter|"
+    r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|"
+    r"registrieren|\d+ claps?|abbrechen|cancel|alle anzeigen|fotostrecke|photo gallery|"
+    r"watch the video|mein konto|my account|mediadaten|zum angebot|commenti|comentários|"
+    r"kontaktieren sie uns|zzgl\.? versand(?:kosten)?|"
+    r"(?:preis )?inkl\.? (?:\d+ ?% )?mwst\.?(?:,? zzgl\.? versand(?:kosten)?)?|"
     # a blog's and a shop's widgets and buttons, as WordPress and WooCommerce word them in the
     # languages of Europe's web
     r"post navigation|beitragsnavigation|navigation des articles|navegación de entradas|"

@@ -351,6 +351,46 @@ def test_a_reporters_sentence_in_the_words_of_a_call_or_a_label_stays() -> None:
     assert verdict("Kontakt", none) == "control"
 
 
+def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_words() -> None:
+    """The same labels and calls in the other words sites use for them: the informal "Lies
+    auch", the author's page, the ad networks' boxes, a correction's or a tip's request."""
+    none = links_of()
+    for line, kind in (("Lies auch: Der Hafen wird neu gebaut", "elsewhere"),
+                       ("Diese Artikel könnten Sie auch interessieren", "elsewhere"),
+                       ("Mehr zu diesem Thema", "elsewhere"), ("Weitere Videos", "elsewhere"),
+                       ("Empfehlungen der Redaktion", "elsewhere"),
+                       ("Am meisten gelesen", "elsewhere"), ("Zur Autorenseite", "elsewhere"),
+                       ("Mehr von dieser Autorin", "elsewhere"),
+                       ("View all posts by Ann Writer", "elsewhere"),
+                       ("More by this author", "elsewhere"), ("From around the web", "elsewhere"),
+                       ("Promoted Stories", "elsewhere"), ("Recommended reading", "elsewhere"),
+                       ("También te puede interesar", "elsewhere"),
+                       ("Vous aimerez aussi :", "elsewhere"), ("Siguiente noticia", "elsewhere"),
+                       ("Następny artykuł", "elsewhere"), ("Jump to comments", "control"),
+                       ("Did you find this article helpful?", "control"),
+                       ("Sie befinden sich hier:", "control"), ("Zur Bildergalerie", "control"),
+                       ("Editors' Picks", "control"), ("Teilen Sie diesen Beitrag", "control"),
+                       ("Jetzt teilen", "call"), ("Schreiben Sie einen Kommentar", "call"),
+                       ("Found a typo?", "call"), ("Haben Sie einen Fehler entdeckt?", "call"),
+                       ("Have a news tip? Email newsroom@gazette.example", "call"),
+                       ("Get the latest headlines delivered to your inbox.", "call"),
+                       ("Verpassen Sie keine Nachrichten mehr aus Ihrer Region!", "call"),
+                       ("Recibe nuestro boletín", "call"),
+                       ("This article is for subscribers only.", "call")):  # fmt: skip
+        assert verdict(line, none, margin=False) == kind, line
+    for line in ("Abbrechen", "Cancel", "Commenti", "Fotostrecke", "Mein Konto",
+                 "Preis inkl. MwSt., zzgl. Versandkosten"):  # fmt: skip
+        assert verdict(line, none) == "control", line
+        assert verdict(line, none, margin=False) is None, line
+    # a reporter's sentences in those words stay
+    for line in ("Die Wähler könnten sich auch für andere Themen interessieren.",
+                 "Verpassen Sie keine Frist: Die Steuererklärung ist bis 31. Juli fällig.",
+                 "Mehr von diesem Geld floss in die Schulen als geplant.",
+                 "He found a typo in the contract and the deal collapsed.",
+                 "More by accident than design, the quay was finished early."):  # fmt: skip
+        assert verdict(line, none, margin=False) is None, line
+
+
 def test_a_disclosure_of_paid_links_is_boilerplate_and_a_report_on_commissions_is_not() -> None:
     none = links_of()
     disclosure = ("This post contains references to products from our advertisers. We may "
