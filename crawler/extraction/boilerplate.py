@@ -172,6 +172,8 @@ _ELSEWHERE = _Phrases(
     r"^\W*puedes ver\s*(?::|aquí|también|más)",
     # "Weitere Infos unter example.com"
     r"^\W*(?:weitere|mehr) (?:infos?|informationen)\b.{0,40}\b(?:unter|auf|bei)\s+\S+\.[a-z]{2,}",
+    r"^\W*más (?:información|noticias)\b[^.!?]{0,40}\ben\s+[\w-]+\.[a-z]{2,}\W*$",
+    r"^\W*bitte beachten sie auch unsere\b",
     r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz|przeczytaj) (?:też|także|również|więcej)\b",
     # the same in the other languages of European news: related stories, "more on"
     r"^\W*(?:articles?|sujets?) (?:similaires|liés|connexes)\b", r"^\W*sur le même sujet\b",
@@ -272,7 +274,14 @@ _CALL = _Phrases(
     r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
-    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"\bjetzt abo abschließen\b",
+    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$",
+    r"\bjoin our\b[^.!?]{0,40}\b(?:group|channel|community|server|mailing list)\b",
+    r"^\W*(?:möchtest du|möchten sie|willst du|wollen sie) uns (?:dein |ihr |ein )?"
+    r"feedback geben\b",
+    r"\bwir freuen uns (?:über|auf) (?:deine|ihre|eure) (?:anregungen|feedback|kommentare|meinung)",
+    r"^\W*apoie o\b", r"^\W*check back (?:in )?(?:soon|later|often|tomorrow)\b",
+    r"^\W*(?:sie sind|du bist|bist du|sind sie) (?:bereits|schon) (?:registriert|abonnent(?:in)?|"
+    r"kunde|kundin|mitglied)\s*\?", r"\bjetzt abo abschließen\b",
     r"^\W*hier geht(?:['’]s| es) zum abo\b", r"^\W*verpassen sie (?:keine|nichts)\b[^.!?]{0,40}"
     r"\b(?:news|nachrichten|artikel|updates|neuigkeiten|angebote|mehr)\b",
     r"\bdelivered (?:straight |directly )?to your inbox\b",
@@ -403,7 +412,8 @@ _CALL = _Phrases(
 # subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
 # abbonati"): only when the line speaks to the reader or is no sentence.
 _CALL_IF = _pattern(
-    r"newsletter", r"\bsubscribe to\b", r"\bsign up\b", r"\b(?:log|sign) in (?:to|for)\b",
+    r"newsletter", r"\bsubscribe to\b", r"\bsign up\b", r"\bcomment below\b",
+    r"\b(?:log|sign) in (?:to|for)\b",
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bcanal de (?:telegram|whatsapp)\b", r"\babonnieren\b", r"\bim abo\b",
     r"^\W*(?:keine )?kommentare\b", r"\bin den kommentaren\b", r"\babbonati\b",
@@ -526,7 +536,7 @@ _CONTROL_MARGIN = re.compile(
     r"(?:recent|letzte|neueste) (?:posts|comments|beiträge|kommentare)|archives?|archiv|"
     r"kategorien|categories|meta|entries feed|comments feed|entries rss|comments rss|"
     r"wordpress\.org|search for|suchen|compartir esto|condividi|partager|podziel się|"
-    r"relacionado|correlati|podobne|gerelateerd|articles similaires|artigos relacionados|"
+    r"relacionad[ao]s?|correlati|podobne|gerelateerd|articles similaires|artigos relacionados|"
     r"add to (?:cart|basket|bag|wishlist)|in den warenkorb|zum warenkorb|buy now|jetzt kaufen|"
     r"in stock|auf lager|out of stock|nicht (?:auf lager|vorrätig)|"
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies)|alle akzeptieren|"
@@ -736,7 +746,13 @@ _LABEL = _Phrases(
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     # an ad's label, not "Werbung für Zigaretten ist verboten", "Anzeige gegen den Wirt"
     r"^\W*(?:werbung|anzeige|advertisement|sponsored(?: content| post)?|publicidad|publicité|"
-    r"pubblicità|publicidade|reklama|advertentie)(?:\W*$|\s*[\]:|·•.–-])",
+    r"pubblicità|publicidade|reklama|advertentie)(?:\W*$|\s*[\]:|·•.–-])", r"^\W*ad\W*$",
+    # a periodical's number alone, and a row of hashtags (a campaign's, under the story)
+    r"^\W*(?:e-|print |online )?issn\s*:?\s*\d{4}-\d{3}[\dx]\W*$", r"^\W*(?:#[^\W\d_]\w*\s*)+$",
+    # the photographer of every picture: "– alle Bilder von Ann Writer –", "All photos by ..."
+    r"^\W*(?:alle|sämtliche|all) (?:bilder|fotos|fotografien|aufnahmen|photos|images|pictures|"
+    r"photography)\s*(?:von|by|:|©|courtesy(?: of)?)\s*(?-i:[A-ZÄÖÜ][\w.'’-]*)"
+    r"(?:[\s/&,]+(?-i:[A-ZÄÖÜ][\w.'’-]*)){0,4}\W*$",
     r"^\W*(?-i:(?:WERBUNG|ANZEIGE|ADVERTISEMENT|SPONSORED)\b)", r"^\W*sponsored by\b[^.!?,]{0,60}$",
     # where an ad broke the story: "Story continues below advertisement"
     r"^\W*(?:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? "
@@ -809,6 +825,9 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    # a site's word on the network it belongs to: "*fr.de ist Teil des bundesweiten
+    # Ippen-Redaktionsnetzwerks"
+    r"^\W*(?:www\.)?[\w-]+\.(?:de|at|ch|com|net|org|eu)\b ist (?:teil|mitglied) (?:des|der|von)\b",
     # the messages of a share-by-mail form, an author-follow box, an embed's code box
     r"^\W*a link has been sent to your friend['’]s email address\W*$",
     r"^\W*send to email address\s*your name",

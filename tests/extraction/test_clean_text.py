@@ -382,8 +382,27 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                  "Preis inkl. MwSt., zzgl. Versandkosten"):  # fmt: skip
         assert verdict(line, none) == "control", line
         assert verdict(line, none, margin=False) is None, line
+    # and what closes a page under the story: a network's note, the photographer of every
+    # picture, a campaign's hashtags, a periodical's number, the feedback and comment box
+    for line, kind in (("*fr.de ist Teil des bundesweiten Ippen-Redaktionsnetzwerks", "notice"),
+                       ("– alle Bilder von Ann Writer –", "label"),
+                       ("All photos by Ann Writer", "label"), ("#Hafen #Kiel", "label"),
+                       ("ISSN 2222-2464", "label"), ("Ad", "label"),
+                       ("Möchtest du uns Feedback geben? Wir freuen uns über deine Anregungen!",
+                        "call"),
+                       ("Please spare some time to comment below, letting us know what you think.",
+                        "call"),
+                       ("Join our Facebook group to connect with fellow learners", "call"),
+                       ("Sie sind bereits registriert?", "call"), ("Apoie o 247", "call"),
+                       ("Check back soon for updates.", "call"),
+                       ("Más información deportiva en Diario.pe", "elsewhere"),
+                       ("Relacionadas", "control")):  # fmt: skip
+        assert verdict(line, none) == kind, line
     # a reporter's sentences in those words stay
     for line in ("Die Wähler könnten sich auch für andere Themen interessieren.",
+                 "Die Klinik ist Teil des Netzwerks der Universität.",
+                 "Alle Bilder von der Feier zeigen den Bürgermeister.", "#1",
+                 "The council will comment on the plans next week.",
                  "Verpassen Sie keine Frist: Die Steuererklärung ist bis 31. Juli fällig.",
                  "Mehr von diesem Geld floss in die Schulen als geplant.",
                  "He found a typo in the contract and the deal collapsed.",
