@@ -192,6 +192,7 @@ _ELSEWHERE = _Phrases(
     r"(?:links|liens utiles)\W*(?:\[\w+\])?\W*$",
     r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
     r"^\W*recommended (?:for you|stories|articles|videos|reading)\b",
+    r"^\W*for more on\b[^.!?:]{1,50}$",
     # the boxes of other stories and of the ad networks' ("Promoted stories", "From around the
     # web", "Recommended by"), and of the author's other stories ("More by this author", "View
     # all posts by Ann Writer", "Zur Autorenseite")
@@ -274,7 +275,9 @@ _CALL = _Phrases(
     r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
-    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$",
+    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"^\W*join (?:now|today)\b",
+    r"^\W*(?:got|have) an? [\w ]{1,20} you['’]?d like to (?:add|share)\s*\?",
+    r"\bhier (?:kannst du|können sie) das angebot\b",
     r"\bjoin our\b[^.!?]{0,40}\b(?:group|channel|community|server|mailing list)\b",
     r"^\W*(?:möchtest du|möchten sie|willst du|wollen sie) uns (?:dein |ihr |ein )?"
     r"feedback geben\b",
@@ -413,6 +416,7 @@ _CALL = _Phrases(
 # abbonati"): only when the line speaks to the reader or is no sentence.
 _CALL_IF = _pattern(
     r"newsletter", r"\bsubscribe to\b", r"\bsign up\b", r"\bcomment below\b",
+    r"\bkommentare\b[^.]{0,60}\b(?:entfern|lösch|sperr|freischalt)\w*",
     r"\b(?:log|sign) in (?:to|for)\b",
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bcanal de (?:telegram|whatsapp)\b", r"\babonnieren\b", r"\bim abo\b",
@@ -435,6 +439,8 @@ _TO_READER = re.compile(
 # hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
 # is never only that.
 _CONTROL = re.compile(
+    r"(?:abschicken|absenden|alle \d+ (?:schritte|bilder|fotos|kommentare) anzeigen|"
+    r"(?:show|view|see) all \d+ (?:steps|photos|images|comments))(?: ?[:.…?!]+)?|"
     # "zurück zur Übersicht", not a subheading's "Zurück zur Normalität"
     r"(?:zurück(?: zu[rm]? (?:(?:den|der|allen) )?(?:\w*übersicht|meldungen|artikeln|beiträgen|"
     r"startseite|liste|suche|news|nachrichten|blog|seitenanfang|anfang|home|kategorie|"
@@ -525,7 +531,7 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|abbrechen|cancel|alle anzeigen|fotostrecke|photo gallery|"
+    r"registrieren|\d+ claps?|feedback|abbrechen|cancel|alle anzeigen|fotostrecke|photo gallery|"
     r"watch the video|mein konto|my account|mediadaten|zum angebot|commenti|comentários|"
     r"kontaktieren sie uns|zzgl\.? versand(?:kosten)?|"
     r"(?:preis )?inkl\.? (?:\d+ ?% )?mwst\.?(?:,? zzgl\.? versand(?:kosten)?)?|"
@@ -739,6 +745,7 @@ _LABEL = _Phrases(
     r"^\W*our standards\s*:",  # the agency's standards line under each story
     # where the story appeared first ("First published in The Conversation.")
     r"^\W*(?:this (?:article|story|piece) (?:was )?(?:first|originally) (?:published|appeared)"
+    r"|cet article,? (?:initialement|originellement|d['’]abord) publié\b"
     r"|first published (?:in|on|by) [^,;]{1,60}$|dieser (?:artikel|beitrag|text) (?:ist|erschien) "
     r"(?:zuerst|ursprünglich))",
     r"^\W*(?:sendung|dieses thema im programm)\s*:",
@@ -825,6 +832,21 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    # an embedded Instagram post whose script did not run: its link and its signature
+    r"^\W*(?:view this (?:post|photo|video|reel) on instagram|sieh dir diesen beitrag auf "
+    r"instagram an|diesen beitrag auf instagram ansehen|voir cette publication sur instagram|"
+    r"ver esta publicación en instagram|visualizza questo post su instagram|wyświetl ten post "
+    r"na instagramie|bekijk dit bericht op instagram)\b",
+    r"^\W*(?:a post shared by|ein beitrag geteilt von|une publication partagée par|una "
+    r"publicación compartida por|un post condiviso da|post udostępniony przez)\b[^.!?]{0,80}$",
+    # a form's own words: required fields, its state
+    r"^\W*(?:mit (?:einem )?\*? ?(?:gekennzeichnete|markierte) felder|\*? ?pflichtfelder?\b|"
+    r"daten werden (?:verarbeitet|übertragen|gesendet)\W*$)",
+    r"(?#bitte)bitte geben sie ihre e-?mail(?:-adresse)? ein\b", r"\bplease enter your e-?mail\b",
+    r"^\W*es (?:gibt|besteht) kein (?:recht|anspruch) auf (?:veröffentlichung|freischaltung)\b",
+    # how to cite the page ("Empfohlene Zitierweise", "Zitiervorschlag", "Cite this article")
+    r"^\W*(?:empfohlene zitierweise|zitiervorschlag|zitierhinweis|suggested citation|"
+    r"cite this (?:article|page)|how to cite(?: this (?:article|page))?)\b",
     # a site's word on the network it belongs to: "*fr.de ist Teil des bundesweiten
     # Ippen-Redaktionsnetzwerks"
     r"^\W*(?:www\.)?[\w-]+\.(?:de|at|ch|com|net|org|eu)\b ist (?:teil|mitglied) (?:des|der|von)\b",

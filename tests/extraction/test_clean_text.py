@@ -398,8 +398,27 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                        ("Más información deportiva en Diario.pe", "elsewhere"),
                        ("Relacionadas", "control")):  # fmt: skip
         assert verdict(line, none) == kind, line
+    # an embedded post's placeholder, a form's own words, how to cite the page
+    for line, kind in (("Sieh dir diesen Beitrag auf Instagram an", "notice"),
+                       ("View this post on Instagram", "notice"),
+                       ("A post shared by Ann Writer (@annwriter)", "notice"),
+                       ("mit * gekennzeichnete Felder bitte ausfüllen", "notice"),
+                       ("Daten werden verarbeitet", "notice"),
+                       ("E-Mail AdresseBitte geben Sie Ihre E-Mail-Adresse ein!", "notice"),
+                       ("Es gibt kein Recht auf Veröffentlichung.", "notice"),
+                       ("Zitiervorschlag:", "notice"), ("Cite this article", "notice"),
+                       ("abschicken", "control"), ("Alle 17 Schritte anzeigen", "control"),
+                       ("Join now or renew to get:", "call"),
+                       ("Beachten Sie, dass die Redaktion beleidigende Kommentare entfernt.",
+                        "call"),
+                       ("Cet article, initialement publié en avril 2017, a été mis à jour.",
+                        "label"), ("For more on learning Japanese", "elsewhere")):  # fmt: skip
+        assert verdict(line, none, margin=False) == kind, line
+    assert verdict("Feedback", none) == "control"
     # a reporter's sentences in those words stay
     for line in ("Die Wähler könnten sich auch für andere Themen interessieren.",
+                 "Facebook löscht beleidigende Kommentare nicht schnell genug.",
+                 "For more on the budget, the council will meet again on Monday.",
                  "Die Klinik ist Teil des Netzwerks der Universität.",
                  "Alle Bilder von der Feier zeigen den Bürgermeister.", "#1",
                  "The council will comment on the plans next week.",
