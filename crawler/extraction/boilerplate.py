@@ -219,7 +219,10 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:ähnliche|verwandte) (?:artikel|beiträge|themen)(?: (?:auf|bei|zu) [^.!?]{1,40})?"
     r"\W*$",
     r"^\W*ähnliche\s*:\s*$",
-    r"^\W*meistgelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
+    r"^\W*meist ?gelesen(?:e[nr]?)?(?: (?:artikel|beiträge|news|nachrichten))?\W*$",
+    # Argentina's and Finland's: "Otras noticias de Política", "Lue aiheesta lisää"
+    r"^\W*(?:otras noticias de|más leídas de|más noticias de)\b[^.!?]{0,40}$",
+    r"^\W*lue (?:aiheesta )?(?:lisää|myös)\b",
     r"^\W*for more (?:stories|news|articles) like this\b",
     r"^\W*(?:explore further|more)\s*:?\s*$",
     # "Follow AP's full coverage of Brexit at https://...", "More AP NBA: https://..."
@@ -278,10 +281,19 @@ _CALL = _Phrases(
     r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"^\W*join (?:now|today)\b",
     r"^\W*(?:got|have) an? [\w ]{1,20} you['’]?d like to (?:add|share)\s*\?",
     r"\bhier (?:kannst du|können sie) das angebot\b",
+    # a paywall's and a plea's words: "Sie möchten gerne weiterlesen?", "Sichere diesen
+    # Journalismus!", Argentina's "Ingresá o suscribite"
+    r"^\W*(?:sie möchten|möchten sie|du möchtest|möchtest du) (?:gerne )?weiterlesen\s*\?",
+    r"^\W*registrieren sie sich (?:jetzt )?(?:kostenlos|gratis)\b",
+    r"\bsichere? diesen journalismus\b",
+    r"\b(?:helfen sie mit|unterstützen sie)\b[^.!?]{0,60}\bjournalismus\b",
+    r"\bpara comentar (?:debés|debes|tenés que|tienes que)\b", r"^\W*ingresá o suscribite\b",
+    r"\bclic (?:aquí|acá)\b", r"\bwelcome your (?:feedback|comments)\b",
     r"\bjoin our\b[^.!?]{0,40}\b(?:group|channel|community|server|mailing list)\b",
     r"^\W*(?:möchtest du|möchten sie|willst du|wollen sie) uns (?:dein |ihr |ein )?"
     r"feedback geben\b",
-    r"\bwir freuen uns (?:über|auf) (?:deine|ihre|eure) (?:anregungen|feedback|kommentare|meinung)",
+    r"^\W*wir freuen uns (?:\w+ ){0,2}(?:über|auf) (?:\w+ ){0,6}(?:anregungen|feedback|kommentare?|"
+    r"meinung|erfahrungsberichte)\b",
     r"^\W*apoie o\b", r"^\W*check back (?:in )?(?:soon|later|often|tomorrow)\b",
     r"^\W*(?:sie sind|du bist|bist du|sind sie) (?:bereits|schon) (?:registriert|abonnent(?:in)?|"
     r"kunde|kundin|mitglied)\s*\?", r"\bjetzt abo abschließen\b",
@@ -531,7 +543,9 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|feedback|abbrechen|cancel|alle anzeigen|fotostrecke|photo gallery|"
+    r"registrieren|\d+ claps?|feedback|neue kommentare|adresse für rückfragen|seguí leyendo|"
+    r"suscribite|(?:unsere )?quellen(?:angaben|nachweis)?|abbrechen|cancel|alle anzeigen|"
+    r"fotostrecke|photo gallery|"
     r"watch the video|mein konto|my account|mediadaten|zum angebot|commenti|comentários|"
     r"kontaktieren sie uns|zzgl\.? versand(?:kosten)?|"
     r"(?:preis )?inkl\.? (?:\d+ ?% )?mwst\.?(?:,? zzgl\.? versand(?:kosten)?)?|"
@@ -587,7 +601,7 @@ _CONTROL_MARGIN = re.compile(
     r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/@?\w+"
     # the site's or the writer's profile: "Twitter: @name", "Facebook: www.facebook.com/name"
-    r"|(?:twitter|facebook|instagram|youtube|linkedin)(?: [\w ]{1,15})?\s*:\s*"
+    r"|(?:twitter|facebook|instagram|ig|tiktok|youtube|linkedin)(?: [\w ]{1,15})?\s*:\s*"
     r"(?:@\w+|(?:https?://)?(?:www\.)?[\w-]+\.[\w./-]+)"
     # a row of page numbers: "« Previous 1 2 3 Next »"
     r"|(?:(?:previous|prev|vorherige|zurück|précédent|anterior)\W+)?\d{1,3}(?: \d{1,3}){2,}"
@@ -746,6 +760,8 @@ _LABEL = _Phrases(
     # where the story appeared first ("First published in The Conversation.")
     r"^\W*(?:this (?:article|story|piece) (?:was )?(?:first|originally) (?:published|appeared)"
     r"|cet article,? (?:initialement|originellement|d['’]abord) publié\b"
+    r"|dieser (?:artikel|beitrag|text|kommentar) (?:ist|wurde) .{5,100}?\b(?:erschienen|"
+    r"erstveröffentlicht)\W*$"
     r"|first published (?:in|on|by) [^,;]{1,60}$|dieser (?:artikel|beitrag|text) (?:ist|erschien) "
     r"(?:zuerst|ursprünglich))",
     r"^\W*(?:sendung|dieses thema im programm)\s*:",
@@ -832,6 +848,8 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    # the end of an ARD page's box, a consent box's switches
+    r"^\W*ende der weiteren informationen\W*$", r"^\W*switch zum einwilligen\b",
     # an embedded Instagram post whose script did not run: its link and its signature
     r"^\W*(?:view this (?:post|photo|video|reel) on instagram|sieh dir diesen beitrag auf "
     r"instagram an|diesen beitrag auf instagram ansehen|voir cette publication sur instagram|"
@@ -1296,7 +1314,10 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     return header_line(text) if margin else None
 
 
-_AGENCIES = r"(?i:dpa|afp|ap|apa|sda|kna|epd|reuters|ntb|pap|ansa|efe|dts|ddp|ots)"
+_AGENCIES = (
+    r"(?i:dpa|afp|ap|apa|sda|kna|epd|reuters|ntb|pap|ansa|efe|dts|ddp|ots|sid|dapd|awp|ats|anp|"
+    r"belga|lusa|aap|pti|ians|xinhua|kyodo|yonhap|bloomberg)"
+)
 # The agency or the editor's initials that close a story: "mit dpa", "SDA/sep", "(dmk)",
 # "aja/PAP", "MDR (dst)". Not "Additional reporting by ...": that names people, and corpora
 # count it as the story's.

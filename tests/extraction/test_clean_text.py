@@ -415,9 +415,32 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                         "label"), ("For more on learning Japanese", "elsewhere")):  # fmt: skip
         assert verdict(line, none, margin=False) == kind, line
     assert verdict("Feedback", none) == "control"
+    # a paywall's and a plea's words, an ARD box's end, the voseo of Argentina's sites
+    for line, kind in (("Sie möchten gerne weiterlesen?", "call"),
+                       ("Registrieren Sie sich jetzt kostenlos:", "call"),
+                       ("Dieser Artikel ist wichtig! Sichere diesen Journalismus!", "call"),
+                       ("Helfen Sie mit, unseren Journalismus auch in Zukunft möglich zu machen!",
+                        "call"),
+                       ("Ahora para comentar debés tener Acceso Digital.", "call"),
+                       ("Ingresá o suscribite", "call"),
+                       ("Wir freuen uns auf Ihr Feedback!", "call"),
+                       ("We hope you found this helpful and welcome your feedback.", "call"),
+                       ("Ende der weiteren Informationen", "notice"),
+                       ("Switch zum Einwilligen bzw. Ablehnen des Dienstes Matomo", "notice"),
+                       ("Otras noticias de Cámara de Diputados", "elsewhere"),
+                       ("Meist gelesen", "elsewhere"),
+                       ("Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung erschienen.",
+                        "label")):  # fmt: skip
+        assert verdict(line, none, margin=False) == kind, line
+    for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
+                       ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
+                       ("(SID)", "credit")):  # fmt: skip
+        assert verdict(line, none) == kind, line
     # a reporter's sentences in those words stay
     for line in ("Die Wähler könnten sich auch für andere Themen interessieren.",
                  "Facebook löscht beleidigende Kommentare nicht schnell genug.",
+                 "Falls Sie schon registriert sind, wir freuen uns auf Ihr Feedback.",
+                 "Dieser Beitrag ist Teil einer Serie über den Hafen.",
                  "For more on the budget, the council will meet again on Monday.",
                  "Die Klinik ist Teil des Netzwerks der Universität.",
                  "Alle Bilder von der Feier zeigen den Bürgermeister.", "#1",
