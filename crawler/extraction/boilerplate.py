@@ -506,6 +506,7 @@ _CONTROL = re.compile(
     r"\d{1,4} ?[-–] ?\d{1,4} (?:of|von|de|sur|di|z) \d{1,6}|"  # a list's pager: "1 - 4 of 20"
     r"(?:no|one|\d+) comments? (?:leave|add|post) a (?:comment|reply)|"
     r"\d[\d,.]* (?:reads|aufrufe|lecturas|lectures)|"  # a post's read count
+    r"\d[\d,.]* (?:bewertungen|ratings|reviews|avis|valoraciones|recensioni|opinii)|"
     r"no related posts|keine ähnlichen beiträge|"
     # a news page's buttons: save, gift, hear, enlarge, play, a caption's toggle
     r"zur merkliste hinzufügen|artikel verschenken|gift this article|listen to (?:this )?article|"
@@ -651,7 +652,8 @@ _CREDIT = _Phrases(
     r"^\W*(?:beitrags|titel|header|aufmacher|vorschau|teaser)(?:bild|foto)\s*:",
     r"^\W*(?:header|featured?|cover|top|lead|hero|title|main) (?:image|photo|picture)\s*:",
     # "Polizeiauto (Symbolbild)", "(Symbolbild: Name)", not "wurde zum Symbolbild der Krise"
-    r"\bsymbol(?:bild|foto)\W*$|\(symbol(?:bild|foto)\b|^\W*symbol(?:bild|foto)\s*:",
+    r"\b(?:symbol|archiv)(?:bild|foto)\W*$|\((?:symbol|archiv)(?:bild|foto|aufnahme)\b|"
+    r"^\W*(?:symbol|archiv)(?:bild|foto)\s*:",
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
@@ -750,6 +752,7 @@ _LABEL = _Phrases(
     r"oppdatert|publiceret|opdateret|updated|published|aktualisiert|veröffentlicht)"
     r"\s*:?\s*\d[\d.:/, -]*)?\W*$",
     r"^\W*(?:aktualisiert|updated|mis à jour|actualizado) am\W*$",
+    r"^\W*article (?:mis à jour|publié|modifié) le\b[^.!?]{0,40}\W*$",
     r"^\W*(?:기사\s*입력|입력|수정|최종\s*수정|승인|등록)\s*:?\s*\[?\s*\d{4}[.-]",
     # a player's length and how long it stays online: "02:57 Min. Verfügbar bis 06.05.2024."
     r"^\W*(?:(?:video|audio|podcast)\s*:?\s*)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*)?"
@@ -848,6 +851,10 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    # a browser warning, a print view's wait
+    r"(?#browser)\b(?:sie verwenden|du verwendest|you are using|you['’]re using) (?:einen|an?) "
+    r"(?:veralteten |alten |outdated |unsupported |old )?(?:web ?)?browser\b",
+    r"^\W*bitte warten\b[^.!?]{0,80}\b(?:vorbereitet|geladen)\W*$",
     # the end of an ARD page's box, a consent box's switches
     r"^\W*ende der weiteren informationen\W*$", r"^\W*switch zum einwilligen\b",
     # an embedded Instagram post whose script did not run: its link and its signature
@@ -1024,6 +1031,10 @@ BYLINE = re.compile(
     r"|(?:Geschrieben|Verfasst|Eingestellt) von\s+[A-ZÀ-Þ]"
     r"|(?:Publicado|Escrito) por\s+[A-ZÀ-Þ]|(?:Publié|Écrit) par\s+[A-ZÀ-Þ]"
     r"|(?:Pubblicato|Scritto) da\s+[A-ZÀ-Þ]"
+    # "Eine Kolumne von Ann Writer", "Ein Interview von A mit B", "A column by Ann Writer"
+    r"|(?:Eine?|An?|Une?|Una)\s+(?i:kolumne|gastbeitrag|kommentar|interview|essay|analyse|"
+    r"reportage|glosse|column|op-ed|guest post|commentary|analysis|chronique|tribune|columna)"
+    r"\s+(?:von|by|de|par|di)\s+[A-ZÀ-Þ]"
     r"|[가-힣]{2,4} ?기자(?: ?외 ?\d+ ?명)?\W*$)",  # Korean: "(name) reporter (and 1 other)"
 )
 # The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".

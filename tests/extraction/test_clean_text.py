@@ -432,6 +432,14 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                        ("Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung erschienen.",
                         "label")):  # fmt: skip
         assert verdict(line, none, margin=False) == kind, line
+    for line, kind in (("Hinweis: Sie verwenden einen veralteten Browser.", "notice"),
+                       ("Bitte warten - die Druckansicht der Seite wird vorbereitet.", "notice"),
+                       ("Article mis à jour le 7 janvier 2020.", "label"),
+                       ("330 Bewertungen", "control"),
+                       ("Protestaktion vor dem Parlament in London (Archivaufnahme)", "credit"),
+                       ("Eine Kolumne von Ann Writer", "byline"),
+                       ("Ein Interview von Ann Writer mit Max Muster.", "byline")):  # fmt: skip
+        assert verdict(line, none) == kind, line
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
                        ("(SID)", "credit")):  # fmt: skip
@@ -1193,8 +1201,10 @@ def test_a_comments_header_and_count_and_a_forum_members_card_are_boilerplate() 
     # a header only at the margins; a quote with its words is the story's
     assert verdict("Max Mustermann sagt:", none, margin=False) is None
     for sentence in ("He says: 'We will rebuild the quay by 2026.'", "One comment stood out.",
-                     "Posts on social media spread fast.", "Ein Kommentar von Anna Schreiber"):  # fmt: skip
+                     "Posts on social media spread fast."):  # fmt: skip
         assert verdict(sentence, none) is None, sentence
+    # an opinion piece's byline, not a count of comments
+    assert verdict("Ein Kommentar von Anna Schreiber", none) == "byline"
 
 
 def test_a_heading_that_heads_nothing_at_the_end_goes() -> None:
