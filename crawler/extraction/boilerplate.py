@@ -278,7 +278,10 @@ _CALL = _Phrases(
     r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
-    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"^\W*join (?:now|today)\b",
+    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"^\W*get [^.!?]{1,40}\bnewsletter\b",
+    r"\bwere you interviewed for this (?:story|article)\b", r"\bsend us (?:your )?feedback\b",
+    r"^\W*get the latest [^.!?]{1,40} here\W*$",
+    r"^\W*to (?:listen|watch|hear)\b[^.!?]{0,60}\bclick\b", r"^\W*join (?:now|today)\b",
     r"^\W*(?:got|have) an? [\w ]{1,20} you['’]?d like to (?:add|share)\s*\?",
     r"\bhier (?:kannst du|können sie) das angebot\b",
     # a paywall's and a plea's words: "Sie möchten gerne weiterlesen?", "Sichere diesen
@@ -596,7 +599,7 @@ _CONTROL_MARGIN = re.compile(
     r"zaloguj się|dernières actualités|à la une|últimas noticias|lo último|ultime notizie|"
     r"últimas notícias|najnowsze wiadomości|charger plus|cargar más|carica altri|"
     r"carregar mais|załaduj więcej|réagissez|envoyer|enviar|invia|"
-    r"(?:komentarze|comentarios|commentaires|commenti|comentários|reacties) \(?\d+\)?|"
+    r"(?:comments?|komentarze|comentarios|commentaires|commenti|comentários|reacties) \(?\d+\)?|"
     r"schriftgröße|artikel vorlesen lassen|aktuelle nachrichten|nachrichten aus der region"
     # the reporter's address alone: "ann.writer@gazette.example", "twitter.com/annwriter"
     r"|(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -654,6 +657,11 @@ _CREDIT = _Phrases(
     # "Polizeiauto (Symbolbild)", "(Symbolbild: Name)", not "wurde zum Symbolbild der Krise"
     r"\b(?:symbol|archiv)(?:bild|foto)\W*$|\((?:symbol|archiv)(?:bild|foto|aufnahme)\b|"
     r"^\W*(?:symbol|archiv)(?:bild|foto)\s*:",
+    # a stock picture's source: "Featured image from Shutterstock.", "Photo via Wikimedia"
+    r"^\W*(?:(?:[\w-]+ ){0,3}(?:image|photo|picture|illustration)s? (?:via|courtesy of)|"
+    r"(?:featured|header|top|lead|cover|title|main|hero) (?:image|photo|picture)s? from)\s+"
+    r"(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}\.?\s*$",
+    r"(?#public domain)/\s*public domain\W*$",
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
@@ -753,6 +761,7 @@ _LABEL = _Phrases(
     r"\s*:?\s*\d[\d.:/, -]*)?\W*$",
     r"^\W*(?:aktualisiert|updated|mis à jour|actualizado) am\W*$",
     r"^\W*article (?:mis à jour|publié|modifié) le\b[^.!?]{0,40}\W*$",
+    r"^\W*this (?:article|story|post) was (?:published|updated|posted|last updated)\b[^!?]{0,40}$",
     r"^\W*(?:기사\s*입력|입력|수정|최종\s*수정|승인|등록)\s*:?\s*\[?\s*\d{4}[.-]",
     # a player's length and how long it stays online: "02:57 Min. Verfügbar bis 06.05.2024."
     r"^\W*(?:(?:video|audio|podcast)\s*:?\s*)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*)?"

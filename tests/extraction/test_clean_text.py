@@ -440,6 +440,16 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                        ("Eine Kolumne von Ann Writer", "byline"),
                        ("Ein Interview von Ann Writer mit Max Muster.", "byline")):  # fmt: skip
         assert verdict(line, none) == kind, line
+    for line, kind in (("Featured image from Shutterstock.", "credit"),
+                       ("Fishing net image via Shutterstock", "credit"),
+                       ("Unknown photographer, 1933/Public Domain", "credit"),
+                       ("Get Data Sheet, Fortune’s technology newsletter.", "call"),
+                       ("Were you interviewed for this story? Please fill out our form", "call"),
+                       ("Like the new article format? Send us feedback!", "call"),
+                       ("To listen to the full segment, click the play button above.", "call"),
+                       ("This article was published today at 4:30 a.m.", "label"),
+                       ("- Comment (1)", "control")):  # fmt: skip
+        assert verdict(line, none) == kind, line
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
                        ("(SID)", "credit")):  # fmt: skip
@@ -447,6 +457,7 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
     # a reporter's sentences in those words stay
     for line in ("Die Wähler könnten sich auch für andere Themen interessieren.",
                  "Facebook löscht beleidigende Kommentare nicht schnell genug.",
+                 "The photo from the scene went viral within hours.",
                  "Falls Sie schon registriert sind, wir freuen uns auf Ihr Feedback.",
                  "Dieser Beitrag ist Teil einer Serie über den Hafen.",
                  "For more on the budget, the council will meet again on Monday.",
