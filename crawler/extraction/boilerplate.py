@@ -279,7 +279,8 @@ _CALL = _Phrases(
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
     r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"^\W*get [^.!?]{1,40}\bnewsletter\b",
-    r"\bwere you interviewed for this (?:story|article)\b", r"\bsend us (?:your )?feedback\b",
+    r"\bwere you interviewed for this (?:story|article)\b",
+    r"\bsend us (?:your )?feedback\b",
     r"^\W*get the latest [^.!?]{1,40} here\W*$",
     r"^\W*to (?:listen|watch|hear)\b[^.!?]{0,60}\bclick\b", r"^\W*join (?:now|today)\b",
     r"^\W*(?:got|have) an? [\w ]{1,20} you['’]?d like to (?:add|share)\s*\?",
@@ -547,7 +548,8 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|feedback|neue kommentare|adresse für rückfragen|seguí leyendo|"
+    r"registrieren|\d+ claps?|feedback|rate and (?:comment|review)|hide images|neue kommentare|"
+    r"adresse für rückfragen|seguí leyendo|"
     r"suscribite|(?:unsere )?quellen(?:angaben|nachweis)?|abbrechen|cancel|alle anzeigen|"
     r"fotostrecke|photo gallery|"
     r"watch the video|mein konto|my account|mediadaten|zum angebot|commenti|comentários|"

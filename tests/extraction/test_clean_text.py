@@ -448,7 +448,7 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                        ("Like the new article format? Send us feedback!", "call"),
                        ("To listen to the full segment, click the play button above.", "call"),
                        ("This article was published today at 4:30 a.m.", "label"),
-                       ("- Comment (1)", "control")):  # fmt: skip
+                       ("- Comment (1)", "control"), ("Rate and Comment", "control")):  # fmt: skip
         assert verdict(line, none) == kind, line
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
