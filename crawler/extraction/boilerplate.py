@@ -202,6 +202,8 @@ _ELSEWHERE = _Phrases(
     r"(?:empfehlungen der redaktion|unsere empfehlungen|am meisten gelesen|mehr aus dem ressort)|"
     r"(?:weitere|mehr|neueste|aktuelle) (?:videos|artikel|beiträge|bildergalerien)|"
     r"(?:noticia|artículo) (?:anterior|siguiente)|(?:anterior|siguiente) (?:noticia|artículo)|"
+    r"unsere top-?themen|die redaktion empfiehlt|mehr aus der rubrik|alle videos|"
+    r"elsewhere on (?:the )?[\w ]{1,20}|"
     r"(?:poprzedni|następny) artykuł)\W*$",
     r"^\W*(?:view|see|read) all (?:posts|articles|stories|columns) (?:by|from)\b[^.!?]{0,40}$",
     r"^\W*(?:zur autorenseite|alle (?:artikel|beiträge) (?:des autors|der autorin|von)\b"
@@ -455,7 +457,11 @@ _TO_READER = re.compile(
 # hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
 # is never only that.
 _CONTROL = re.compile(
-    r"(?:abschicken|absenden|alle \d+ (?:schritte|bilder|fotos|kommentare) anzeigen|"
+    r"(?:feedback senden|zum kommentarbereich|weiter zum artikel|artikel weiterlesen|"
+    r"zur mobilen ansicht|jetzt lesen|zur homepage|artikel als pdf herunterladen|"
+    r"zur startseite von [\w .-]{1,30}|ihre bewertung|(?:vielen )?dank(?:e)? für ihre bewertung|"
+    r"wie (?:finden|fanden) sie diesen (?:artikel|beitrag)|kontakt zur redaktion|"
+    r"abschicken|absenden|alle \d+ (?:schritte|bilder|fotos|kommentare) anzeigen|"
     r"(?:show|view|see) all \d+ (?:steps|photos|images|comments))(?: ?[:.…?!]+)?|"
     # "zurück zur Übersicht", not a subheading's "Zurück zur Normalität"
     r"(?:zurück(?: zu[rm]? (?:(?:den|der|allen) )?(?:\w*übersicht|meldungen|artikeln|beiträgen|"
@@ -643,7 +649,7 @@ _CREDIT = _Phrases(
     r"^\W*(?:©|\(c\)(?!\s+(?-i:[a-z]))|copyright\b(?!\s+(?:laws?|holders?|owners?|"
     r"infringement|office|protection|claims?|lawsuits?|cases?|act|directive|issues?|rules?|"
     r"reform|disputes?|violations?)\b)|fotos?\s*:|fot\.|photos?\s*:|(?-i:[Bb]ild(?:er)?)\s*:|"
-    r"image\s*:|"
+    r"image\s*:|bildrechte\s*:|(?:image|media) (?:source|caption),\s|"
     r"credits?\s*:|quelle\s*:|source\s*:|crédits?\s*:|foto\s*:|zdjęcie\s*:|фото\s*:|"
     r"fuente\s*:|fonte\s*:|źródło\s*:|kilde\s*:|källa\s*:)",
     # an image's licence ("... by Ninja Brick, en licence Creative Commons by")
@@ -663,7 +669,10 @@ _CREDIT = _Phrases(
     r"^\W*(?:(?:[\w-]+ ){0,3}(?:image|photo|picture|illustration)s? (?:via|courtesy of)|"
     r"(?:featured|header|top|lead|cover|title|main|hero) (?:image|photo|picture)s? from)\s+"
     r"(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}\.?\s*$",
-    r"(?#public domain)/\s*public domain\W*$",
+    r"(?#public domain)/\s*public domain\W*$", r"\bon unsplash\W*$",
+    # an agency's photographer alone: "AP Photo/Ann Writer", "(Reuters/Ann Writer)"
+    r"^\W*(?-i:AP|AFP|EPA|Reuters|REUTERS|dpa|KEYSTONE|ANP)(?: Photo)?\s*/\s*"
+    r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\W*$",
     r"^\W*(?:foto|photo|bild|image|picture) ?(?:credits?|quellen?|sources?|nachweise?)"
     r"(?:\s*:|\s+\S+:|\W*$)",
     r"^\W*(?:photo|foto) \(cc\)",
@@ -1348,7 +1357,10 @@ _SIGN_OFF = re.compile(
     rf"(?:\s*[/,]\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\W*"
     rf"|\([a-z]{{2,4}}(?:\s*/\s*(?:{_AGENCIES}|[a-z]{{2,4}}))*\)"
     rf"|[a-z]{{2,4}}(?:\s*/\s*(?:{_AGENCIES}|[a-z]{{2,4}}))+"
-    rf"|[A-Z]{{2,5}} \([a-z]{{2,4}}\)",
+    rf"|[A-Z]{{2,5}} \([a-z]{{2,4}}\)"
+    # "Mit Material von dpa", "mit Informationen von AFP und Reuters"
+    rf"|\W*(?i:mit (?:material|informationen|angaben) (?:von|der|des|aus))\s+{_AGENCIES}"
+    rf"(?:\s*(?:[/,]|und|and)\s*{_AGENCIES})*\W*",
 )
 
 

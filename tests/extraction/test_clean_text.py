@@ -450,6 +450,17 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                        ("This article was published today at 4:30 a.m.", "label"),
                        ("- Comment (1)", "control"), ("Rate and Comment", "control")):  # fmt: skip
         assert verdict(line, none) == kind, line
+    for line, kind in (("Bildrechte: dpa", "credit"), ("Image source, Getty Images", "credit"),
+                       ("Image caption, The harbour at dawn", "credit"),
+                       ("AP Photo/Ann Writer", "credit"),
+                       ("Photo by Ann Writer on Unsplash", "credit"),
+                       ("Mit Material von dpa", "credit"),
+                       ("Unsere Top-Themen", "elsewhere"), ("Die Redaktion empfiehlt", "elsewhere"),
+                       ("Elsewhere on the BBC", "elsewhere"),
+                       ("Zum Kommentarbereich", "control"), ("Artikel weiterlesen", "control"),
+                       ("Vielen Dank für Ihre Bewertung", "control"),
+                       ("Wie finden Sie diesen Artikel?", "control")):  # fmt: skip
+        assert verdict(line, none) == kind, line
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
                        ("(SID)", "credit")):  # fmt: skip
