@@ -167,7 +167,11 @@ _ELSEWHERE = _Phrases(
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
     r"^\W*(?:[àa] )?lire (?:aussi|également)\b", r"^\W*voir aussi\b",
-    r"^\W*(?:lee|lea|leia|vea|ver) (?:también|também)\b", r"^\W*te recomendamos\b",
+    r"^\W*(?:lee|lea|leer|leia|vea|ver|mira) (?:también|também)\b", r"^\W*te recomendamos\b",
+    # the same labels in the words of other Spanish, French, Italian and Polish sites
+    r"^\W*(?:temas relacionados|lee la nota completa|[àa] voir aussi|sur le même thème|"
+    r"ces articles peuvent vous intéresser|la rédaction vous conseille|ti potrebbe interessare|"
+    r"polecane|więcej na ten temat)\W*$",
     r"^\W*(?:también )?te puede interesar\b", r"^\W*mire:", r"^\W*leggi anche\b",
     r"^\W*puedes ver\s*(?::|aquí|también|más)",
     # "Weitere Infos unter example.com"
@@ -280,7 +284,10 @@ _CALL = _Phrases(
     r"\b(?:join|support) us\b", r"\bdonate now\b",
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
-    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$", r"^\W*get [^.!?]{1,40}\bnewsletter\b",
+    r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$",
+    r"^\W*recibe (?:las|nuestras) noticias\b", r"^\W*descarga (?:nuestra|la) app\b",
+    r"^\W*hazte (?:socio|suscriptor|miembro)\b", r"\bnapisz do nas\b",
+    r"^\W*article réservé aux abonnés\b", r"^\W*get [^.!?]{1,40}\bnewsletter\b",
     r"\bwere you interviewed for this (?:story|article)\b",
     r"\bsend us (?:your )?feedback\b",
     r"^\W*get the latest [^.!?]{1,40} here\W*$",
@@ -457,7 +464,8 @@ _TO_READER = re.compile(
 # hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
 # is never only that.
 _CONTROL = re.compile(
-    r"(?:feedback senden|zum kommentarbereich|weiter zum artikel|artikel weiterlesen|"
+    r"(?:feedback senden|zum kommentarbereich|udostępnij artykuł|skomentuj artykuł|oceń artykuł|"
+    r"wróć do strony głównej|sigue leyendo|weiter zum artikel|artikel weiterlesen|"
     r"zur mobilen ansicht|jetzt lesen|zur homepage|artikel als pdf herunterladen|"
     r"zur startseite von [\w .-]{1,30}|ihre bewertung|(?:vielen )?dank(?:e)? für ihre bewertung|"
     r"wie (?:finden|fanden) sie diesen (?:artikel|beitrag)|kontakt zur redaktion|"
@@ -682,11 +690,13 @@ _CREDIT = _Phrases(
     rf"^\W*{_BY_NAME}(?:[.;]\s+{_BY_NAME})*\W*$",
     r"^\W*(?:photo|image|picture)\s?(?-i:[Cc]redit[A-Z])",  # "PhotoCreditName", run together
     r"^\W*(?:crédits?|credits?|créditos?)(?: de(?: la)?)? (?:photos?|images?|fotos?|imágenes)\s*:",
+    r"^\W*crédito\s*:",
     r"(?#©)©\s*(?:19|20)\d\d\W*$",  # "... Copyright MyCorp © 2016" at a line's end
     # "Courtesy of Forests News", "Photo courtesy of the family"
     r"^\W*(?:(?:photo|image|picture|video|foto)s? )?courtesy(?: of)? [^.!?]{1,60}$",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\bchroniony prawem autorskim\b",
-    r"\btous (?:les )?droits réservés\b", r"\b(?:todos los derechos reservados|todos os "
+    r"\btous (?:les )?droits réservés\b", r"\briproduzione riservata\b",
+    r"\b(?:todos los derechos reservados|todos os "
     r"direitos reservados|tutti i diritti riservati)\b", r"\bwszelkie prawa zastrzeżone\b",
     r"\balle rettigheter (?:reservert|forbeholdt)\b", r"\beftertryk (?:forbudt|kun|tilladt)\b",
     r"(?#derechos reservados)(?:©|\(c\)|copyright|\b(?:19|20)\d\d)\b[^.]{0,80}"
@@ -792,7 +802,9 @@ _LABEL = _Phrases(
     r"(?:lesezeit|lesedauer|read(?:ing)?(?: time)?|de lecture|de lectura)\W*$",
     # an ad's label, not "Werbung für Zigaretten ist verboten", "Anzeige gegen den Wirt"
     r"^\W*(?:werbung|anzeige|advertisement|sponsored(?: content| post)?|publicidad|publicité|"
-    r"pubblicità|publicidade|reklama|advertentie)(?:\W*$|\s*[\]:|·•.–-])", r"^\W*ad\W*$",
+    r"pubblicità|publicidade|reklama|advertentie|contenido patrocinado|contenus? sponsorisés?|"
+    r"contenuto sponsorizzato|treść sponsorowana|artykuł sponsorowany)(?:\W*$|\s*[\]:|·•.–-])",
+    r"^\W*ad\W*$",
     # a periodical's number alone, and a row of hashtags (a campaign's, under the story)
     r"^\W*(?:e-|print |online )?issn\s*:?\s*\d{4}-\d{3}[\dx]\W*$", r"^\W*(?:#[^\W\d_]\w*\s*)+$",
     # the photographer of every picture: "– alle Bilder von Ann Writer –", "All photos by ..."
@@ -808,7 +820,8 @@ _LABEL = _Phrases(
     r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter|"
     r"(?:der )?artikel (?:wird )?unterhalb der (?:anzeige|werbung) fortgesetzt|"
     r"weiterlesen nach der (?:anzeige|werbung)|(?:story|article) continues below|"
-    r"continue reading below|scroll to continue with content)\b",
+    r"continue reading below|scroll to continue with content|(?:treść )?dalsz(?:a|ej|y) "
+    r"(?:część|części|ciąg) (?:artykułu|materiału) pod (?:materiałem )?wideo)\b",
     # a blog platform's buttons and boxes (WordPress and its sharing and comment plugins),
     # whose scripts did not run: "Like this:", "%d bloggers like this:", "Click to share on X
     # (Opens in new window)", the comment form's fine print

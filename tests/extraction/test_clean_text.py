@@ -461,6 +461,13 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                        ("Vielen Dank für Ihre Bewertung", "control"),
                        ("Wie finden Sie diesen Artikel?", "control")):  # fmt: skip
         assert verdict(line, none) == kind, line
+    # and in the words of Spanish, French, Italian and Polish news pages
+    for line in ("Polecane", "Więcej na ten temat", "Dalsza część artykułu pod materiałem wideo",
+                 "Oceń artykuł", "Masz ciekawy temat? Napisz do nas!", "Leer también",
+                 "Temas relacionados", "Contenido patrocinado", "Hazte socio", "Crédito: EFE",
+                 "À voir aussi", "La rédaction vous conseille", "Article réservé aux abonnés",
+                 "Ti potrebbe interessare", "© RIPRODUZIONE RISERVATA"):  # fmt: skip
+        assert verdict(line, none) is not None, line
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
                        ("(SID)", "credit")):  # fmt: skip
