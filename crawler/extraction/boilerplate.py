@@ -162,7 +162,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:previous stories\s*:|also in this issue\b|from other news sites\W*$)",
     r"^\W*from the section\b",
     r"^\W*if you want (?:other|more) stories on this topic\b",
-    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*lies (?:auch|mehr)\b",
+    r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*zum thema\s*:\s*$", r"^\W*lies (?:auch|mehr)\b",
     r"^\W*mehr (?:zum|zu diesem) thema\b",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
@@ -464,7 +464,14 @@ _TO_READER = re.compile(
 # hear, comment on or rate the page, a breadcrumb, a footer's legal links. A line of a story
 # is never only that.
 _CONTROL = re.compile(
-    r"(?:feedback senden|zum kommentarbereich|udostępnij artykuł|skomentuj artykuł|oceń artykuł|"
+    r"(?:reuse this content|explore more on these topics|send any friend a story|watch next|"
+    r"click to expand|tap to unmute|paid post|do not sell my (?:personal )?info(?:rmation)?|"
+    r"jetzt weiterlesen|(?:jetzt |mit einem abo )?weiterlesen mit [\w+ ]{1,12}|"
+    r"mit einem abo weiterlesen|"
+    r"bildergalerie ansehen|video starten|hier geht(?:['’]s| es) (?:zum artikel|weiter)|"
+    r"mehr lesen sie hier|artikel merken|zur merkliste|zugang zu allen artikeln|"
+    r"bereits abonnent(?:in)?\s*\?(?: hier anmelden)?|"
+    r"feedback senden|zum kommentarbereich|udostępnij artykuł|skomentuj artykuł|oceń artykuł|"
     r"wróć do strony głównej|sigue leyendo|weiter zum artikel|artikel weiterlesen|"
     r"zur mobilen ansicht|jetzt lesen|zur homepage|artikel als pdf herunterladen|"
     r"zur startseite von [\w .-]{1,30}|ihre bewertung|(?:vielen )?dank(?:e)? für ihre bewertung|"
@@ -494,7 +501,8 @@ _CONTROL = re.compile(
     r"skip to (?:main )?content|print (?:this )?(?:article|page|story)|print this|order reprints?|"
     r"(?:article )?licensing and reprints?(?: options)?|reprints? (?:and|&) permissions|"
     r"e-?mail (?:this )?(?:article|story)|copy link|save (?:article|for later)|"
-    r"listen to this (?:article|story)|share (?:this )?(?:article|story|post)|pin it|"
+    r"listen to this (?:article|story)(?:\W+\d{1,2}:\d\d min)?(?:\W+learn more)?|"
+    r"share (?:this )?(?:article|story|post)|pin it|"
     r"add (?:a )?comment|(?:view|show) comments|join the (?:discussion|conversation)|"
     r"was this (?:article|page|post) (?:helpful|useful)|rate this (?:article|post|recipe)|"
     r"you are here|privacy policy|terms of (?:use|service)|"
@@ -562,8 +570,8 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|feedback|rate and (?:comment|review)|hide images|neue kommentare|"
-    r"adresse für rückfragen|seguí leyendo|"
+    r"registrieren|\d+ claps?|feedback|supported by|rate and (?:comment|review)|hide images|"
+    r"neue kommentare|adresse für rückfragen|seguí leyendo|"
     r"suscribite|(?:unsere )?quellen(?:angaben|nachweis)?|abbrechen|cancel|alle anzeigen|"
     r"fotostrecke|photo gallery|"
     r"watch the video|mein konto|my account|mediadaten|zum angebot|commenti|comentários|"
@@ -863,6 +871,7 @@ _LABEL = _Phrases(
 # purchases. Its earnings alone are not enough: a story quotes people on theirs.
 _DISCLOSURE = _pattern(
     r"\bcontains? (?:affiliate links|references to products from)",
+    r"\bas an amazon associate\b",
     r"^\W*(?:artykuł sponsorowany|materiał (?:partnera|promocyjny|sponsorowany))\W*$",
 )
 _EARNINGS = _pattern(
@@ -884,6 +893,18 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    # the page's notes on itself: its age, its print edition, a reader's ad blocker or metered
+    # limit, a third party's content held back
+    r"^\W*this (?:article|story) is more than \w+ (?:years?|months?) old\b",
+    r"^\W*dieser (?:artikel|beitrag) ist (?:älter|mehr) als \w+ (?:jahre?|monate?)\b",
+    r"^\W*a version of this (?:article|story) appears? in print\b",
+    r"(?#blocker)\b(?:you(?:['’]re| are) using an? ad ?-?blocker|disable your ad ?-?blocker|"
+    r"deaktivieren sie (?:ihren|den) ad-?blocker)",
+    r"(?#reached)\b(?:you have|you['’]ve) reached your (?:limit|maximum) of (?:free )?articles\b",
+    r"\bsie haben (?:das|ihr) limit (?:an|der|von) (?:kostenlosen|freien) artikeln\b",
+    r"^\W*um (?:diesen|den) (?:inhalt|beitrag|tweet|post|video|inhalte) (?:zu sehen|anzuzeigen|"
+    r"zu laden)\b", r"^\W*(?:externer inhalt|inhalte? von drittanbietern)\W*$",
+    r"^\W*dieser (?:artikel|beitrag|inhalt) ist (?:nur|exklusiv) für (?:abonnent|mitglied)",
     # a browser warning, a print view's wait
     r"(?#browser)\b(?:sie verwenden|du verwendest|you are using|you['’]re using) (?:einen|an?) "
     r"(?:veralteten |alten |outdated |unsupported |old )?(?:web ?)?browser\b",

@@ -468,6 +468,18 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                  "À voir aussi", "La rédaction vous conseille", "Article réservé aux abonnés",
                  "Ti potrebbe interessare", "© RIPRODUZIONE RISERVATA"):  # fmt: skip
         assert verdict(line, none) is not None, line
+    # a page's notes on itself, its reader's ad blocker and metered limit, its paywall's buttons
+    for line in ("This article is more than 2 years old", "Dieser Artikel ist älter als ein Jahr.",
+                 "A version of this article appears in print on May 3, 2022, Section A, Page 1.",
+                 "We've noticed that you're using an ad blocker.",
+                 "Bitte deaktivieren Sie Ihren Adblocker.",
+                 "You have reached your limit of free articles.",
+                 "Um diesen Inhalt zu sehen, müssen Sie der Verwendung von Cookies zustimmen.",
+                 "Externer Inhalt", "Dieser Artikel ist nur für Abonnenten",
+                 "As an Amazon Associate I earn from qualifying purchases.", "Reuse this content",
+                 "Listen to this article · 5:01 min Learn more", "Jetzt weiterlesen mit Z+",
+                 "Bereits Abonnent? Hier anmelden", "Zum Thema:"):  # fmt: skip
+        assert verdict(line, none, margin=False) is not None, line
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
                        ("(SID)", "credit")):  # fmt: skip
@@ -475,6 +487,8 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
     # a reporter's sentences in those words stay
     for line in ("Die Wähler könnten sich auch für andere Themen interessieren.",
                  "Facebook löscht beleidigende Kommentare nicht schnell genug.",
+                 "Ad blockers cost publishers billions every year.",
+                 "Um den Hafen zu sehen, müssen Besucher früh aufstehen.",
                  "The photo from the scene went viral within hours.",
                  "Falls Sie schon registriert sind, wir freuen uns auf Ihr Feedback.",
                  "Dieser Beitrag ist Teil einer Serie über den Hafen.",
