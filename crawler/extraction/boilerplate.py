@@ -1862,6 +1862,18 @@ _BIO = re.compile(
     r"(?i:about the author:?\s*)?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]*){1,3},? (?:is|was) (?:a|an|the) "
     r"(?:[\w&'’-]+ ){0,5}(?i:founder|co-founder|writer|journalist|reporter|editor|author|"
     r"correspondent|columnist|contributor|blogger|photographer)\b(?!-)"
+    # and in German, French and Spanish: "Ann Schreiber ist Redakteurin im Ressort Politik",
+    # "Korrespondent Ulrich Exner ist bei WELT für ...", "Anne Dupont est journaliste"
+    r"|(?:(?i:redakteur|korrespondent|autor|reporter|journalist|kolumnist)(?:in)? )?"
+    r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]*){1,3},? (?:ist|war|arbeitet|schreibt) "
+    r"(?:[\w&'’-]+ ){0,5}(?i:(?:chef|fach|sport|wirtschafts|politik|lokal|online|wissenschafts)?"
+    r"(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in)?|freie[rn]? "
+    r"(?:autor|journalist)(?:in)?|ressortleiter(?:in)?|volontär(?:in)?)\b"
+    r"|(?:(?i:redakteur|korrespondent|autor|reporter|journalist|kolumnist)(?:in)?) "
+    r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]*){1,3} (?:ist|war|schreibt|berichtet)\b"
+    r"|[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*){1,3},? (?:est|es) (?:une? )?(?:[\w'’-]+ ){0,3}"
+    r"(?i:journaliste|rédact(?:eur|rice)|periodista|redactor(?:a)?|corresponsal|"
+    r"correspondante?|chroniqueu(?:r|se)|columnista)\b"
 )
 
 

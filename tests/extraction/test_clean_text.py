@@ -1632,6 +1632,16 @@ def test_an_authors_box_that_names_no_known_author_goes_when_it_ends_the_text() 
                "the European Commission. He has also worked in the private sector.")  # fmt: skip
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{subject}</p></body>")
     assert prune(body, links_of()) == {}
+    # in German, French and Spanish, the role before the name or after it
+    for bio in ("Korrespondent Ulrich Exner ist bei der Zeitung für die Landespolitik zuständig.",
+                "Ann Schreiber ist Redakteurin im Ressort Politik und schreibt über Verkehr.",
+                "Anne Dupont est journaliste au service politique.",
+                "Juan Pérez es periodista y cubre la política local."):  # fmt: skip
+        body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{bio}</p></body>")
+        assert prune(body, links_of()) == {"author": 1}, bio
+    subject = "Angela Merkel ist Bundeskanzlerin und war zuvor Umweltministerin."
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{subject}</p></body>")
+    assert prune(body, links_of()) == {}
     # under its label on the same line
     lead = "About the Author: Chris is obsessed with optimizing the web and has built two themes."
     body = etree.fromstring(f"<body><p>{STORY}</p><p>{LEAD}</p><p>{lead}</p></body>")
