@@ -432,9 +432,12 @@ _CALL = _Phrases(
     r"^\W*il vous reste \d+(?:[.,]\d+)?\s*% de cet article",
     r"\bla suite est réservée aux abonnés",
     r"^\W*(?:\d+ (?:wochen|tage|monate?) )?(?:kostenlos|gratis) (?:testen|lesen)\W*$",
+    r"^\W*(?:jetzt )?(?:\d+|einen|ein) (?:wochen?|tage|monate?) (?:kostenlos|gratis)"
+    r"(?: (?:testen|lesen))?\W*$",
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
-    r"\bhier geht(?:['’]s| es) zu(?:r|m)? [^.!?]{0,30}\bapp\b",
+    r"\bhier geht(?:['’]s| es) zu(?:r|m)? [^.!?]{0,30}\b(?:app|whatsapp-kanal)\b",
+    r"^\W*(?:nur |jetzt )?\d+[,.]\d\d ?€ (?:im ersten monat|pro monat|monatlich)\b",
 )  # fmt: skip
 # Calls in words that a report uses too ("the town's newsletter", "fewer households
 # subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
@@ -471,6 +474,10 @@ _CONTROL = re.compile(
     r"bildergalerie ansehen|video starten|hier geht(?:['’]s| es) (?:zum artikel|weiter)|"
     r"mehr lesen sie hier|artikel merken|zur merkliste|zugang zu allen artikeln|"
     r"bereits abonnent(?:in)?\s*\?(?: hier anmelden)?|"
+    r"abstimmen|ergebniss?e? anzeigen|stimme abgeben|view results|audio-player|"
+    r"jetzt kostenlos anmelden|zur übersicht aller (?:artikel|beiträge|meldungen)|"
+    r"alle (?:artikel|beiträge|meldungen) zum thema|zum dossier|link zum artikel|jetzt testen|"
+    r"alle inhalte lesen|noch kein abo\s*\?|mehr artikel aus dieser kategorie|artikel teilen mit|"
     r"feedback senden|zum kommentarbereich|udostępnij artykuł|skomentuj artykuł|oceń artykuł|"
     r"wróć do strony głównej|sigue leyendo|weiter zum artikel|artikel weiterlesen|"
     r"zur mobilen ansicht|jetzt lesen|zur homepage|artikel als pdf herunterladen|"
@@ -570,7 +577,7 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|feedback|supported by|rate and (?:comment|review)|hide images|"
+    r"registrieren|\d+ claps?|feedback|supported by|vote|rate and (?:comment|review)|hide images|"
     r"neue kommentare|adresse für rückfragen|seguí leyendo|"
     r"suscribite|(?:unsere )?quellen(?:angaben|nachweis)?|abbrechen|cancel|alle anzeigen|"
     r"fotostrecke|photo gallery|"
@@ -893,6 +900,7 @@ _PAID_LINK = _pattern(
 # wrote the text. Long ones too (a consent text runs to 350 characters), so each phrase names
 # the placeholder, not its subject.
 _NOTICE = _Phrases(
+    r"^\W*das video konnte nicht (?:abgespielt|geladen) werden\b",
     # the page's notes on itself: its age, its print edition, a reader's ad blocker or metered
     # limit, a third party's content held back
     r"^\W*this (?:article|story) is more than \w+ (?:years?|months?) old\b",

@@ -480,6 +480,13 @@ def test_other_boxes_labels_and_the_newsrooms_asks_are_boilerplate_in_a_sites_wo
                  "Listen to this article · 5:01 min Learn more", "Jetzt weiterlesen mit Z+",
                  "Bereits Abonnent? Hier anmelden", "Zum Thema:"):  # fmt: skip
         assert verdict(line, none, margin=False) is not None, line
+    # a poll's buttons, a player's failure, a subscription's offers
+    for line in ("Abstimmen", "Ergebnisse anzeigen", "Das Video konnte nicht abgespielt werden.",
+                 "Zum Dossier", "Alle Artikel zum Thema", "Noch kein Abo?", "1 Monat kostenlos",
+                 "Jetzt 4 Wochen gratis lesen", "Nur 0,99 € im ersten Monat",
+                 "Hier geht's zum WhatsApp-Kanal"):  # fmt: skip
+        assert verdict(line, none, margin=False) is not None, line
+    assert verdict("Vote", none) == "control"
     for line, kind in (("Neue Kommentare", "control"), ("Seguí leyendo", "control"),
                        ("Unsere Quellen:", "control"), ("IG: @annwriter", "control"),
                        ("(SID)", "credit")):  # fmt: skip
