@@ -163,7 +163,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*from the section\b",
     r"^\W*if you want (?:other|more) stories on this topic\b",
     r"^\W*lesen sie (?:auch|hier|mehr)\b", r"^\W*zum thema\s*:\s*$", r"^\W*lies (?:auch|mehr)\b",
-    r"^\W*mehr (?:zum|zu diesem) thema\b",
+    r"^\W*mehr zum thema\b", r"^\W*mehr zu diesem thema(?:\s*[:|»›]|\W*$)",
     r"^\W*empfohlene (?:artikel|beiträge)\b", r"^\W*vorschau auf den nächsten artikel\b",
     # "A lire aussi": the capital's accent dropped
     r"^\W*(?:[àa] )?lire (?:aussi|également)\b", r"^\W*voir aussi\b",
@@ -187,27 +187,28 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:articoli|notizie) correlat[ei]\b", r"^\W*potrebbe interessarti\b",
     r"^\W*(?:lees|bekijk) ook\b", r"^\W*gerelateerde (?:artikelen|berichten)\b",
     r"^\W*powiązane (?:artykuły|wiadomości)\b", r"^\W*polecamy\b",
-    r"^\W*(?:das|diese[rs]?|die(?:se)?) (?:\w+ ){0,2}könnten? (?:sie|dich|euch) "
-    r"(?:auch |ebenfalls )?interessieren\b",
-    r"^\W*vous aimerez (?:aussi|également|peut-être aussi)\b",
+    r"^\W*das (?:\w+ ){0,2}könnte (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren\b",
+    r"^\W*(?:diese[rs]?|die(?:se)?) (?:\w+ ){0,2}könnten? (?:sie|dich|euch) "
+    r"(?:auch |ebenfalls )?interessieren(?:\s*:|[.!]?\W*$)",
+    r"^\W*vous aimerez (?:aussi|également|peut-être aussi)(?:\s*:|\W*$)",
     r"^\W*das könnte (?:ihnen|dir|euch) (?:auch |ebenfalls )?gefallen\b",
     # the label over links elsewhere ("Weiterführende Links:", "External links")
     r"^\W*(?:weiterführende|externe|nützliche|external|further|useful|liens) "
     r"(?:links|liens utiles)\W*(?:\[\w+\])?\W*$",
     r"^\W*you (?:may|might) (?:also )?(?:like|be interested)\b",
-    r"^\W*recommended (?:for you|stories|articles|videos|reading)\b",
+    r"^\W*recommended (?:for you|stories|articles|videos)\b",
+    r"^\W*recommended reading(?:\s*:|\W*$)",
     r"^\W*for more on\b[^.!?:]{1,50}$",
     # the boxes of other stories and of the ad networks' ("Promoted stories", "From around the
     # web", "Recommended by"), and of the author's other stories ("More by this author", "View
     # all posts by Ann Writer", "Zur Autorenseite")
-    r"^\W*(?:in other news|elsewhere on the web|from (?:around|across) the web|"
+    r"^\W*(?:elsewhere on the (?:web|bbc)|from (?:around|across) the web|"
     r"(?:promoted|sponsored|partner) (?:stories|links|content)|recommended by|"
     r"more (?:by|from) (?:this|the) (?:author|writer|reporter|columnist)|"
     r"(?:empfehlungen der redaktion|unsere empfehlungen|am meisten gelesen|mehr aus dem ressort)|"
     r"(?:weitere|mehr|neueste|aktuelle) (?:videos|artikel|beiträge|bildergalerien)|"
     r"(?:noticia|artículo) (?:anterior|siguiente)|(?:anterior|siguiente) (?:noticia|artículo)|"
     r"unsere top-?themen|die redaktion empfiehlt|mehr aus der rubrik|alle videos|"
-    r"elsewhere on (?:the )?[\w ]{1,20}|"
     r"(?:poprzedni|następny) artykuł)\W*$",
     r"^\W*(?:view|see|read) all (?:posts|articles|stories|columns) (?:by|from)\b[^.!?]{0,40}$",
     r"^\W*(?:zur autorenseite|alle (?:artikel|beiträge) (?:des autors|der autorin|von)\b"
@@ -285,11 +286,11 @@ _CALL = _Phrases(
     r"\b(?:nuestro|nosso) canal de (?:telegram|whatsapp)\b", r"\búnete\b", r"\bsuscr[ií]bete\b",
     r"\b(?:síguenos|siguenos)\b", r"\babonnez-vous\b", r"\binscrivez-vous\b",
     r"\bjetzt abonnieren\b", r"^\W*jetzt teilen\W*$",
-    r"^\W*recibe (?:las|nuestras) noticias\b", r"^\W*descarga (?:nuestra|la) app\b",
-    r"^\W*hazte (?:socio|suscriptor|miembro)\b", r"\bnapisz do nas\b",
+    r"^\W*recibe (?:las|nuestras) noticias\b", r"^\W*descarga nuestra app\b",
+    r"^\W*hazte (?:socio|suscriptor|miembro)\b", r"^\W*(?:masz [^?]{0,40}\?\s*)?napisz do nas\b",
     r"^\W*article réservé aux abonnés\b", r"^\W*get [^.!?]{1,40}\bnewsletter\b",
     r"\bwere you interviewed for this (?:story|article)\b",
-    r"\bsend us (?:your )?feedback\b",
+    r"^\W*(?:[^.!?]{0,60}\?\s*)?send us (?:your )?feedback\W*$",
     r"^\W*get the latest [^.!?]{1,40} here\W*$",
     r"^\W*to (?:listen|watch|hear)\b[^.!?]{0,60}\bclick\b", r"^\W*join (?:now|today)\b",
     r"^\W*(?:got|have) an? [\w ]{1,20} you['’]?d like to (?:add|share)\s*\?",
@@ -297,21 +298,22 @@ _CALL = _Phrases(
     # a paywall's and a plea's words: "Sie möchten gerne weiterlesen?", "Sichere diesen
     # Journalismus!", Argentina's "Ingresá o suscribite"
     r"^\W*(?:sie möchten|möchten sie|du möchtest|möchtest du) (?:gerne )?weiterlesen\s*\?",
-    r"^\W*registrieren sie sich (?:jetzt )?(?:kostenlos|gratis)\b",
+    r"^\W*registrieren sie sich (?:jetzt )?(?:kostenlos|gratis)\W*$",
     r"\bsichere? diesen journalismus\b",
-    r"\b(?:helfen sie mit|unterstützen sie)\b[^.!?]{0,60}\bjournalismus\b",
+    r"^\W*(?:helfen sie mit|unterstützen sie)\b[^.!?]{0,60}\bjournalismus\b[^?]*$",
     r"\bpara comentar (?:debés|debes|tenés que|tienes que)\b", r"^\W*ingresá o suscribite\b",
-    r"\bclic (?:aquí|acá)\b", r"\bwelcome your (?:feedback|comments)\b",
-    r"\bjoin our\b[^.!?]{0,40}\b(?:group|channel|community|server|mailing list)\b",
+    r"\bclic (?:aquí|acá)\W*$", r"^\W*we (?:always |would )?welcome your (?:feedback|comments)\W*$",
+    r"^\W*join our\b[^.!?]{0,40}\b(?:group|channel|community|server|mailing list)\b",
     r"^\W*(?:möchtest du|möchten sie|willst du|wollen sie) uns (?:dein |ihr |ein )?"
     r"feedback geben\b",
-    r"^\W*wir freuen uns (?:\w+ ){0,2}(?:über|auf) (?:\w+ ){0,6}(?:anregungen|feedback|kommentare?|"
-    r"meinung|erfahrungsberichte)\b",
+    r"^\W*wir freuen uns (?:\w+ ){0,2}(?:über|auf) (?:\w+ ){0,3}(?:deine?|ihre?|eure?) "
+    r"(?:\w+ ){0,3}"
+    r"(?:anregungen|feedback|kommentare?|meinung|erfahrungsberichte)\b",
     r"^\W*apoie o\b", r"^\W*check back (?:in )?(?:soon|later|often|tomorrow)\b",
     r"^\W*(?:sie sind|du bist|bist du|sind sie) (?:bereits|schon) (?:registriert|abonnent(?:in)?|"
     r"kunde|kundin|mitglied)\s*\?", r"\bjetzt abo abschließen\b",
     r"^\W*hier geht(?:['’]s| es) zum abo\b", r"^\W*verpassen sie (?:keine|nichts)\b[^.!?]{0,40}"
-    r"\b(?:news|nachrichten|artikel|updates|neuigkeiten|angebote|mehr)\b",
+    r"\b(?:news|nachrichten|artikel|updates|neuigkeiten|angebote)\b",
     r"\bdelivered (?:straight |directly )?to your inbox\b",
     r"^\W*recibe (?:nuestro|el) (?:boletín|newsletter)\b", r"^\W*we respect your privacy\b",
     r"^\W*(?:continue reading|keep reading|read more) with an? (?:subscription|membership)\b",
@@ -437,14 +439,15 @@ _CALL = _Phrases(
     r"\bjournalismus braucht (?:deine|ihre|eure) unterstützung\b",
     r"\bjournalism (?:needs|depends on) your support\b",
     r"\bhier geht(?:['’]s| es) zu(?:r|m)? [^.!?]{0,30}\b(?:app|whatsapp-kanal)\b",
-    r"^\W*(?:nur |jetzt )?\d+[,.]\d\d ?€ (?:im ersten monat|pro monat|monatlich)\b",
+    r"^\W*(?:nur |jetzt )?\d+[,.]\d\d ?€ (?:im ersten monat|pro monat|monatlich)\W*$",
 )  # fmt: skip
 # Calls in words that a report uses too ("the town's newsletter", "fewer households
 # subscribe to cable", "millions follow him on Instagram", "Sky conta 4 milioni di
 # abbonati"): only when the line speaks to the reader or is no sentence.
 _CALL_IF = _pattern(
     r"newsletter", r"\bsubscribe to\b", r"\bsign up\b", r"\bcomment below\b",
-    r"\bkommentare\b[^.]{0,60}\b(?:entfern|lösch|sperr|freischalt)\w*",
+    r"\bkommentare\b[^.?]{0,60}\b(?:entfern|lösch|sperr)\w*\b[^.?]{0,20}\b(?:kann|können|wird|"
+    r"werden|vorbehalten)\b[^?]*$",
     r"\b(?:log|sign) in (?:to|for)\b",
     r"\bfollow [\w.]+(?: [\w.]+)? on (?:google news|twitter|facebook|instagram|x)\b",
     r"\bcanal de (?:telegram|whatsapp)\b", r"\babonnieren\b", r"\bim abo\b",
@@ -577,7 +580,9 @@ _CONTROL_MARGIN = re.compile(
     r"empfehlungen|bildergalerie|image|video|zoom|vollbild|play|abspielen|credit\.*|"
     r"getty images|mehr nachrichten|weitere nachrichten|top[- ]themen|previous|next|weiter|"
     r"vorherige|nächste|précédent|suivant|anterior|siguiente|log ?in|anmelden|register|"
-    r"registrieren|\d+ claps?|feedback|supported by|vote|rate and (?:comment|review)|hide images|"
+    r"registrieren|\d+ claps?|feedback|supported by|vote|in other news|"
+    r"(?:alle|all) (?:bilder|fotos|photos|images) (?:von|by) [\w.'’ -]{2,40}|"
+    r"rate and (?:comment|review)|hide images|"
     r"neue kommentare|adresse für rückfragen|seguí leyendo|"
     r"suscribite|(?:unsere )?quellen(?:angaben|nachweis)?|abbrechen|cancel|alle anzeigen|"
     r"fotostrecke|photo gallery|"
@@ -686,13 +691,20 @@ _CREDIT = _Phrases(
     r"^\W*(?:beitrags|titel|header|aufmacher|vorschau|teaser)(?:bild|foto)\s*:",
     r"^\W*(?:header|featured?|cover|top|lead|hero|title|main) (?:image|photo|picture)\s*:",
     # "Polizeiauto (Symbolbild)", "(Symbolbild: Name)", not "wurde zum Symbolbild der Krise"
-    r"\b(?:symbol|archiv)(?:bild|foto)\W*$|\((?:symbol|archiv)(?:bild|foto|aufnahme)\b|"
+    r"(?#symbol|archiv)\bsymbol(?:bild|foto)\W*$|(?:^|[|/:(,]\s*)archiv(?:bild|foto)\W*$|"
+    r"\((?:symbol|archiv)(?:bild|foto|aufnahme)\b|"
     r"^\W*(?:symbol|archiv)(?:bild|foto)\s*:",
     # a stock picture's source: "Featured image from Shutterstock.", "Photo via Wikimedia"
-    r"^\W*(?:(?:[\w-]+ ){0,3}(?:image|photo|picture|illustration)s? (?:via|courtesy of)|"
-    r"(?:featured|header|top|lead|cover|title|main|hero) (?:image|photo|picture)s? from)\s+"
+    r"^\W*(?:(?:featured|header|stock|top|lead|cover|title|main|hero) )?(?:image|photo|picture|"
+    r"illustration)s? (?:via|courtesy of)\s+(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}"
+    r"\.?\s*$",
+    r"^\W*(?:[\w-]+ ){0,3}(?:image|photo|picture|illustration)s? (?:via|from|courtesy of) "
+    r"(?:shutterstock|getty images|istock(?:photo)?|unsplash|pixabay|adobe stock|depositphotos|"
+    r"wikimedia(?: commons)?|pexels|imgur)\.?\s*$",
+    r"^\W*(?:featured|header|top|lead|cover|title|main|hero) (?:image|photo|picture)s? from\s+"
     r"(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}\.?\s*$",
-    r"(?#public domain)/\s*public domain\W*$", r"\bon unsplash\W*$",
+    r"(?#public domain)/\s*public domain\W*$",
+    r"^\W*(?:photo|image)s?\b[^.]{0,60}\bon unsplash\W*$",
     # an agency's photographer alone: "AP Photo/Ann Writer", "(Reuters/Ann Writer)"
     r"^\W*(?-i:AP|AFP|EPA|Reuters|REUTERS|dpa|KEYSTONE|ANP)(?: Photo)?\s*/\s*"
     r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\W*$",
@@ -797,7 +809,8 @@ _LABEL = _Phrases(
     r"\s*:?\s*\d[\d.:/, -]*)?\W*$",
     r"^\W*(?:aktualisiert|updated|mis à jour|actualizado) am\W*$",
     r"^\W*article (?:mis à jour|publié|modifié) le\b[^.!?]{0,40}\W*$",
-    r"^\W*this (?:article|story|post) was (?:published|updated|posted|last updated)\b[^!?]{0,40}$",
+    r"^\W*this (?:article|story|post) was (?:published|updated|posted|last updated)\b"
+    r"(?![^!?]*\bto correct)[^!?]{0,40}\d[^!?]{0,20}$",
     r"^\W*(?:기사\s*입력|입력|수정|최종\s*수정|승인|등록)\s*:?\s*\[?\s*\d{4}[.-]",
     # a player's length and how long it stays online: "02:57 Min. Verfügbar bis 06.05.2024."
     r"^\W*(?:(?:video|audio|podcast)\s*:?\s*)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*)?"
@@ -808,7 +821,7 @@ _LABEL = _Phrases(
     # where the story appeared first ("First published in The Conversation.")
     r"^\W*(?:this (?:article|story|piece) (?:was )?(?:first|originally) (?:published|appeared)"
     r"|cet article,? (?:initialement|originellement|d['’]abord) publié\b"
-    r"|dieser (?:artikel|beitrag|text|kommentar) (?:ist|wurde) .{5,100}?\b(?:erschienen|"
+    r"|dieser (?:artikel|beitrag|text) (?:ist|wurde) .{0,60}?\d.{0,100}?\b(?:erschienen|"
     r"erstveröffentlicht)\W*$"
     r"|first published (?:in|on|by) [^,;]{1,60}$|dieser (?:artikel|beitrag|text) (?:ist|erschien) "
     r"(?:zuerst|ursprünglich))",
@@ -821,11 +834,11 @@ _LABEL = _Phrases(
     r"contenuto sponsorizzato|treść sponsorowana|artykuł sponsorowany)(?:\W*$|\s*[\]:|·•.–-])",
     r"^\W*ad\W*$",
     # a periodical's number alone, and a row of hashtags (a campaign's, under the story)
-    r"^\W*(?:e-|print |online )?issn\s*:?\s*\d{4}-\d{3}[\dx]\W*$", r"^\W*(?:#[^\W\d_]\w*\s*)+$",
-    # the photographer of every picture: "– alle Bilder von Ann Writer –", "All photos by ..."
-    r"^\W*(?:alle|sämtliche|all) (?:bilder|fotos|fotografien|aufnahmen|photos|images|pictures|"
-    r"photography)\s*(?:von|by|:|©|courtesy(?: of)?)\s*(?-i:[A-ZÄÖÜ][\w.'’-]*)"
-    r"(?:[\s/&,]+(?-i:[A-ZÄÖÜ][\w.'’-]*)){0,4}\W*$",
+    r"^\W*(?:e-|print |online )?issn\s*:?\s*\d{4}-\d{3}[\dx]\W*$",
+    r"^\W*#[^\W\d_]\w*(?:\s+#[^\W\d_]\w*)+\s*$",
+    # the photographer of every picture, set apart: "– alle Bilder von Ann Writer –"
+    r"^\W*(?:alle|sämtliche|all) (?:bilder|fotos|fotografien|aufnahmen|photos|images|"
+    r"pictures|photography)\s*(?:von|by|:|©)\s*[^.!?]{2,50}[–—-]\s*$",
     r"^\W*(?-i:(?:WERBUNG|ANZEIGE|ADVERTISEMENT|SPONSORED)\b)", r"^\W*sponsored by\b[^.!?,]{0,60}$",
     # where an ad broke the story: "Story continues below advertisement"
     r"^\W*(?:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? "
@@ -906,16 +919,19 @@ _NOTICE = _Phrases(
     r"^\W*this (?:article|story) is more than \w+ (?:years?|months?) old\b",
     r"^\W*dieser (?:artikel|beitrag) ist (?:älter|mehr) als \w+ (?:jahre?|monate?)\b",
     r"^\W*a version of this (?:article|story) appears? in print\b",
-    r"(?#blocker)\b(?:you(?:['’]re| are) using an? ad ?-?blocker|disable your ad ?-?blocker|"
-    r"deaktivieren sie (?:ihren|den) ad-?blocker)",
-    r"(?#reached)\b(?:you have|you['’]ve) reached your (?:limit|maximum) of (?:free )?articles\b",
-    r"\bsie haben (?:das|ihr) limit (?:an|der|von) (?:kostenlosen|freien) artikeln\b",
+    r"^\W*(?:(?:it (?:looks|seems) like|we['’]ve noticed(?: that)?) )?you(?:['’]re| are) using an? "
+    r"ad ?-?blocker", r"^\W*(?:please |bitte )?(?:disable your ad ?-?blocker|deaktivieren sie "
+    r"(?:ihren|den) ad-?blocker)",
+    r"^\W*(?:you have|you['’]ve) reached your (?:limit|maximum) of (?:free )?articles\b",
+    r"^\W*sie haben (?:das|ihr) limit (?:an|der|von) (?:kostenlosen|freien) artikeln\b",
     r"^\W*um (?:diesen|den) (?:inhalt|beitrag|tweet|post|video|inhalte) (?:zu sehen|anzuzeigen|"
-    r"zu laden)\b", r"^\W*(?:externer inhalt|inhalte? von drittanbietern)\W*$",
+    r"zu laden),? (?:müssen|klicken|akzeptieren|aktivieren|stimmen) (?:sie|du)\b",
+    r"^\W*(?:externer inhalt|inhalte? von drittanbietern)\W*$",
     r"^\W*dieser (?:artikel|beitrag|inhalt) ist (?:nur|exklusiv) für (?:abonnent|mitglied)",
     # a browser warning, a print view's wait
-    r"(?#browser)\b(?:sie verwenden|du verwendest|you are using|you['’]re using) (?:einen|an?) "
-    r"(?:veralteten |alten |outdated |unsupported |old )?(?:web ?)?browser\b",
+    r"^\W*(?:hinweis:\s*)?(?:sie verwenden|du verwendest|you are using|you['’]re using) "
+    r"(?:einen|an?) "
+    r"(?:veralteten|alten|outdated|unsupported|old|out-of-date) (?:web ?)?browser\b",
     r"^\W*bitte warten\b[^.!?]{0,80}\b(?:vorbereitet|geladen)\W*$",
     # the end of an ARD page's box, a consent box's switches
     r"^\W*ende der weiteren informationen\W*$", r"^\W*switch zum einwilligen\b",
@@ -927,16 +943,18 @@ _NOTICE = _Phrases(
     r"^\W*(?:a post shared by|ein beitrag geteilt von|une publication partagée par|una "
     r"publicación compartida por|un post condiviso da|post udostępniony przez)\b[^.!?]{0,80}$",
     # a form's own words: required fields, its state
-    r"^\W*(?:mit (?:einem )?\*? ?(?:gekennzeichnete|markierte) felder|\*? ?pflichtfelder?\b|"
+    r"^\W*(?:mit (?:einem )?\*? ?(?:gekennzeichnete|markierte) felder|"
+    r"\*?\s*pflichtfelder?\s*(?:\*|:|$)|"
     r"daten werden (?:verarbeitet|übertragen|gesendet)\W*$)",
     r"(?#bitte)bitte geben sie ihre e-?mail(?:-adresse)? ein\b", r"\bplease enter your e-?mail\b",
-    r"^\W*es (?:gibt|besteht) kein (?:recht|anspruch) auf (?:veröffentlichung|freischaltung)\b",
+    r"^\W*es (?:gibt|besteht) kein (?:recht|anspruch) auf (?:veröffentlichung|freischaltung)\W*$",
     # how to cite the page ("Empfohlene Zitierweise", "Zitiervorschlag", "Cite this article")
     r"^\W*(?:empfohlene zitierweise|zitiervorschlag|zitierhinweis|suggested citation|"
-    r"cite this (?:article|page)|how to cite(?: this (?:article|page))?)\b",
+    r"cite this (?:article|page)|how to cite(?: this (?:article|page))?)\s*(?::|\(|\W*$)",
     # a site's word on the network it belongs to: "*fr.de ist Teil des bundesweiten
     # Ippen-Redaktionsnetzwerks"
-    r"^\W*(?:www\.)?[\w-]+\.(?:de|at|ch|com|net|org|eu)\b ist (?:teil|mitglied) (?:des|der|von)\b",
+    r"^\W*(?:www\.)?[\w-]+\.(?:de|at|ch|com|net|org|eu)\b ist (?:teil|mitglied) (?:des|der|von)\b"
+    r"[^.!?]{0,60}netzwerk",
     # the messages of a share-by-mail form, an author-follow box, an embed's code box
     r"^\W*a link has been sent to your friend['’]s email address\W*$",
     r"^\W*send to email address\s*your name",
@@ -1096,7 +1114,8 @@ BYLINE = re.compile(
     # "Eine Kolumne von Ann Writer", "Ein Interview von A mit B", "A column by Ann Writer"
     r"|(?:Eine?|An?|Une?|Una)\s+(?i:kolumne|gastbeitrag|kommentar|interview|essay|analyse|"
     r"reportage|glosse|column|op-ed|guest post|commentary|analysis|chronique|tribune|columna)"
-    r"\s+(?:von|by|de|par|di)\s+[A-ZÀ-Þ]"
+    r"\s+(?:von|by|de|par|di)\s+[A-ZÀ-Þ][\w.'-]*(?:\s+[A-ZÀ-Þ][\w.'-]*){0,3}"
+    r"(?:\s+(?:mit|und|and|with|avec|con)\s+[A-ZÀ-Þ][\w.'-]*(?:\s+[A-ZÀ-Þ][\w.'-]*){0,3})?\W*$"
     r"|[가-힣]{2,4} ?기자(?: ?외 ?\d+ ?명)?\W*$)",  # Korean: "(name) reporter (and 1 other)"
 )
 # The newsroom's other credits: "Redaktion: A, B", "Übersetzung: C", "Translated by D".
@@ -1872,14 +1891,15 @@ _BIO = re.compile(
     r"correspondent|columnist|contributor|blogger|photographer)\b(?!-)"
     # and in German, French and Spanish: "Ann Schreiber ist Redakteurin im Ressort Politik",
     # "Korrespondent Ulrich Exner ist bei WELT für ...", "Anne Dupont est journaliste"
-    r"|(?:(?i:redakteur|korrespondent|autor|reporter|journalist|kolumnist)(?:in)? )?"
-    r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]*){1,3},? (?:ist|war|arbeitet|schreibt) "
-    r"(?:[\w&'’-]+ ){0,5}(?i:(?:chef|fach|sport|wirtschafts|politik|lokal|online|wissenschafts)?"
+    r"|(?!(?:Der|Die|Das|Ein|Eine|Frau|Herr|The|An?|El|La|Le|Les|Un|Une)\b)"
+    r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]*){1,3},? (?:ist|arbeitet als|schreibt als) "
+    r"(?:[\w&'’-]+ )?(?i:(?:chef|fach|sport|wirtschafts|politik|lokal|online|wissenschafts)?"
     r"(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in)?|freie[rn]? "
     r"(?:autor|journalist)(?:in)?|ressortleiter(?:in)?|volontär(?:in)?)\b"
     r"|(?:(?i:redakteur|korrespondent|autor|reporter|journalist|kolumnist)(?:in)?) "
-    r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]*){1,3} (?:ist|war|schreibt|berichtet)\b"
-    r"|[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*){1,3},? (?:est|es) (?:une? )?(?:[\w'’-]+ ){0,3}"
+    r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]*){1,3} (?:ist bei|ist für|schreibt für|arbeitet für)\b"
+    r"|(?!(?:Le|La|Les|Un|Une|El|Los|Las|Un|Una)\b)"
+    r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*){1,3},? (?:est|es) (?:une? )?(?:[\w'’-]+ )?"
     r"(?i:journaliste|rédact(?:eur|rice)|periodista|redactor(?:a)?|corresponsal|"
     r"correspondante?|chroniqueu(?:r|se)|columnista)\b"
 )
