@@ -205,7 +205,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*(?:elsewhere on the (?:web|bbc)|from (?:around|across) the web|"
     r"(?:promoted|sponsored|partner) (?:stories|links|content)|recommended by|"
     r"more (?:by|from) (?:this|the) (?:author|writer|reporter|columnist)|"
-    r"(?:empfehlungen der redaktion|unsere empfehlungen|am meisten gelesen|mehr aus dem ressort)|"
+    r"empfehlungen der redaktion|unsere empfehlungen|am meisten gelesen|mehr aus dem ressort|"
     r"(?:weitere|mehr|neueste|aktuelle) (?:videos|artikel|beiträge|bildergalerien)|"
     r"(?:noticia|artículo) (?:anterior|siguiente)|(?:anterior|siguiente) (?:noticia|artículo)|"
     r"unsere top-?themen|die redaktion empfiehlt|mehr aus der rubrik|alle videos|"
@@ -217,7 +217,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*most (?:read|popular|viewed|shared)(?: (?:in|on|stories|articles) [^.!?]{1,30})?\W*$",
     r"^\W*(?:lo más (?:leído|visto)|más leíd[ao]s|i più (?:letti|visti)|najczęściej (?:czytane|"
     r"komentowane)|meest (?:gelezen|bekeken)|mais (?:lidas|lidos|vistas)|(?:articles )?les plus "
-    r"lus|meistgelesene?(?: artikel| nachrichten)?|die wichtigsten nachrichten)\W*$",
+    r"lus|die wichtigsten nachrichten)\W*$",
     r"^\W*more (?:stories )?from [^.!?:]{1,40}$",
     r"^\W*(?:other|more|recent|featured|latest) (?:[\w-]+ ){0,2}(?:columns|slide ?shows|"
     r"galleries|videos|stories)\W*$",
