@@ -82,6 +82,8 @@ RESTATED_OWNERS = 10
 _BLOCKS = ("p", "head", "quote", "item")
 # A slideshow's captions, numbered: this many at least.
 GALLERY_ITEMS = 3
+# A teaser under another story's headline: a sentence, this many words or more.
+TEASER_WORDS = 8
 _COUNTER = re.compile(r"(\d{1,3})(?: ?/ ?| (?:of|von|de|sur|di|z) )(\d{1,3})\b")
 
 
@@ -1308,6 +1310,14 @@ class Links:
                 break
         return 0
 
+    def begins_with_link(self, text: str) -> bool:
+        """Whether ``text`` (whitespace collapsed) begins with the text of some link, short or
+        long."""
+        first = text.split(" ", 1)[0]
+        return self.opening(text) > 0 or any(
+            text.startswith(anchor) for anchor in self._short.get(first, ())
+        )
+
     def opening(self, text: str) -> int:
         """The length of the longest link text that ``text`` (whitespace collapsed) begins
         with, 0 for none. (The next word may follow with no space: a headline's element and
@@ -1568,6 +1578,12 @@ def prune(
             if kind is not None:
                 _count(removed, kind, loose)
                 element.tail = None
+    # other stories' headlines and teasers as a list's pairs of items after the story, read
+    # before the headlines go one by one as links at the story's margin
+    paired = _after_prose(
+        [element for element in body.iter("list") if _is_paired_teasers(element, links)],
+        {blocks[index][0] for index in prose},
+    )
     # another story's card inside this one (after its first paragraph of prose): its linked
     # headline, then its date alone
     for (card, title), (stamp, date) in pairwise(blocks[first + 1 :]):
@@ -1624,6 +1640,7 @@ def prune(
         if (
             _is_link_list(element, links)
             or (next(element.iter("item"), None) in after and _is_teaser_list(element, links))
+            or element in paired
             or (_is_gallery(element) and bool(told.difference(element.iter("item"))))
         ):
             _count(removed, "links", " ".join("".join(element.itertext()).split()))
@@ -1973,6 +1990,43 @@ def _is_teaser_list(element: _Element, links: Links) -> bool:
     of its teaser under it ("<a>Gronk, Serena perform with Laker Girls</a> Gronk may have found
     his true calling"): the teaser keeps the item's share of link text under a link's."""
     return _every_item(element, lambda item: _opens_with_headline(item, links))
+
+
+def _is_paired_teasers(element: _Element, links: Links) -> bool:
+    """A list whose items are other stories' linked headlines, each with its teaser as the
+    next item (a ``<dl>`` of ``<dt><a>Headline</a></dt><dd>Summary</dd>``). A teaser is as
+    long as prose, so such a list is found before the story's end is (``_after_prose``)."""
+    items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    if any(len(item) >= SHORT or _URL.search(item) for item in items):
+        return False
+    heads = [_is_link_item(item, links) or _opens_with_headline(item, links) for item in items]
+    if sum(heads) < MIN_LINK_ITEMS or len(heads) - sum(heads) < MIN_LINK_ITEMS:
+        return False  # (a list of headlines alone is ``_is_link_list``'s)
+    # each teaser a sentence under its headline, with no link of its own ("<a>Story</a> – my
+    # comment" is a list of links that the story comments on)
+    return heads[0] and all(
+        head
+        or (
+            heads[at - 1]
+            and len(items[at].split()) >= TEASER_WORDS
+            and not links.share(items[at])
+            and not links.begins_with_link(items[at])
+        )
+        for at, head in enumerate(heads)
+    )
+
+
+def _after_prose(lists: list[_Element], told: set[_Element]) -> list[_Element]:
+    """The lists that come after every block of the story's prose but the lists' own items."""
+    if not lists:
+        return []
+    own = {item for element in lists for item in element.iter("item")}
+    order = {node: at for at, node in enumerate(lists[0].getroottree().iter())}
+    outside = [order[block] for block in told if block not in own and block in order]
+    end = max(outside, default=None)
+    return [
+        element for element in lists if end is not None and order[next(element.iter("item"))] > end
+    ]
 
 
 def _is_gallery(element: _Element) -> bool:

@@ -1022,6 +1022,35 @@ def test_a_list_of_linked_headlines_with_their_teasers_after_the_story_goes() ->
     assert prune(listicle, links_of("Restaurant Tim Raue", "Restaurant Rutz")) == {}
 
 
+def test_other_stories_headlines_each_over_its_teaser_as_items_of_a_list_go_after_the_story() -> (
+    None
+):
+    # a <dl> of <dt><a>Headline</a></dt><dd>Summary</dd>: each summary as long as a paragraph
+    heads = ("Ferry fares rise again in spring", "New lighthouse keeper named today")
+    summary = (
+        "Tickets for the crossing to the island will cost more from May, the operator said on "
+        "Tuesday, the third rise in as many years, as fuel prices climb again."
+    )
+    pairs = "".join(f"<item>{head}</item><item>{summary}</item>" for head in heads)
+    label = "<head>Regional headlines</head>"
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p>{label}<list>{pairs}</list></body>")
+    prune(body, links_of(*heads))
+    assert [child.tag for child in body] == ["p", "p"]
+    # inside the story it is the story's: the reports it sums up
+    inside = etree.fromstring(f"<body><p>{STORY}</p><list>{pairs}</list><p>{STORY}</p></body>")
+    prune(inside, links_of(*heads))
+    assert "".join(inside.itertext()).count(summary) == 2
+    # a list of links, each with the writer's figure for it, is the story's, short links too
+    rated = "".join(
+        f"<item>{head}: opened by 16% of readers</item><item>Bad news! – opened by 17% of readers"
+        "</item>"
+        for head in heads
+    )
+    opinions = etree.fromstring(f"<body><p>{STORY}</p><p>{STORY}</p><list>{rated}</list></body>")
+    prune(opinions, links_of(*heads, "Bad news!"))
+    assert "".join(opinions.itertext()).count("opened by") == 4
+
+
 def test_a_slideshows_numbered_captions_beside_the_story_go() -> None:
     captions = [
         "Ferry fares rise again in spring as the operator blames the price of fuel and wages.",
