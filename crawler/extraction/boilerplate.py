@@ -1086,6 +1086,7 @@ _ENTRY_FOOTER = _Phrases(
     r"^\W*trackback url for this (?:entry|post)\b",
 )
 _FRAME = " \t\n|•·-–—>»›<«‹→←↑↓▶►▸*#()[]"  # what a control's label may stand between
+_MENU_BARS = "|•·"  # what parts a menu's items
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
 # Someone is quoted: a call in quotes ("Join us," the union leader said) is the story's.
 _SAID = re.compile(
@@ -1553,7 +1554,10 @@ def prune(
     prose = [
         index
         for index, (_, text) in enumerate(blocks)
-        if len(text) >= PROSE and text not in links.texts and not _SERVER_ERROR.match(text)
+        if len(text) >= PROSE
+        and text not in links.texts
+        and not _SERVER_ERROR.match(text)
+        and not _is_bar_menu(text, links)
     ]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
     removed: dict[str, int] = {}
@@ -1798,6 +1802,13 @@ _COMMENT_BY = _pattern(
     r"^\W*(?:#\s?\d+\W*)?(?:comment|kommentar|commentaire|comentario|coment[áa]rio|reply|antwort)"
     r" (?:by|from|von|de|par|por)\s+\S[^.!?]{0,40}$",
 )
+
+
+def _is_bar_menu(text: str, links: Links) -> bool:
+    """Whether a long block is a menu's links parted by bars ("News: ePaper | Front Page |
+    National | ..."): as long as prose, but none. (The bars first: a menu's test on every long
+    block would cost more than the rest of the pruning.)"""
+    return sum(text.count(bar) for bar in _MENU_BARS) >= MENU_ITEMS and links.is_menu(text)
 
 
 def _comment_thread(blocks: list[tuple[_Element, str]], first: int) -> int | None:

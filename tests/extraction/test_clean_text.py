@@ -894,6 +894,20 @@ def test_a_row_of_short_links_at_the_margins_is_a_menu() -> None:
     assert verdict("↑ 5.1 Service Impressum", footer) is None
 
 
+def test_a_menu_as_long_as_a_paragraph_is_no_prose_and_goes_above_and_below_the_story() -> None:
+    sections = ("Front Page", "National", "Tamil Nadu", "Andhra Pradesh", "Karnataka", "Kerala")
+    sections += ("New Delhi", "Other States", "International", "Opinion", "Business", "Sport")
+    menu = "News: " + " | ".join(sections) + " | Miscellaneous | Engagements |"
+    assert len(menu) >= rules.PROSE
+    body = etree.fromstring(
+        f"<body><p>{menu}</p><p>{STORY}</p><p>{STORY}</p><p>Printer friendly page</p>"
+        f"<p>{menu}</p></body>"
+    )
+    prune(body, links_of(*sections, "Miscellaneous", "Engagements"))
+    assert "".join(body.itertext()).count("Tamil Nadu") == 0
+    assert "".join(body.itertext()).count("harbour board") == 2
+
+
 def test_the_headline_goes_from_the_texts_top_with_its_kicker_or_the_sites_name() -> None:
     title = "Quay to be rebuilt over three years"
     for top in (title, f"Harbour works {title}", f"{title} | The Gazette"):
