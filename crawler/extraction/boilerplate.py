@@ -2008,23 +2008,29 @@ def _is_paired_teasers(element: _Element, links: Links) -> bool:
     next item (a ``<dl>`` of ``<dt><a>Headline</a></dt><dd>Summary</dd>``). A teaser is as
     long as prose, so such a list is found before the story's end is (``_after_prose``)."""
     items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
-    if any(len(item) >= SHORT or _URL.search(item) for item in items):
+    # (the shape first, the links only then: most lists are menus, of short items alone)
+    if sum(len(item.split()) >= TEASER_WORDS for item in items) < MIN_LINK_ITEMS or any(
+        len(item) >= SHORT or _URL.search(item) for item in items
+    ):
         return False
-    heads = [_is_link_item(item, links) or _opens_with_headline(item, links) for item in items]
-    if sum(heads) < MIN_LINK_ITEMS or len(heads) - sum(heads) < MIN_LINK_ITEMS:
-        return False  # (a list of headlines alone is ``_is_link_list``'s)
-    # each teaser a sentence under its headline, with no link of its own ("<a>Story</a> – my
-    # comment" is a list of links that the story comments on)
-    return heads[0] and all(
-        head
-        or (
-            heads[at - 1]
-            and len(items[at].split()) >= TEASER_WORDS
-            and not links.share(items[at])
-            and not links.begins_with_link(items[at])
-        )
-        for at, head in enumerate(heads)
-    )
+    teasers = 0
+    under = False  # the item before was a headline
+    for item in items:
+        if _is_link_item(item, links) or _opens_with_headline(item, links):
+            under = True
+        # each teaser a sentence under its headline, with no link of its own ("<a>Story</a>
+        # – my comment" is a list of links that the story comments on)
+        elif (
+            under
+            and len(item.split()) >= TEASER_WORDS
+            and not links.share(item)
+            and not links.begins_with_link(item)
+        ):
+            teasers += 1
+            under = False
+        else:
+            return False
+    return teasers >= MIN_LINK_ITEMS  # (a list of headlines alone is ``_is_link_list``'s)
 
 
 def _after_prose(lists: list[_Element], told: set[_Element]) -> list[_Element]:
