@@ -1586,7 +1586,8 @@ def prune(
     # before the headlines go one by one as links at the story's margin
     paired = _after_prose(
         [element for element in body.iter("list") if _is_paired_teasers(element, links)],
-        {blocks[index][0] for index in prose},
+        blocks,
+        prose,
     )
     # another story's card inside this one (after its first paragraph of prose): its linked
     # headline, then its date alone
@@ -2033,17 +2034,19 @@ def _is_paired_teasers(element: _Element, links: Links) -> bool:
     return teasers >= MIN_LINK_ITEMS  # (a list of headlines alone is ``_is_link_list``'s)
 
 
-def _after_prose(lists: list[_Element], told: set[_Element]) -> list[_Element]:
-    """The lists that come after every block of the story's prose but the lists' own items."""
+def _after_prose(
+    lists: list[_Element], blocks: list[tuple[_Element, str]], prose: list[int]
+) -> list[_Element]:
+    """The lists that come after every block of the story's prose (``prose``: their indices
+    in ``blocks``, which are in the page's order) but the lists' own items."""
     if not lists:
         return []
     own = {item for element in lists for item in element.iter("item")}
-    order = {node: at for at, node in enumerate(lists[0].getroottree().iter())}
-    outside = [order[block] for block in told if block not in own and block in order]
-    end = max(outside, default=None)
-    return [
-        element for element in lists if end is not None and order[next(element.iter("item"))] > end
-    ]
+    end = max((index for index in prose if blocks[index][0] not in own), default=None)
+    if end is None:
+        return []
+    at = {element: index for index, (element, _) in enumerate(blocks)}
+    return [element for element in lists if at.get(next(element.iter("item")), -1) > end]
 
 
 def _is_gallery(element: _Element) -> bool:
