@@ -62,6 +62,8 @@ MAX_CAPTIONS = 4
 MIN_CAPTION = 20
 # An author's box (a line of their name, a few of who they are) is among this many last blocks.
 AUTHOR_BOX = 3
+# The last blocks read for it: the box's, its label's and the one its removal leaves last.
+AUTHOR_ENDING = 2 * AUTHOR_BOX + 2
 # An author's box says this much at most; a longer block that begins with their name is prose.
 MAX_AUTHOR_BOX = 600
 # A block of this many words or more, this share of whose word pairs a longer block of the
@@ -1549,6 +1551,10 @@ def prune(
     headline = " ".join(headline.split()).casefold() if headline else None
     blocks = [(element, " ".join("".join(element.itertext()).split())) for element in _blocks(body)]
     names = _full_names(authors)
+    removed: dict[str, int] = {}
+    if (top := _author_box_top([text for _, text in blocks[:AUTHOR_BOX]], names)) is not None:
+        _count(removed, "author", blocks[top][1])
+        _remove_block(blocks.pop(top)[0])
     # (a long block that is one link, a teaser's headline and summary, is not prose either;
     # measuring the link share of every long block would cost more than the rest of this)
     prose = [
@@ -1560,7 +1566,6 @@ def prune(
         and not _is_bar_menu(text, links)
     ]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
-    removed: dict[str, int] = {}
     if thread := _comment_thread(blocks, first):
         for element, text in blocks[thread:]:
             _count(removed, "comment", text)
@@ -1660,30 +1665,11 @@ def prune(
         links,
         removed,
     )
-    if names:  # the author's box: among the last blocks left, after the story's last prose
-        for element, text in islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_BOX):
-            if (kind := _author_box(text, names)) is None:
-                if len(text) >= PROSE:
-                    break
-                continue
-            _count(removed, kind, text)
-            _remove_block(element)
-    # a box labelled as the author's at the text's end: its label and what follows it
-    left = list(islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_BOX + 1))
-    for at, (element, text) in enumerate(left):
-        if at and _AUTHOR_LABEL.fullmatch(text):
-            box = left[: at + 1]
-            if sum(len(text) for _, text in box) <= MAX_AUTHOR_BOX + HEADER_LINE:
-                for element, text in box:
-                    _count(removed, "author", text)
-                    _remove_block(element)
-            break
-    # a box that names none of them: the last block, a person introduced by a writer's role or
-    # under the box's label ("About the Author: As the creator of ...")
-    for element, text in islice(_left_from_end(blocks[first + 1 :], body), 1):
-        if len(text) <= MAX_AUTHOR_BOX and (_BIO.match(text) or _AUTHOR_LEAD.match(text)):
-            _count(removed, "author", text)
-            _remove_block(element)
+    # the author's box: among the last blocks left, after the story's first paragraph of prose
+    ending = list(islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_ENDING))
+    for at in sorted(_author_box_ends([text for _, text in ending], names)):
+        _count(removed, "author", ending[at][1])
+        _remove_block(ending[at][0])
     # a heading that heads nothing: what it headed went, or it is the next story's headline
     # (unless the text is headings alone: what there is, then, is in them)
     said = any(element.tag != "head" and text for element, text in blocks)
@@ -1934,6 +1920,42 @@ _BIO = re.compile(
 )
 
 
+def _author_box_top(opening: list[str], names: tuple[str, ...]) -> int | None:
+    """Which of a text's first blocks (``opening``) is its author's box, set under the byline:
+    one before the story's first paragraph that begins with an author's name and introduces
+    them by a writer's role ("Houston Mitchell is an assistant sports editor ...")."""
+    for at, text in enumerate(opening if names else ()):
+        if _author_box(text, names) is not None and _BIO.match(text):
+            return at
+        if len(text) >= PROSE:
+            break
+    return None
+
+
+def _author_box_ends(ending: list[str], names: tuple[str, ...]) -> set[int]:
+    """Which of a text's last blocks (``ending``, the last first) are its author's box: a few
+    that begin with an author's name, among the last; a box under its label ("About the
+    author"); or a last block that introduces a person by a writer's role, or under the
+    label, though it names none of the authors ("About the Author: As the creator of ...")."""
+    gone: set[int] = set()
+    for at, text in enumerate(ending[:AUTHOR_BOX] if names else ()):
+        if _author_box(text, names) is not None:
+            gone.add(at)
+        elif len(text) >= PROSE:
+            break
+    left = [at for at in range(len(ending)) if at not in gone]
+    for count, at in enumerate(left[: AUTHOR_BOX + 1]):
+        if count and _AUTHOR_LABEL.fullmatch(ending[at]):
+            box = left[: count + 1]
+            if sum(len(ending[at]) for at in box) <= MAX_AUTHOR_BOX + HEADER_LINE:
+                gone.update(box)
+            break
+    for at, text in [(at, text) for at, text in enumerate(ending) if at not in gone][:1]:
+        if len(text) <= MAX_AUTHOR_BOX and (_BIO.match(text) or _AUTHOR_LEAD.match(text)):
+            gone.add(at)
+    return gone
+
+
 def _author_box(text: str, names: tuple[str, ...]) -> str | None:
     """Whether a block at the story's end is its author's box: their name alone, or a few
     lines that begin with it ("Inga Buller ist Head of Social ...", "Anne-Marie Slaughter
@@ -2139,17 +2161,24 @@ _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9][.!?])(?=[A-ZÀ-Þ„])|(?<=[.!?][“”\
 
 
 def prune_text(
-    text: str, links: Links, captions: frozenset[str] = frozenset()
+    text: str,
+    links: Links,
+    captions: frozenset[str] = frozenset(),
+    authors: Iterable[str] = (),
 ) -> tuple[str, dict[str, int]]:
     """``prune`` for a text given as lines (a publisher's JSON-LD or feed body): the same
-    verdicts, each line a paragraph, and the page's pictures' ``captions``. Publishers' bodies
-    carry their embeds' placeholders, captions and calls to follow as much as their pages do.
-    Paragraphs a body glued together ("...abgesprochen.“Lesen Sie hier: ...") are judged
-    apart."""
+    verdicts, each line a paragraph, the page's pictures' ``captions`` and its ``authors``'
+    box at the end. Publishers' bodies carry their embeds' placeholders, captions, calls to
+    follow and author's boxes as much as their pages do. Paragraphs a body glued together
+    ("...abgesprochen.“Lesen Sie hier: ...") are judged apart."""
     lines = [piece for line in text.split("\n") for piece in _GLUED.split(" ".join(line.split()))]
+    names = _full_names(authors)
+    removed: dict[str, int] = {}
+    if (top := _author_box_top(lines[:AUTHOR_BOX], names)) is not None:
+        _count(removed, "author", lines.pop(top))
     prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
-    kept, removed = [], {}
+    kept: list[tuple[int, str]] = []  # (index, line)
     cards = {
         at
         for index in range(first + 1, len(lines) - 1)
@@ -2165,10 +2194,16 @@ def prune_text(
         if kind is None and captions and _is_caption(line, captions):
             kind = "caption"
         if kind is None:
-            kept.append(line)
+            kept.append((index, line))
         else:
             _count(removed, kind, line)
-    return ("\n".join(kept), removed) if removed else (text, removed)
+    # the author's box: among the last lines left, after the story's first paragraph of prose
+    ending = [at for at in reversed(range(len(kept))) if kept[at][0] > first and kept[at][1]]
+    ending = ending[:AUTHOR_ENDING]
+    boxed = _author_box_ends([kept[at][1] for at in ending], names)
+    for at in sorted((ending[at] for at in boxed), reverse=True):
+        _count(removed, "author", kept.pop(at)[1])
+    return ("\n".join(line for _, line in kept), removed) if removed else (text, removed)
 
 
 def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterable[str] = ()) -> str:

@@ -730,6 +730,35 @@ def test_the_authors_box_at_the_end_goes_and_their_name_in_the_story_stays() -> 
     assert prune(body, links_of(), authors=["Ann Writer"]) == {"byline": 1}
 
 
+def test_the_authors_box_above_the_story_goes_when_it_begins_with_their_name() -> None:
+    bio = "Ann Writer is an assistant news editor and writes the harbour newsletter for the paper."
+    body = etree.fromstring(f"<body><p>{bio}</p><p>{STORY}</p><p>{STORY}</p></body>")
+    assert prune(body, links_of(), authors=["Ann Writer"]) == {"author": 1}
+    assert text_of(body) == [STORY.strip(), STORY.strip()]
+    # a story that begins with its writer's name, or a bio that names no author of the page
+    for first in (f"Ann Writer walked the harbour at dawn. {STORY}", bio):
+        body = etree.fromstring(f"<body><p>{first}</p><p>{STORY}</p><p>{STORY}</p></body>")
+        names = ["Ann Writer"] if first != bio else ["Bob Other"]
+        assert prune(body, links_of(), authors=names) == {}, first
+
+
+def test_the_authors_box_in_a_publishers_body_goes_as_on_the_page() -> None:
+    bio = "Korrespondent Ulrich Exner ist bei der Zeitung für die Landespolitik zuständig."
+    top = "Ann Writer is an assistant news editor and writes the harbour newsletter for the paper."
+    story = STORY.strip()
+    for body, authors in ((f"{story}\n{story}\n{bio}", ()), (f"{top}\n{story}", ["Ann Writer"])):
+        assert prune_text(body, links_of(), authors=authors) == (
+            story + ("\n" + story) * (body.count(story) - 1),
+            {"author": 1},
+        ), body
+    # their name alone at the end, and the same words in the story's middle
+    body = f"{story}\nAnn Writer\n{story}\nAnn Writer"
+    assert prune_text(body, links_of(), authors=["Ann Writer"]) == (
+        f"{story}\nAnn Writer\n{story}",
+        {"author": 1},
+    )
+
+
 def test_a_box_under_a_heading_that_calls_or_points_elsewhere_goes_with_it() -> None:
     box = (
         "<head>Sign up for the Gazette newsletter</head>"
