@@ -36,6 +36,9 @@ PROSE = 150
 HEADER_LINE = 80
 # A list of this many items, each a link, is a list of other stories even inside the story.
 MIN_LINK_ITEMS = 2
+# A trail of sections above the story: this many items at least, each this many words at most.
+CRUMBS = 3
+CRUMB_WORDS = 4
 # A linked list item this many words long or longer is a headline, shorter a name.
 HEADLINE_WORDS = 4
 # A list item that ends in a link may begin with a kicker this long ("Kicker: <a>...</a>").
@@ -1643,6 +1646,7 @@ def prune(
             boxed.update(_under(blocks, index))
         _remove_block(element)
     after = {element for element, _ in blocks[last + 1 :]} if prose else set()  # the story's end
+    before = {element for element, _ in blocks[:first]}  # the story's top
     told = {blocks[index][0] for index in prose}  # a gallery beside a story goes, not one alone
     for element in list(body.iter("list")):
         if element.getparent() is None:
@@ -1650,6 +1654,7 @@ def prune(
         if (
             _is_link_list(element, links)
             or (next(element.iter("item"), None) in after and _is_teaser_list(element, links))
+            or (next(element.iter("item"), None) in before and _is_breadcrumb(element, links))
             or element in paired
             or (_is_gallery(element) and bool(told.difference(element.iter("item"))))
         ):
@@ -2017,6 +2022,16 @@ def _is_link_list(element: _Element, links: Links) -> bool:
     (some words long: a listicle's linked names, "Restaurant Tim Raue", are the story's), or a
     kicker and a linked headline ("Kicker: <a>Headline</a>")."""
     return _every_item(element, lambda item: _is_link_item(item, links))
+
+
+def _is_breadcrumb(element: _Element, links: Links) -> bool:
+    """A list above the story that is the trail of the site's sections down to the page
+    ("Home", "Local", "Bihar", then the story's own title): each item a link of a few words,
+    but the last, the page itself."""
+    items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    return len(items) >= CRUMBS and all(
+        len(item.split()) <= CRUMB_WORDS and links.is_link(item) for item in items[:-1]
+    )
 
 
 def _is_teaser_list(element: _Element, links: Links) -> bool:

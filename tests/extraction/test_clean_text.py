@@ -986,6 +986,23 @@ def test_the_margins_lines_inside_the_blocks_at_the_margins_go() -> None:
     assert "".join(body[-1].itertext()) == "The ferry leaves at nine."
 
 
+def test_a_trail_of_the_sites_sections_above_the_story_goes() -> None:
+    trail = (
+        "<list><item>Europe</item><item>Germany</item><item>Baltic Ports</item>"
+        "<item>Quay to be rebuilt</item></list>"
+    )
+    links = links_of("Europe", "Germany", "Baltic Ports")
+    body = etree.fromstring(f"<body>{trail}<p>{STORY}</p><p>{STORY}</p></body>")
+    assert prune(body, links)["links"] == 1  # (a long link may go on its own first)
+    assert [child.tag for child in body] == ["p", "p"]
+    # the same list in the story, or above it with an item that is no link, stays
+    for page in (
+        f"<body><p>{STORY}</p>{trail}<p>{STORY}</p></body>",
+        f"<body>{trail.replace('Germany', 'Germany and its neighbours')}<p>{STORY}</p></body>",
+    ):
+        assert "links" not in prune(etree.fromstring(page), links), page
+
+
 def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -> None:
     body = etree.fromstring(
         f"<body><p>{STORY}</p>"
