@@ -38,6 +38,8 @@ HEADER_LINE = 80
 MIN_LINK_ITEMS = 2
 # A trail of sections above the story: this many items at least, each this many words at most.
 CRUMBS = 3
+# Other stories' cards after the story: the story's own prose says this many times as much.
+STORY_OVER_CARDS = 2
 CRUMB_WORDS = 4
 # A linked list item this many words long or longer is a headline, shorter a name.
 HEADLINE_WORDS = 4
@@ -1568,6 +1570,21 @@ def prune(
         and not _SERVER_ERROR.match(text)
         and not _is_bar_menu(text, links)
     ]
+    # other stories' cards at the end, each a linked headline and its teaser in one block: as
+    # long as prose, they are not the story's
+    if cards := _trailing_cards(blocks, prose, links):
+        for index in cards:
+            _count(removed, "teaser", blocks[index][1])
+            _remove_block(blocks[index][0])
+            prose.remove(index)
+        label, text = blocks[cards[-1] - 1]  # "Top stories", "Partner news"
+        if (
+            len(text) < HEADER_LINE
+            and label.tag in ("head", "p")
+            and not _SENTENCE_END.search(text)
+        ):
+            _count(removed, "label", text)
+            _remove_block(label)
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
     if thread := _comment_thread(blocks, first):
         for element, text in blocks[thread:]:
@@ -2069,6 +2086,31 @@ def _is_paired_teasers(element: _Element, links: Links) -> bool:
         else:
             return False
     return teasers >= MIN_LINK_ITEMS  # (a list of headlines alone is ``_is_link_list``'s)
+
+
+def _trailing_cards(
+    blocks: list[tuple[_Element, str]], prose: list[int], links: Links
+) -> list[int]:
+    """The last paragraphs of prose (``prose``: indices in ``blocks``) when they are other
+    stories' cards: each opens with a linked headline that its teaser follows in the same
+    block ("<a>Armenia named most popular spot</a> Armenia has been named ..."); two at least,
+    under a story of its own that says much more."""
+    cards = []
+    for index in reversed(prose[1:]):
+        element, text = blocks[index]
+        opening = links.opening(text)
+        # (a list's items are judged as a list: a reading list of papers, each with its
+        # abstract, is the story's)
+        if element.tag == "item" or len(text[:opening].split()) < HEADLINE_WORDS:
+            break
+        if opening == len(text):
+            break
+        cards.append(index)
+    if len(cards) < MIN_LINK_ITEMS:
+        return []
+    # a post that is a list of linked works, each with a few words on it, is itself cards
+    own = sum(len(blocks[index][1]) for index in prose if index < cards[-1])
+    return cards if own >= STORY_OVER_CARDS * sum(len(blocks[index][1]) for index in cards) else []
 
 
 def _after_prose(

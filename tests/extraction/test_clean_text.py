@@ -986,6 +986,26 @@ def test_the_margins_lines_inside_the_blocks_at_the_margins_go() -> None:
     assert "".join(body[-1].itertext()) == "The ferry leaves at nine."
 
 
+def test_other_stories_cards_after_the_story_go_though_each_is_as_long_as_prose() -> None:
+    headlines = ("Ferry fares rise again in spring", "New lighthouse keeper named today")
+    cards = "".join(
+        f"<p>{headline} The council says the change was long planned and that the "
+        "harbour's users were asked first, in a round of meetings over the winter.</p>"
+        for headline in headlines
+    )
+    links = links_of(*headlines)
+    body = etree.fromstring(f"<body>{f'<p>{STORY}</p>' * 5}<p>Top news</p>{cards}</body>")
+    assert prune(body, links)["teaser"] == 2
+    assert text_of(body) == [STORY.strip()] * 5
+    # a post that is a list of linked works with a few words on each, in paragraphs or as a
+    # list's items, is the story
+    for page in (
+        f"<body><p>{STORY}</p>{cards}</body>",
+        f"<body>{f'<p>{STORY}</p>' * 5}<list>{cards.replace('p>', 'item>')}</list></body>",
+    ):
+        assert "teaser" not in prune(etree.fromstring(page), links), page
+
+
 def test_a_trail_of_the_sites_sections_above_the_story_goes() -> None:
     trail = (
         "<list><item>Europe</item><item>Germany</item><item>Baltic Ports</item>"
