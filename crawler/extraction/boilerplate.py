@@ -38,9 +38,9 @@ HEADER_LINE = 80
 MIN_LINK_ITEMS = 2
 # A trail of sections above the story: this many items at least, each this many words at most.
 CRUMBS = 3
+CRUMB_WORDS = 4
 # Other stories' cards after the story: the story's own prose says this many times as much.
 STORY_OVER_CARDS = 2
-CRUMB_WORDS = 4
 # A linked list item this many words long or longer is a headline, shorter a name.
 HEADLINE_WORDS = 4
 # A list item that ends in a link may begin with a kicker this long ("Kicker: <a>...</a>").
@@ -1557,7 +1557,7 @@ def prune(
     blocks = [(element, " ".join("".join(element.itertext()).split())) for element in _blocks(body)]
     names = _full_names(authors)
     removed: dict[str, int] = {}
-    if (top := _author_box_top([text for _, text in blocks[:AUTHOR_BOX]], names)) is not None:
+    if (top := _author_box_top([text for _, text in blocks], names)) is not None:
         _count(removed, "author", blocks[top][1])
         _remove_block(blocks.pop(top)[0])
     # (a long block that is one link, a teaser's headline and summary, is not prose either;
@@ -1579,7 +1579,7 @@ def prune(
             prose.remove(index)
         label, text = blocks[cards[-1] - 1]  # "Top stories", "Partner news"
         if (
-            len(text) < HEADER_LINE
+            0 < len(text) < HEADER_LINE
             and label.tag in ("head", "p")
             and not _SENTENCE_END.search(text)
         ):
@@ -1663,7 +1663,7 @@ def prune(
             boxed.update(_under(blocks, index))
         _remove_block(element)
     after = {element for element, _ in blocks[last + 1 :]} if prose else set()  # the story's end
-    before = {element for element, _ in blocks[:first]}  # the story's top
+    before = {element for element, _ in blocks[:first]} if prose else set()  # the story's top
     told = {blocks[index][0] for index in prose}  # a gallery beside a story goes, not one alone
     for element in list(body.iter("list")):
         if element.getparent() is None:
@@ -1690,8 +1690,9 @@ def prune(
     # the author's box: among the last blocks left, after the story's first paragraph of prose
     ending = list(islice(_left_from_end(blocks[first + 1 :], body), AUTHOR_ENDING))
     for at in sorted(_author_box_ends([text for _, text in ending], names)):
-        _count(removed, "author", ending[at][1])
-        _remove_block(ending[at][0])
+        if _is_left(ending[at][0], body):  # (an item of a list inside another that went)
+            _count(removed, "author", ending[at][1])
+            _remove_block(ending[at][0])
     # a heading that heads nothing: what it headed went, or it is the next story's headline
     # (unless the text is headings alone: what there is, then, is in them)
     said = any(element.tag != "head" and text for element, text in blocks)
@@ -1942,13 +1943,14 @@ _BIO = re.compile(
 )
 
 
-def _author_box_top(opening: list[str], names: tuple[str, ...]) -> int | None:
-    """Which of a text's first blocks (``opening``) is its author's box, set under the byline:
-    one before the story's first paragraph that begins with an author's name and introduces
-    them by a writer's role ("Houston Mitchell is an assistant sports editor ...")."""
-    for at, text in enumerate(opening if names else ()):
+def _author_box_top(texts: list[str], names: tuple[str, ...]) -> int | None:
+    """Which of a text's first blocks (``texts``: all of its blocks') is its author's box, set
+    under the byline: one among the first, with no paragraph of prose above it and one below,
+    that begins with an author's name and introduces them by a writer's role ("Houston
+    Mitchell is an assistant sports editor ...")."""
+    for at, text in enumerate(texts[:AUTHOR_BOX] if names else ()):
         if _author_box(text, names) is not None and _BIO.match(text):
-            return at
+            return at if any(len(below) >= PROSE for below in texts[at + 1 :]) else None
         if len(text) >= PROSE:
             break
     return None
@@ -2231,7 +2233,7 @@ def prune_text(
     lines = [piece for line in text.split("\n") for piece in _GLUED.split(" ".join(line.split()))]
     names = _full_names(authors)
     removed: dict[str, int] = {}
-    if (top := _author_box_top(lines[:AUTHOR_BOX], names)) is not None:
+    if (top := _author_box_top(lines, names)) is not None:
         _count(removed, "author", lines.pop(top))
     prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)

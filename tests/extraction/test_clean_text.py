@@ -740,6 +740,9 @@ def test_the_authors_box_above_the_story_goes_when_it_begins_with_their_name() -
         body = etree.fromstring(f"<body><p>{first}</p><p>{STORY}</p><p>{STORY}</p></body>")
         names = ["Ann Writer"] if first != bio else ["Bob Other"]
         assert prune(body, links_of(), authors=names) == {}, first
+    # a page that is the bio alone keeps it
+    alone = etree.fromstring(f"<body><p>{bio}</p></body>")
+    assert prune(alone, links_of(), authors=["Ann Writer"]) == {}
 
 
 def test_the_authors_box_in_a_publishers_body_goes_as_on_the_page() -> None:
@@ -1021,6 +1024,9 @@ def test_a_trail_of_the_sites_sections_above_the_story_goes() -> None:
         f"<body>{trail.replace('Germany', 'Germany and its neighbours')}<p>{STORY}</p></body>",
     ):
         assert "links" not in prune(etree.fromstring(page), links), page
+    # a brief with no paragraph of prose has no top to tell: the list after it stays
+    brief = etree.fromstring(f"<body><p>The quay closes on Monday.</p>{trail}</body>")
+    assert "links" not in prune(brief, links)
 
 
 def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -> None:
