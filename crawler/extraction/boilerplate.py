@@ -2047,7 +2047,7 @@ def _is_breadcrumb(element: _Element, links: Links) -> bool:
     """A list above the story that is the trail of the site's sections down to the page
     ("Home", "Local", "Bihar", then the story's own title): each item a link of a few words,
     but the last, the page itself."""
-    items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    items = _item_texts(element)
     return len(items) >= CRUMBS and all(
         len(item.split()) <= CRUMB_WORDS and links.is_link(item) for item in items[:-1]
     )
@@ -2064,7 +2064,7 @@ def _is_paired_teasers(element: _Element, links: Links) -> bool:
     """A list whose items are other stories' linked headlines, each with its teaser as the
     next item (a ``<dl>`` of ``<dt><a>Headline</a></dt><dd>Summary</dd>``). A teaser is as
     long as prose, so such a list is found before the story's end is (``_after_prose``)."""
-    items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    items = _item_texts(element)
     # (the shape first, the links only then: most lists are menus, of short items alone)
     if sum(len(item.split()) >= TEASER_WORDS for item in items) < MIN_LINK_ITEMS or any(
         len(item) >= SHORT or _URL.search(item) for item in items
@@ -2146,8 +2146,13 @@ def _is_gallery(element: _Element) -> bool:
     )
 
 
+def _item_texts(element: _Element) -> list[str]:
+    """The texts of a list's items, whitespace collapsed."""
+    return [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+
+
 def _every_item(element: _Element, test: Callable[[str], bool]) -> bool:
-    items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    items = _item_texts(element)
     return len(items) >= MIN_LINK_ITEMS and all(
         len(item) < SHORT and not _URL.search(item) and test(item) for item in items
     )
