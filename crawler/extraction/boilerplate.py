@@ -1668,10 +1668,11 @@ def prune(
     for element in list(body.iter("list")):
         if element.getparent() is None:
             continue
+        opening = next(element.iter("item"), None)
         if (
             _is_link_list(element, links)
-            or (next(element.iter("item"), None) in after and _is_teaser_list(element, links))
-            or (next(element.iter("item"), None) in before and _is_breadcrumb(element, links))
+            or (opening in after and _is_teaser_list(element, links))
+            or (opening in before and _is_breadcrumb(element, links))
             or element in paired
             or (_is_gallery(element) and bool(told.difference(element.iter("item"))))
         ):
@@ -1974,9 +1975,13 @@ def _author_box_ends(ending: list[str], names: tuple[str, ...]) -> set[int]:
             if sum(len(ending[at]) for at in box) <= MAX_AUTHOR_BOX + HEADER_LINE:
                 gone.update(box)
             break
-    for at, text in [(at, text) for at, text in enumerate(ending) if at not in gone][:1]:
-        if len(text) <= MAX_AUTHOR_BOX and (_BIO.match(text) or _AUTHOR_LEAD.match(text)):
-            gone.add(at)
+    last = next((at for at in range(len(ending)) if at not in gone), None)
+    if (
+        last is not None
+        and len(ending[last]) <= MAX_AUTHOR_BOX
+        and (_BIO.match(ending[last]) or _AUTHOR_LEAD.match(ending[last]))
+    ):
+        gone.add(last)
     return gone
 
 
@@ -2103,9 +2108,11 @@ def _trailing_cards(
         opening = links.opening(text)
         # (a list's items are judged as a list: a reading list of papers, each with its
         # abstract, is the story's)
-        if element.tag == "item" or len(text[:opening].split()) < HEADLINE_WORDS:
-            break
-        if opening == len(text):
+        if (
+            element.tag == "item"
+            or len(text[:opening].split()) < HEADLINE_WORDS
+            or opening == len(text)  # a link alone, no teaser
+        ):
             break
         cards.append(index)
     if len(cards) < MIN_LINK_ITEMS:
