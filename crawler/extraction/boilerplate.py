@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby, islice, pairwise
 from math import ceil
+from urllib.parse import urldefrag, urljoin
 
 from lxml.etree import Element, _Element
 from lxml.html import HtmlElement
@@ -1230,13 +1231,19 @@ class Links:
     in it, not all: a page of thousands of links that start alike ("The ...") costs a block a
     few lookups a word, not one comparison a link."""
 
-    def __init__(self, tree: HtmlElement) -> None:
+    def __init__(self, tree: HtmlElement, *urls: str | None) -> None:
         self.texts: set[str] = set()
+        # the texts of links to a place in the page itself: a table of contents, whose
+        # entries are the story's own subheadings
+        self.contents: set[str] = set()
         self.by_first_word: dict[str, list[str]] = {}
         self._short: dict[str, set[str]] = {}  # first word -> anchors shorter than MIN_ANCHOR
         self._by_length: dict[str, dict[int, set[str]]] = {}  # first word -> length -> texts
+        pages = {urldefrag(url)[0] for url in urls if url}
         for anchor in tree.iter("a"):
             text = " ".join(anchor.text_content().split())
+            if len(text) >= MIN_ANCHOR and _within(anchor.get("href"), pages):
+                self.contents.add(text)
             if len(text) >= MIN_ANCHOR and text not in self.texts:
                 self.texts.add(text)
                 first = text.split(" ", 1)[0]
@@ -1245,16 +1252,18 @@ class Links:
             elif 1 < len(text) < MIN_ANCHOR and _WORD.search(text):  # "Impressum", not "5.1"
                 self._short.setdefault(text.split(" ", 1)[0], set()).add(text)
 
-    def share(self, text: str) -> float:
+    def share(self, text: str, contents: bool = True) -> float:
         """The share of ``text`` (whitespace collapsed) that is the text of some link, each
         found counted once. Links that share a first word with few others are looked for
         anywhere in it (links glued together, "Part ALink BLink C", are found too); when
-        many share it, only where one of its words begins."""
+        many share it, only where one of its words begins. ``contents``: whether the links
+        of a table of contents count."""
         if not text or not self.texts:
             return 0.0
-        if text in self.texts:
+        if text in self.texts and (contents or text not in self.contents):
             return 1.0
-        return min(sum(map(len, self._found(text))) / len(text), 1.0)
+        found = self._found(text) if contents else self._found(text) - self.contents
+        return min(sum(map(len, found)) / len(text), 1.0)
 
     def _found(self, text: str) -> set[str]:
         found: set[str] = set()
@@ -1334,6 +1343,13 @@ class Links:
         return max((n for n, alike in lengths.items() if text[:n] in alike), default=0)
 
 
+def _within(href: str | None, pages: set[str]) -> bool:
+    """Whether ``href`` points at a place in the page itself ("#part-2"); ``pages``: the
+    page's addresses (its URL, its canonical URL)."""
+    target, fragment = urldefrag((href or "").strip())
+    return bool(fragment) and (not target or any(urljoin(page, target) == page for page in pages))
+
+
 def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str | None:
     """Why a block of trafilatura's result is boilerplate, or None when it may be the story.
 
@@ -1391,7 +1407,12 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         and (_ELSEWHERE.search(text) or (_ELSEWHERE_IF.search(text) and _to_reader(text)))
     ):
         return "elsewhere"
-    if (margin or tag == "p") and not _URL.search(text) and links.share(text) >= LINK_SHARE:
+    if (
+        (margin or tag == "p")
+        and not _URL.search(text)
+        # inside the story, a paragraph that a table of contents points to is a subheading
+        and links.share(text, contents=margin) >= LINK_SHARE
+    ):
         return "link"
     if margin and links.is_menu(text):
         return "menu"

@@ -142,7 +142,7 @@ class ArticleExtractor:
         page_words: frozenset[str] | None = None  # only when there is a body to weigh
         if evidence.body or feed_text:  # read now: trafilatura prunes the tree it is given
             page_words = frozenset(words(" ".join(VISIBLE_TEXT(tree))))
-        links = Links(tree)  # read now: trafilatura prunes the tree it is given
+        links = Links(tree, url, canonical)  # read now: trafilatura prunes the tree it is given
         captions = captions_of(tree)
         boxes = story_boxes(tree)
         lead = find_lead(tree, head)

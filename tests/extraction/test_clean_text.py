@@ -1061,6 +1061,31 @@ def test_a_list_of_links_goes_wherever_it_stands_and_a_list_with_prose_stays() -
         assert prune(listicle, names) == {}
 
 
+def test_a_subheading_that_the_contents_point_to_stays_and_the_contents_go() -> None:
+    page = "https://harbour.example/news/quay"
+    links = Links(
+        fromstring(
+            "<div><p><a href='#fares'>Why the fares rise again</a><br>"
+            f"<a href='{page}#keeper'>Who keeps the lighthouse now</a><br>"
+            "<a href='/news/pier'>The temporary pier opens in May</a></p></div>"
+        ),
+        page,
+    )
+    body = etree.fromstring(
+        "<body><p>Why the fares rise again Who keeps the lighthouse now</p>"
+        f"<p>{STORY}</p><p>1) Why the fares rise again</p><p>{STORY}</p>"
+        f"<p>2) Who keeps the lighthouse now</p><p>{STORY}</p>"
+        f"<p>3) The temporary pier opens in May</p><p>{STORY}</p></body>"
+    )
+    assert prune(body, links) == {"link": 2}
+    kept = [child.text for child in body if child.text != STORY]
+    assert kept == ["1) Why the fares rise again", "2) Who keeps the lighthouse now"]
+    # on another page, the same anchor points elsewhere
+    other = fromstring(f"<div><a href='{page}#fares'>Why the fares rise again</a></div>")
+    elsewhere = Links(other, "https://harbour.example/news/other")
+    assert verdict("1) Why the fares rise again", elsewhere, margin=False) == "link"
+
+
 def test_a_list_of_linked_headlines_with_their_dates_goes_wherever_it_stands() -> None:
     links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
     for items in (
