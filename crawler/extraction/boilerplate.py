@@ -2301,7 +2301,8 @@ def prune_text(
 def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterable[str] = ()) -> str:
     """The text without its blocks that another, longer block of it says again: a teaser or a
     summary above the paragraph it sums up, a pull quote, a caption in the story's words. Their
-    words stay, where a block says them whole. Left as they are: blocks as long as each other
+    words stay, where a block says them whole. A caption that says a paragraph again with a
+    few words of its own (a kicker, "pictured in 2016") goes, not the paragraph. Left as they are: blocks as long as each other
     (a paragraph printed twice, rows alike), list items (a fact box that sums the story up),
     rows of tables, figures or code, the ``headings`` (a subheading in the words of the
     paragraph it heads), and a block with words of its own (an answer of its own to the same
@@ -2355,7 +2356,8 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
         if lengths[first] == lengths[second]:
             continue  # printed twice, or rows of a table: not a summary of the other
         shorter, longer = (first, second) if lengths[first] < lengths[second] else (second, first)
-        if shorter > longer and not _is_set_apart(lines[shorter], apart):
+        caption = _is_caption_of(lines[longer], lines[shorter], apart)
+        if shorter > longer and not caption and not _is_set_apart(lines[shorter], apart):
             continue
         if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]):
             own = vocabularies[shorter] - vocabularies[longer]
@@ -2364,6 +2366,8 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
                 and len(own) <= RESTATED_NEW * len(vocabularies[shorter])
                 and not any(w.isdigit() for w in own)
             ):
+                if caption:  # a caption that says a paragraph again goes, not the paragraph
+                    shorter, longer = longer, shorter
                 removed[shorter] = None
                 saying.add(longer)
     if not removed:
@@ -2371,6 +2375,17 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
     for index in sorted(removed):
         _count({}, "restated", lines[index])
     return "\n".join(line for index, line in enumerate(lines) if index not in removed)
+
+
+def _is_caption_of(caption: str, paragraph: str, apart: set[str]) -> bool:
+    """Whether ``caption``, set apart from the story, is a picture's caption that says the
+    story's ``paragraph`` again with a few words of its own ("Tragedy: ... (pictured in
+    2016)")."""
+    return (
+        " ".join(caption.split()) in apart
+        and not _is_set_apart(paragraph, apart)
+        and len(caption) <= 2 * len(paragraph)
+    )
 
 
 def _is_set_apart(line: str, apart: set[str]) -> bool:

@@ -212,18 +212,24 @@ class ArticleExtractor:
 
 
 # A picture's caption: a <figcaption>, or an element named for one ("wp-caption-text",
-# "image-caption"), as blogs and older templates set them.
-_NAMED_CAPTIONS = XPath("//body//*[contains(@class, 'caption')]")
+# "image-caption", "imageCaption"), as blogs and older templates set them.
+_NAMED_CAPTIONS = XPath("//body//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
 _CAPTION_CHARS = 300  # a caption's words; a wrapper named "caption" may hold more
 
 
 def captions_of(tree: HtmlElement) -> frozenset[str]:
-    """The texts of the page's pictures' captions, read before trafilatura prunes the tree."""
-    texts = (
-        " ".join(element.text_content().split())
-        for element in (*tree.iter("figcaption"), *_NAMED_CAPTIONS(tree))
-    )
-    return frozenset(text for text in texts if text and len(text) < _CAPTION_CHARS)
+    """The texts of the page's pictures' captions, read before trafilatura prunes the tree;
+    not one that a paragraph of the page says whole: a caption that quotes the story's
+    paragraph leaves that paragraph the story's."""
+    elements = [*tree.iter("figcaption"), *_NAMED_CAPTIONS(tree)]
+    texts = {" ".join(element.text_content().split()) for element in elements}
+    captions = {text for text in texts if text and len(text) < _CAPTION_CHARS}
+    if captions:
+        inside = {id(p) for element in elements for p in element.iter("p")}
+        for paragraph in tree.iter("p"):
+            if id(paragraph) not in inside:
+                captions.discard(" ".join(paragraph.text_content().split()))
+    return frozenset(captions)
 
 
 def _main_text(

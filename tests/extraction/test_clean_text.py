@@ -1503,6 +1503,12 @@ def test_a_block_that_a_longer_one_says_again_goes() -> None:
     assert without_restated(f"{teaser}\n{SAID}") == SAID
     reworded = "The quay, rotten through, was shut twice in the winter, the harbour master said."
     assert without_restated(f"{SAID}\n{reworded}") == f"{SAID}\n{reworded}"
+    # a picture's caption that says a paragraph again with a few words of its own goes,
+    # not the paragraph
+    sentence = "The quay had been closed twice this winter because its timbers were rotten."
+    caption = f"Rotten: {sentence.removesuffix('.')} (pictured in March)"
+    text = f"{SAID}\n{caption}\n{sentence}"
+    assert without_restated(text, set_apart=[caption]) == f"{SAID}\n{sentence}"
 
 
 def test_what_only_looks_restated_stays() -> None:

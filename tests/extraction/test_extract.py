@@ -598,10 +598,14 @@ def test_a_pages_captions_are_its_figcaptions_and_the_elements_named_for_a_capti
         f"<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>{caption}</p></div>"
         "<figure><img src='b.jpg'><figcaption>The ferry at dawn</figcaption></figure>"
         f"<div class='caption-box'>{'A wrapper named so that holds a story. ' * 10}</div>"
+        "<p class='imageCaption'>The lighthouse, lit again</p>"
+        "<p>The pier opens in May, the board said.</p>"
+        "<div class='photoCaption'>The pier opens in May, the board said.</div>"
         "</article></body></html>"
     )
     assert page is not None
-    assert captions_of(page) == {caption, "The ferry at dawn"}
+    # a caption that quotes a paragraph of the story leaves that paragraph the story's
+    assert captions_of(page) == {caption, "The ferry at dawn", "The lighthouse, lit again"}
 
 
 def test_a_pictures_caption_in_a_publishers_body_goes() -> None:
