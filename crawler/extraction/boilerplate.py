@@ -2301,15 +2301,16 @@ def prune_text(
 def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterable[str] = ()) -> str:
     """The text without its blocks that another, longer block of it says again: a teaser or a
     summary above the paragraph it sums up, a pull quote, a caption in the story's words. Their
-    words stay, where a block says them whole. A caption that says a paragraph again with a
-    few words of its own (a kicker, "pictured in 2016") goes, not the paragraph. Left as they are: blocks as long as each other
-    (a paragraph printed twice, rows alike), list items (a fact box that sums the story up),
-    rows of tables, figures or code, the ``headings`` (a subheading in the words of the
-    paragraph it heads), and a block with words of its own (an answer of its own to the same
-    question, a figure corrected). A teaser or a summary stands above what it sums up; below
-    it, only a block ``set_apart`` from the story (a quote's, a caption's) or in quotation marks
-    says it again: a plain paragraph there goes on with the story (a statement quoted whole,
-    then given paragraph by paragraph; a step of a recipe; a definition made exact)."""
+    words stay, where a block says them whole. A caption that says a paragraph again with a few
+    words of its own (a kicker, "pictured in 2016") goes, not the paragraph. Left as they are:
+    blocks as long as each other (a paragraph printed twice, rows alike), list items (a fact box
+    that sums the story up), rows of tables, figures or code, the ``headings`` (a subheading in
+    the words of the paragraph it heads), and a block with words of its own (an answer of its
+    own to the same question, a figure corrected). A teaser or a summary stands above what it
+    sums up; below it, only a block ``set_apart`` from the story (a quote's, a caption's) or in
+    quotation marks says it again: a plain paragraph there goes on with the story (a statement
+    quoted whole, then given paragraph by paragraph; a step of a recipe; a definition made
+    exact)."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text

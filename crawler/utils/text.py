@@ -11,6 +11,12 @@ _BREAKS = re.compile(r"(?i)<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote)\s*/?>")
 # markup escaped once more (some systems put "&lt;div&gt;" into JSON-LD's articleBody)
 _ESCAPED_TAGS = 3  # escaped tags enough to be the body's markup
 _ESCAPED_MARKUP = re.compile(r"(?i)&lt;/?(?:p|div|br|span|a|img|iframe|h[1-6]|strong|em|figure)\b")
+# Markdown, in which some systems hold the body (Condé Nast's: "[a paper](https://...)",
+# "*NASA*{: .small}"): its links read as their words, kramdown's attribute lists dropped,
+# and, in such a body only, a word's emphasis marks
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:https?:/)?/[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])([^*\n]+?)(?<=[^\s*])\1(?![\w*])")
 
 
 def words(text: str) -> list[str]:
@@ -31,6 +37,9 @@ def html_to_text(value: object) -> str | None:
     if not _TAGS.search(value) and len(_ESCAPED_MARKUP.findall(value)) >= _ESCAPED_TAGS:
         value = html.unescape(value)  # markup escaped throughout, not a tag named in the text
     text = html.unescape(_TAGS.sub(" ", _BREAKS.sub("\n", value)))
+    if _MARKDOWN_LINK.search(text) or _KRAMDOWN_ATTRIBUTES.search(text):
+        text = _KRAMDOWN_ATTRIBUTES.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+        text = _EMPHASIS.sub(r"\2", text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line) or None
 

@@ -17,3 +17,16 @@ def test_a_body_escaped_once_more_is_read_as_text_and_a_named_tag_stays() -> Non
     )
     named = "The &lt;div&gt; element: x &lt; 3 and y &gt; 2 in the model."
     assert html_to_text(named) == "The <div> element: x < 3 and y > 2 in the model."
+
+
+def test_a_body_held_as_markdown_reads_as_its_words() -> None:
+    body = (
+        "Field saw [the documentary](https://example.com/magazine/2006/ozone-man) twice.\n\n"
+        "At *NASA*{: .small}’s centre she met **Steven**, of [the lab](/wiki/Ames_(centre))."
+    )
+    assert html_to_text(body) == (
+        "Field saw the documentary twice.\nAt NASA’s centre she met Steven, of the lab."
+    )
+    # a body without Markdown keeps its brackets and stars
+    plain = "Rated 5 * 3 by *all*, [sic] (they said)."
+    assert html_to_text(plain) == plain
