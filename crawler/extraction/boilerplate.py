@@ -148,9 +148,12 @@ class _Phrases:
         return self._anywhere.search(text)
 
 
+# the end of a sentence, or of a quotation or a bracket after it
+_CLOSED = re.compile(r"[.!?…\"”»)]\W*$")
 # Lines that send the reader to another story or page.
 _ELSEWHERE = _Phrases(
     r"^\W*(?:read|see) (?:also|more)\b(?! than\b)", r"^\W*(?:explore )?related\b(?! to\b)",
+    r"^\W*also (?:read|see|watch)\s*:",
     r"^\W*more on this\b",
     # the post before or after, another section's stories: "Previous Post: ...", "More world
     # stories from NBC News:" (a line that ends at its colon: "More good news: ..." is prose)
@@ -191,7 +194,7 @@ _ELSEWHERE = _Phrases(
     r"^\W*dowiedz się więcej\b", r"^\W*(?:czytaj|zobacz|przeczytaj) (?:też|także|również|więcej)\b",
     # the same in the other languages of European news: related stories, "more on"
     r"^\W*(?:articles?|sujets?) (?:similaires|liés|connexes)\b", r"^\W*sur le même sujet\b",
-    r"^\W*(?:noticias|artículos|notas) relacionad[ao]s\b", r"^\W*más noticias\b",
+    r"^\W*(?:noticias?|artículos?|notas?) relacionad[ao]s?\b", r"^\W*más noticias\b",
     r"^\W*(?:notícias|matérias) relacionadas\b", r"^\W*(?:veja|leia) (?:mais|também)\b",
     r"^\W*saiba mais\b", r"^\W*mais notícias\b",
     r"^\W*(?:articoli|notizie) correlat[ei]\b", r"^\W*potrebbe interessarti\b",
@@ -1213,6 +1216,8 @@ _MARKUP = re.compile(
     r"\+\+\+[\w-]*|\{:[^{}]*\}|%[A-Za-z]+-\d+%"
     # a template's placeholder that no script filled: "{* #registrationForm *}", "{{ title }}"
     r"|\{\*[^{}]{1,80}\*\}|\{\{[^{}]{1,80}\}\}"
+    # and a picture's, left in a publisher's body: "Placeholder image-1"
+    r"|[Pp]laceholder (?:image|bild|video|embed)[\w-]*"
     # a script's settings: "isPaid:", "showPaywall: false", a value alone
     r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+\s*:(?:\s*(?:true|false|null))?|true|false|null|undefined"
     r"|\[((?:su_)?(?:button|share|social|subscribe|newsletter|cta|ad|adsense|caption))"
@@ -1402,7 +1407,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
     # a call in quotes with its speaker, or told as someone's words ("..., the lawyer said")
     quoted = (text[0] in _QUOTE_MARKS or "," in text) and _SAID.search(text) is not None
     if (
-        len(text) < 160
+        # a box of another story set inline has its teaser after the label: no sentence ends it
+        (len(text) < 160 or (len(text) < SHORT and not _CLOSED.search(text)))
         and not quoted
         and (_ELSEWHERE.search(text) or (_ELSEWHERE_IF.search(text) and _to_reader(text)))
     ):
@@ -2257,12 +2263,14 @@ def prune_text(
     links: Links,
     captions: frozenset[str] = frozenset(),
     authors: Iterable[str] = (),
+    headings: Iterable[str] = (),
 ) -> tuple[str, dict[str, int]]:
     """``prune`` for a text given as lines (a publisher's JSON-LD or feed body): the same
-    verdicts, each line a paragraph, the page's pictures' ``captions`` and its ``authors``'
-    box at the end. Publishers' bodies carry their embeds' placeholders, captions, calls to
-    follow and author's boxes as much as their pages do. Paragraphs a body glued together
-    ("...abgesprochen.“Lesen Sie hier: ...") are judged apart."""
+    verdicts, each line a paragraph but the page's ``headings``, the page's pictures'
+    ``captions`` and its ``authors``' box at the end. Publishers' bodies carry their embeds'
+    placeholders, captions, calls to follow and author's boxes as much as their pages do.
+    Paragraphs a body glued together ("...abgesprochen.“Lesen Sie hier: ...") are judged
+    apart."""
     lines = [piece for line in text.split("\n") for piece in _GLUED.split(" ".join(line.split()))]
     names = _full_names(authors)
     removed: dict[str, int] = {}
@@ -2277,10 +2285,11 @@ def prune_text(
         if _is_card(lines[index], lines[index + 1], links)
         for at in (index, index + 1)
     }
+    heads = {" ".join(heading.split()) for heading in headings}
     for index, line in enumerate(lines):
-        # a line's tag is unknown: inside the story, a linked line may be a section's heading
         margin = index < first or index > last
-        kind = verdict(line, links, "p" if margin else "head", margin) if line else None
+        tag = "head" if line in heads else "p"  # inside the story, a heading may be a link
+        kind = verdict(line, links, tag, margin) if line else None
         if kind is None and index in cards:
             kind = "teaser"
         if kind is None and captions and _is_caption(line, captions):

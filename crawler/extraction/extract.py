@@ -166,7 +166,8 @@ class ArticleExtractor:
             if not candidate:
                 continue
             # judged as it would stand: once, in paragraphs, its boilerplate gone
-            body = prune_text(with_paragraphs(once(candidate), text), links, captions, authors)[0]
+            body = with_paragraphs(once(candidate), text)
+            body = prune_text(body, links, captions, authors, headings(document))[0]
             # a node's headline was checked against the page's (`checked`); a feed's entry may
             # lead to a consent wall or a page of errors, which show no story either
             drawn = not shown and source == "jsonld" and evidence.headline is not None

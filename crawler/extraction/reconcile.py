@@ -119,19 +119,34 @@ def once(body: str) -> str:
 
 def with_paragraphs(body: str, extracted: str) -> str:
     """A body given as one block, cut into paragraphs where trafilatura's paragraphs start
-    (their quotation marks and apostrophes read as plain ones: a body may be typed "That's"
-    where the page prints it curly)."""
+    and end (their quotation marks and apostrophes read as plain ones: a body may be typed
+    "That's" where the page prints it curly). What the body holds between a paragraph's end
+    and the next one's start (a box of another story, set inline) is a line of its own, which
+    the line rules judge."""
     if "\n" in body:
         return body
     cut, plain = body, body.translate(_PLAIN_QUOTES)  # one character for one: one place
-    for paragraph in extracted.split("\n")[1:]:
-        opening = " ".join(paragraph.split()[:OPENING_WORDS]).translate(_PLAIN_QUOTES)
-        if len(opening) >= MIN_OPENING:
-            at = plain.find(opening)
-            if at > 0:
-                cut = cut[:at].rstrip() + "\n" + cut[at:]
-                plain = plain[:at].rstrip() + "\n" + plain[at:]
+    for paragraph in extracted.split("\n"):
+        said = paragraph.split()
+        opening = " ".join(said[:OPENING_WORDS]).translate(_PLAIN_QUOTES)
+        closing = " ".join(said[-OPENING_WORDS:]).translate(_PLAIN_QUOTES)
+        if len(opening) >= MIN_OPENING and (at := plain.find(opening)) > 0:
+            cut, plain = _cut(cut, at), _cut(plain, at)
+        if len(closing) >= MIN_OPENING and (at := plain.find(closing)) >= 0:
+            at += len(closing)
+            if _begins_paragraph(plain[at : at + 2].lstrip(" ")):
+                cut, plain = _cut(cut, at), _cut(plain, at)
     return cut
+
+
+def _begins_paragraph(text: str) -> bool:
+    """Whether ``text`` may begin a paragraph (a capital, a figure, a quotation mark), not go
+    on with a sentence that a paragraph's last words end alike (", au lendemain", "sur")."""
+    return bool(text) and not text[0].islower() and text[0] not in "\n,;:.)]}"
+
+
+def _cut(text: str, at: int) -> str:
+    return text[:at].rstrip() + "\n" + text[at:].lstrip(" ")
 
 
 def as_printed(body: str, extracted: str) -> str:

@@ -46,6 +46,17 @@ def links_of(*anchors: str) -> Links:
 
 def test_lines_that_send_the_reader_elsewhere_are_boilerplate() -> None:
     none = links_of()
+    assert verdict("Also Read: Council approves the budget for the quay", none) == "elsewhere"
+    # a box of another story set inline: its label, headline, byline and teaser, no sentence
+    # closing it; a paragraph that begins with the label and goes on as prose stays
+    box = ("Noticia relacionada estandar No Seis mujeres de Granada denuncian a su antiguo "
+           "profesor de teatro Guillermo Ortega Los hechos habrían ocurrido entre 2004 y 2019 "
+           "y un juzgado ha abierto diligencias, aunque el denunciado aún no consta")  # fmt: skip
+    assert 160 < len(box) < 300 and verdict(box, none) == "elsewhere"
+    prose = ("RELATED: The endorsed candidates did not fare very well. Aside from the "
+             "incumbents, who were in no danger of being unseated, most of the roster went "
+             "down in flames, and the group said nothing about it on Wednesday.")  # fmt: skip
+    assert 160 < len(prose) < 300 and verdict(prose, none) is None
     assert verdict("Read also: Council approves the budget", none) == "elsewhere"
     assert verdict("Lesen Sie hier: Spielabbruch in der Kreisliga", none) == "elsewhere"
     assert verdict("À lire aussi » Quel est votre profil digestif ?", none) == "elsewhere"
@@ -1239,11 +1250,13 @@ def test_a_publishers_body_is_pruned_line_by_line() -> None:
                       "To view this video please enable JavaScript, and consider upgrading",
                       STORY, "Follow Gazette.example on Twitter for the latest news",
                       "Ferry fares rise again in spring"])  # fmt: skip
-    text, removed = prune_text(body, links)
-    # a linked line inside the story may be a section's heading; at its margins it is a link
+    # a linked line inside the story is a link unless the page sets it as a heading
+    text, removed = prune_text(body, links, headings=["Ferry fares rise again in spring"])
     assert removed == {"link": 2, "notice": 1, "call": 1}
     assert text.split("\n") == [STORY.strip(), "Ferry fares rise again in spring", STORY.strip()]
+    assert prune_text(body, links)[0].split("\n") == [STORY.strip(), STORY.strip()]
     assert prune_text(STORY, links) == (STORY, {})
+    assert prune_text(f"{STORY}\nPlaceholder image-1\n{STORY}", links)[1] == {"markup": 1}
     # paragraphs the body glued together are judged apart; "U.S." and quotes are no glue
     glued = f"{STORY.strip()}Lesen Sie hier: Ferry fares rise again in spring"
     assert prune_text(glued, links) == (STORY.strip(), {"elsewhere": 1})

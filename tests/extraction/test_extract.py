@@ -178,6 +178,22 @@ def test_a_publishers_body_in_one_block_is_cut_where_the_pages_paragraphs_begin(
     )
 
 
+def test_a_publishers_body_in_one_block_is_cut_where_the_pages_paragraphs_end_too() -> None:
+    """What the body holds between two of the page's paragraphs (a box of another story set
+    inline) stands apart, where the line rules judge it; a sentence that the end of a shorter
+    paragraph of the page happens to end alike is not cut."""
+    first = "The quay will be rebuilt over three years, the harbour board decided on Monday."
+    second = "Ferries will use a temporary pier in the meantime, the board said."
+    box = "Related story Ferry fares rise again in spring Ann Writer The board meets"
+    body = f"{first} {box}{second}"
+    assert with_paragraphs(body, f"{first}\n{second}").split("\n") == [first, box, second]
+    sentence = f"{first.removesuffix('.')}, after a long debate. {second}"
+    assert with_paragraphs(sentence, f"{first.removesuffix('.')}\n{second}").split("\n") == [
+        f"{first.removesuffix('.')}, after a long debate.",
+        second,
+    ]
+
+
 def test_a_publishers_body_of_placeholders_is_not_taken_for_the_text() -> None:
     story = make_stories(2)[0]
     notice = "To view this video please enable JavaScript, and consider upgrading. " * 3
