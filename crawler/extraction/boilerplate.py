@@ -148,6 +148,8 @@ class _Phrases:
         return self._anywhere.search(text)
 
 
+# double quotation marks of every convention, which open and close in pairs ("", “”, „“, «»)
+_DOUBLE_QUOTES = ('"', "“", "”", "„", "«", "»")
 # the end of a sentence, or of a quotation or a bracket after it
 _CLOSED = re.compile(r"[.!?…\"”»)]\W*$")
 # Lines that send the reader to another story or page.
@@ -1428,8 +1430,8 @@ def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str
         len(text) < 220
         and not quoted
         and (
-            _CALL.search(text)
-            or (_CALL_IF.search(text) and _to_reader(text))
+            _unquoted(_CALL.search(text))
+            or (_unquoted(_CALL_IF.search(text)) and _to_reader(text))
             or ("会員" in text and _CALL_MEMBERS.search(text))
         )
     ):
@@ -1504,6 +1506,15 @@ def _is_dateline(text: str) -> bool:
         and _is_date_line(text)
         and not _LOWER_RUN.search(_DATE.sub("", text))  # "2 de mayo de 2022" is a date
     )
+
+
+def _unquoted(found: re.Match[str] | None) -> bool:
+    """Whether a call was found outside quotation marks: inside them, it is someone's words
+    ('The statement continued: "They were working to support us ...')."""
+    if found is None:
+        return False
+    before = found.string[: found.start()]
+    return sum(map(before.count, _DOUBLE_QUOTES)) % 2 == 0
 
 
 def _to_reader(text: str) -> bool:

@@ -70,6 +70,10 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     none = links_of()
     assert verdict("Subscribe now to our e-paper edition for the full story.", none) == "call"
     assert verdict("Follow The Gazette on Twitter and Instagram", none) == "call"
+    # a call inside quotation marks is someone's words
+    said = 'The families said: "They were working to support us and their children.'
+    assert verdict(said, none) is None
+    assert verdict('"Great story!" Please support us and donate today.', none) == "call"
     assert verdict("© Oli Scarff/Getty Images", none) == "credit"
     assert verdict("Fot. Lukasz Nowaczyk / Agencja Gazeta", none) == "credit"
     assert verdict("Kategorie: News", none) == "label"
