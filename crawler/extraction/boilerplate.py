@@ -40,6 +40,10 @@ MIN_LINK_ITEMS = 2
 # A trail of sections above the story: this many items at least, each this many words at most.
 CRUMBS = 3
 CRUMB_WORDS = 4
+# A table of contents in a publisher's body: this many lines at least in a row, each the text
+# of a link to a place in the page, and the short label above them ("Table of Contents").
+CONTENTS_LINES = 3
+CONTENTS_LABEL = 40
 # Other stories' cards after the story: the story's own prose says this many times as much.
 STORY_OVER_CARDS = 2
 # A linked list item this many words long or longer is a headline, shorter a name.
@@ -2290,6 +2294,7 @@ def prune_text(
     prose = [index for index, line in enumerate(lines) if len(line) >= PROSE]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     kept: list[tuple[int, str]] = []  # (index, line)
+    contents = _contents(lines, links)
     cards = {
         at
         for index in range(first + 1, len(lines) - 1)
@@ -2303,6 +2308,8 @@ def prune_text(
         kind = verdict(line, links, tag, margin) if line else None
         if kind is None and index in cards:
             kind = "teaser"
+        if kind is None and index in contents:
+            kind = "contents"
         if kind is None and captions and _is_caption(line, captions):
             kind = "caption"
         if kind is None:
@@ -2316,6 +2323,25 @@ def prune_text(
     for at in sorted((ending[at] for at in boxed), reverse=True):
         _count(removed, "author", kept.pop(at)[1])
     return ("\n".join(line for _, line in kept), removed) if removed else (text, removed)
+
+
+def _contents(lines: list[str], links: Links) -> set[int]:
+    """The lines of a table of contents in a body given as lines: a run of lines each opening
+    with the text of a link to a place in the page ("Best for Backpackers: ..."; the
+    subheadings they point to follow as the story's own lines, alone among prose), and the
+    short label above the run."""
+    if not links.contents:
+        return set()
+    found: set[int] = set()
+    listed = [any(map(line.startswith, links.contents)) for line in lines]
+    for entry, run in groupby(range(len(lines)), key=listed.__getitem__):
+        at = list(run)
+        if entry and len(at) >= CONTENTS_LINES:
+            found.update(at)
+            label = lines[at[0] - 1] if at[0] else ""
+            if label and len(label) < CONTENTS_LABEL and not _CLOSED.search(label):
+                found.add(at[0] - 1)
+    return found
 
 
 def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterable[str] = ()) -> str:

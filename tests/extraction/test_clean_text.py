@@ -1101,6 +1101,19 @@ def test_a_subheading_that_the_contents_point_to_stays_and_the_contents_go() -> 
     assert verdict("1) Why the fares rise again", elsewhere, margin=False) == "link"
 
 
+def test_a_table_of_contents_in_a_publishers_body_goes_and_its_subheadings_stay() -> None:
+    entries = ["Best for ferries: the north quay", "Best for walkers: the pier", "Best at dawn"]
+    anchors = "".join(f"<a href='#e{n}'>{e.split(':')[0]}</a>" for n, e in enumerate(entries))
+    links = Links(fromstring(f"<div>{anchors}</div>"), "https://harbour.example/guide")
+    body = "\n".join([STORY, "Table of Contents", *entries, STORY, entries[0], STORY])
+    text, removed = prune_text(body, links)
+    assert removed == {"contents": 4}
+    assert text.split("\n") == [STORY.strip(), STORY.strip(), entries[0], STORY.strip()]
+    # two such lines are no table: a subheading and its twin
+    two = "\n".join([STORY, *entries[:2], STORY])
+    assert prune_text(two, links) == (two, {})
+
+
 def test_a_list_of_linked_headlines_with_their_dates_goes_wherever_it_stands() -> None:
     links = links_of("Ferry fares rise again in spring", "New lighthouse keeper named today")
     for items in (
