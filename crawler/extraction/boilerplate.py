@@ -1357,7 +1357,9 @@ class Links:
 def _within(href: str | None, pages: set[str]) -> bool:
     """Whether ``href`` points at a place in the page itself ("#part-2"); ``pages``: the
     page's addresses (its URL, its canonical URL)."""
-    target, fragment = urldefrag((href or "").strip())
+    if not href or "#" not in href:  # most links: no parsing
+        return False
+    target, fragment = urldefrag(href.strip())
     return bool(fragment) and (not target or any(urljoin(page, target) == page for page in pages))
 
 

@@ -214,8 +214,9 @@ class ArticleExtractor:
 
 # A picture's caption: a <figcaption>, or an element named for one ("wp-caption-text",
 # "image-caption", "imageCaption"), as blogs and older templates set them.
-_NAMED_CAPTIONS = XPath("//body//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
+_NAMED_CAPTIONS = XPath("//body//*[contains(@class, 'aption')]")
 _CAPTION_CHARS = 300  # a caption's words; a wrapper named "caption" may hold more
+_CAPTION_START = 12  # a paragraph that opens otherwise than every caption says none
 
 
 def captions_of(tree: HtmlElement) -> frozenset[str]:
@@ -225,11 +226,15 @@ def captions_of(tree: HtmlElement) -> frozenset[str]:
     elements = [*tree.iter("figcaption"), *_NAMED_CAPTIONS(tree)]
     texts = {" ".join(element.text_content().split()) for element in elements}
     captions = {text for text in texts if text and len(text) < _CAPTION_CHARS}
-    if captions:
-        inside = {id(p) for element in elements for p in element.iter("p")}
-        for paragraph in tree.iter("p"):
-            if id(paragraph) not in inside:
-                captions.discard(" ".join(paragraph.text_content().split()))
+    if not captions:
+        return frozenset()
+    inside = {id(p) for element in elements for p in element.iter("p")}
+    starts = {caption[:_CAPTION_START] for caption in captions}
+    for paragraph in tree.iter("p"):
+        opening = " ".join((paragraph.text or "").split())[:_CAPTION_START]
+        if id(paragraph) in inside or (len(opening) == _CAPTION_START and opening not in starts):
+            continue  # (its text read only when it may be a caption's)
+        captions.discard(" ".join(paragraph.text_content().split()))
     return frozenset(captions)
 
 
