@@ -435,6 +435,7 @@ _CALL = _Phrases(
     # the newsroom asks for tips and corrections ("Got a story? Get in touch...")
     r"\bget in touch (?:with our \w+ (?:team|desk)|at \S+@)", r"^\W*got a story\b",
     r"^\W*do you have a story\b", r"^\W*we want to hear from you\b",
+    r"^\W*we pay for (?:your )?(?:stories|videos|pictures|photos)\b",
     r"^\W*fehler gefunden\s*\?", r"\bmelden sie (?:den|einen|uns den) fehler\b",
     r"\bihre meinung ist uns wichtig\b",
     r"^\W*(?:hat ihnen|dir hat|ihnen hat) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\b",

@@ -63,8 +63,9 @@ _PITCH_NAMES_MAX = 20_000  # a site's templates repeat their class names page af
 def cuts(tree: HtmlElement, head: HeadTags, html: str) -> list[HtmlElement]:
     """The outermost of what goes besides the pitches (``pitches``, which the caller reads
     for a paywall's words): hidden microdata, appended stories, other stories' cards, a
-    gallery's slides, forms' fields. ``html``, the page the tree was parsed from, is searched first
-    for a slide's counter: a regex over the text costs a third of a walk of the tree."""
+    gallery's slides, a consent dialog, forms' fields. ``html``, the page the tree was parsed
+    from, is searched first for a slide's counter: a regex over the text costs a third of a
+    walk of the tree."""
     return outermost(
         [
             *hidden_metadata(tree),
@@ -72,6 +73,7 @@ def cuts(tree: HtmlElement, head: HeadTags, html: str) -> list[HtmlElement]:
             *teaser_cards(tree),
             *linked_articles(tree),
             *(gallery_slides(tree) if _COUNTER_IN_PAGE.search(html) else ()),
+            *consent_dialogs(tree),
             *form_fields(tree),
         ]
     )
@@ -233,17 +235,26 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
         ) is None:
             teasers.add(paragraph)
             teasers.update(islice(paragraph.iterancestors(), _CARD_CLIMB))
-    by_parent: dict[HtmlElement, dict[HtmlElement, None]] = {}
+    # cards under one parent, or under wrappers alike side by side, one or two levels up (a
+    # widget's tabs: "News", "Sport", "Lifestyle", each a few cards)
+    groups: dict[tuple[object, ...], dict[HtmlElement, None]] = {}
     for heading in linked:
         card = _card_of(heading, headlines, teasers)
-        if card is not None and (parent := card.getparent()) is not None:
-            by_parent.setdefault(parent, {})[card] = None
-    found = [
-        card
-        for cards in by_parent.values()
-        if len(cards) >= _CARDS_MIN and not _numbered(list(cards))
-        for card in cards
-    ]
+        if card is None or (parent := card.getparent()) is None:
+            continue
+        groups.setdefault((parent,), {})[card] = None
+        for wrapper in (parent, parent.getparent()):
+            if wrapper is not None and (above := wrapper.getparent()) is not None:
+                key = (above, wrapper.tag, wrapper.get("class"))
+                groups.setdefault(key, {})[card] = None
+    found = list(
+        {
+            card: None
+            for cards in groups.values()
+            if len(cards) >= _CARDS_MIN and not _numbered(list(cards))
+            for card in cards
+        }
+    )
     if not found:
         return []
     every = sum(len(paragraph.text_content().split()) for paragraph in body.iter("p"))
@@ -271,6 +282,29 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
         if linked >= _CARD_LINK_SHARE * len(text):
             found.append(article)
     return found
+
+
+# A consent platform's dialog, set in the page hidden for a script to show: its purposes and
+# its list of hundreds of vendors, each with the address of its privacy policy, which a
+# page of little text of its own gives trafilatura for the story. Named for the platforms
+# (OneTrust, formerly Optanon; Didomi; Usercentrics; Cookiebot; TrustArc; Quantcast;
+# Sourcepoint), which name their elements so on every site and set them at the body's top.
+_CONSENT_NAMES = (
+    "onetrust", "optanon", "didomi", "usercentrics", "CybotCookiebot", "truste-", "qc-cmp",
+    "sp_message",
+)  # fmt: skip
+_CONSENT_TEST = " or ".join(
+    f"starts-with(@{attribute}, '{name}')"
+    for attribute in ("id", "class")
+    for name in _CONSENT_NAMES
+)
+_CONSENT_DIALOGS = XPath(f"/html/body/*[{_CONSENT_TEST}] | /html/body/*/*[{_CONSENT_TEST}]")
+
+
+def consent_dialogs(tree: HtmlElement) -> list[HtmlElement]:
+    """A consent platform's dialog and banner, shown or hidden, at the body's top (two
+    levels of elements: cheaper than a search of the page for the platforms' names)."""
+    return list(_CONSENT_DIALOGS(tree))
 
 
 _FIELDS = ("textarea", "select")

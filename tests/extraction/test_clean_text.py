@@ -70,6 +70,7 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     none = links_of()
     assert verdict("Subscribe now to our e-paper edition for the full story.", none) == "call"
     assert verdict("Follow The Gazette on Twitter and Instagram", none) == "call"
+    assert verdict("We pay for your stories! Got a story for us?", none) == "call"
     # a call inside quotation marks is someone's words
     said = 'The families said: "They were working to support us and their children.'
     assert verdict(said, none) is None

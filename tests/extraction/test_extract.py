@@ -504,9 +504,35 @@ def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
         for n, other in enumerate(others)
     )
     assert teaser_cards(parse_html(page(f"{own}{sections}").decode())) == []
+    # cards spread over a widget's tabs, two or three in each: one stream all the same
+    second = cards.index("</li>", cards.index("</li>") + 5) + 5
+    tabs = "".join(
+        f"<div class='tab'><ul>{cards_of}</ul></div>"
+        for cards_of in (cards[:second], cards[second:])
+    )
+    assert len(teaser_cards(parse_html(page(f"{own}<div class='tabs'>{tabs}</div>").decode()))) == 5
     index = extract(page(f"<ul class='stream'>{cards}</ul>"), URL)
     assert index is not None
     assert sum(other.paragraphs[0] in index.text for other in others) >= 4
+
+
+def test_a_consent_platforms_dialog_is_no_story() -> None:
+    """A page of little text of its own, with a consent platform's dialog set in it hidden:
+    its list of vendors, each with the address of its privacy policy, is not the story."""
+    story = make_stories(1)[0]
+    vendors = "".join(
+        f"<div class='vendor-item'><div class='vendor-name'>Vendor {n} Inc.</div>"
+        f"<div class='vendor-url'>https://vendor{n}.example/privacy-policy/</div></div>"
+        for n in range(200)
+    )
+    page = (
+        f"<html lang='en'><head><title>{story.title}</title></head><body>"
+        f"<div class='page'><h1>{story.title}</h1><p>{story.paragraphs[0]}</p></div>"
+        f"<div id='onetrust-consent-sdk'><div style='display: none'>{vendors}</div></div>"
+        "</body></html>"
+    ).encode()
+    found = extract(page, URL)
+    assert found is None or "privacy-policy" not in found.text
 
 
 def test_another_storys_card_set_as_a_linked_article_inside_the_story_goes() -> None:
