@@ -1023,6 +1023,11 @@ _NOTICE = _Phrases(
     r"reporting)\W*$",
     r"\bways in which we use your data for advertising\b",
     r"\bthe storage of information, or access to information that is already stored\b",
+    # and its first version's purposes, 700 characters and more each
+    r"\bthe collection and processing of information about your use of this service to "
+    r"subsequently personali[sz]e\b",
+    r"\bthe collection of information(?: about your use of the content)?, and combination with "
+    r"previously collected information\b",
     r"\bthe interactive advertising bureau \(iab\) describes\b",
     # a plea for contributions under the story: "Since you're here ... we have a small favour
     # to ask"
@@ -1062,7 +1067,7 @@ _COOKIES = _pattern(
     r"^\W*(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt|speichert) cookies\b",
     r"\b(?:nous utilisons|utilise) des cookies\b", r"\butiliza(?:mos)? cookies\b",
 )  # fmt: skip
-_NOTICE_MAX = 600
+_NOTICE_MAX = 800
 # A comment's header under the story: its writer and when ("Max sagt: 12. März 2020 um 14:33",
 # "Anonymous said...", "Zitat von Max:"); a forum member's card ("Beiträge: 123").
 _COMMENT_HEAD = _pattern(
@@ -1841,6 +1846,7 @@ _THREAD_LABEL = _pattern(
     r"^\W*(?:\d+ )?(?:(?:readers?'?|users?'?|your|latest|recent|all) )?comments?\W*"
     r"(?:\(\d+\))?\W*$",
     r"^\W*have your say\W*$",
+    r"^\W*(?:rate and comment|(?:user |reader )?reviews?)\W*$",
     r"^\W*(?:\d+ )?(?:leser)?kommentare?\W*(?:\(\d+\))?\W*$",
     r"^\W*(?:\d+ )?(?:commentaires?|comentarios?|comentários?|commenti)\W*(?:\(\d+\))?\W*$",
 )
@@ -1851,6 +1857,8 @@ _SIGNATURE = _pattern(
     r"\bposté par\b",
     r"\bpublicado por\b",
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr)\b",
+    # a commenter's name and how long ago ("Tuzzy5969 7 days ago", names run together)
+    r"^.{0,40}\d (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago\W*$",
 )
 _THREAD_SIGNATURES = 2
 # a comment's own header, which opens a thread whatever follows ("#1 Kommentar von Naru")

@@ -240,6 +240,12 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
                    "Since you’re here …",
                    "... we have a small favour to ask. More people are reading the Gazette."):  # fmt: skip
         assert verdict(notice, none) == "notice", notice
+    purpose = (
+        "The collection of information, and combination with previously collected "
+        "information, to select and deliver advertisements for you, and to measure the "
+        "delivery and effectiveness of such advertisements. "
+    ) * 3 + "This includes using"
+    assert 600 < len(purpose) < 800 and verdict(purpose, none) == "notice"
     assert verdict("Article licensing and reprint options", none) == "control"
     assert verdict('[caption id="attachment_7" width="600"] Image via CBS[/caption]', none) == (
         "markup"
@@ -1855,6 +1861,11 @@ def test_readers_comments_under_the_story_go_from_their_label_on() -> None:
     )
     prune(body, links_of())
     assert text_of(body) == [STORY.strip(), LEAD]
+    # a recipe's reviews, each signed with its writer's name and how long ago
+    reviews = "".join(f"<p>Reader{n}2{n} days ago</p><p>{comment}</p>" for n in range(3))
+    body = etree.fromstring(f"<body><p>{STORY}</p><p>Rate and Comment</p>{reviews}</body>")
+    prune(body, links_of())
+    assert text_of(body) == [STORY.strip()]
     # a story that speaks of comments, and a label without signed comments after it, stay
     body = etree.fromstring(f"<body><p>{STORY}</p><p>Comments</p><p>{LEAD}</p></body>")
     prune(body, links_of())
