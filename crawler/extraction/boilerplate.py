@@ -774,7 +774,7 @@ CAPTION_END = _Phrases(
     r"\bvia getty images\W*$",  # "STR/AFP via Getty Images" ("obtained via Reuters" is not)
     r"\b(?:photos?|images?|fotos?|bild(?:er)?)\s*©\s*[^.!?]{1,60}$",  # "..., photos © Name"
     r"\((?:photo|image|picture)s? courtesy of [^()]{1,60}\)\W*$",  # "(Image courtesy of NASA)"
-    r"\((?:[A-Z]{2,}\s+)?(?:pictures?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
+    r"\((?:[A-Z]{2,}\s+)?(?:pictures?|pics?|photos?|images?|fotos?|bild|credit)\s*:[^()]{1,80}\)\W*$",
     # "(AP Photo/Chris Carlson)", "(Photo by Amjad Ghsoun)", not "(photo by my husband)"
     r"\((?:[A-Z]{2,}\s+)?(?:photo|image|picture|foto)s?\s*(?:/|by\s+)(?-i:[A-Z])[^()]{0,60}\)"
     r"\W*$",

@@ -253,6 +253,7 @@ def test_the_comment_box_the_newsroom_and_the_paywall_speak_to_the_reader() -> N
     credits = "Photograph by Ann Writer/Agency. Portrait illustration by Jo Bloggs."
     assert verdict(credits, none) == "credit"
     assert verdict("Photos by Ann Writer & Jan de Vries", none) == "credit"
+    assert verdict("The new harbour master on the quay (Pic: PA)", none) == "credit"
     assert verdict("Photographs by her father were shown at the gallery in 2010.", none) is None
     # the same words in a story's sentences and lists stay
     for sentence in ("More from the statement:", "Duke Energy: 800-769-3766",
