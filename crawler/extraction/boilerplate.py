@@ -1365,6 +1365,8 @@ def _within(href: str | None, pages: set[str]) -> bool:
     page's addresses (its URL, its canonical URL)."""
     if not href or "#" not in href:  # most links: no parsing
         return False
+    if href.startswith("#"):
+        return len(href) > 1
     target, fragment = urldefrag(href.strip())
     return bool(fragment) and (not target or any(urljoin(page, target) == page for page in pages))
 

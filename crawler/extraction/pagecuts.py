@@ -288,16 +288,13 @@ def linked_articles(tree: HtmlElement) -> list[HtmlElement]:
 # its list of hundreds of vendors, each with the address of its privacy policy, which a
 # page of little text of its own gives trafilatura for the story. Named for the platforms
 # (OneTrust, formerly Optanon; Didomi; Usercentrics; Cookiebot; TrustArc; Quantcast;
-# Sourcepoint), which name their elements so on every site and set them at the body's top.
+# Sourcepoint), which give their containers such ids on every site ("onetrust-consent-sdk",
+# "optanon") and set them at the body's top.
 _CONSENT_NAMES = (
     "onetrust", "optanon", "didomi", "usercentrics", "CybotCookiebot", "truste-", "qc-cmp",
     "sp_message",
 )  # fmt: skip
-_CONSENT_TEST = " or ".join(
-    f"starts-with(@{attribute}, '{name}')"
-    for attribute in ("id", "class")
-    for name in _CONSENT_NAMES
-)
+_CONSENT_TEST = " or ".join(f"starts-with(@id, '{name}')" for name in _CONSENT_NAMES)
 _CONSENT_DIALOGS = XPath(f"/html/body/*[{_CONSENT_TEST}] | /html/body/*/*[{_CONSENT_TEST}]")
 
 
