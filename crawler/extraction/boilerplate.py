@@ -153,7 +153,7 @@ class _Phrases:
 
 
 # double quotation marks of every convention, which open and close in pairs ("", “”, „“, «»)
-_DOUBLE_QUOTES = ('"', "“", "”", "„", "«", "»")
+_DOUBLE_QUOTE = re.compile(r'(?<!\d)"|[“”„«»]')  # not an inch's mark (65" TV)
 # the end of a sentence, or of a quotation or a bracket after it
 _CLOSED = re.compile(r"[.!?…\"”»)]\W*$")
 # Lines that send the reader to another story or page.
@@ -1256,7 +1256,7 @@ class Links:
         self.by_first_word: dict[str, list[str]] = {}
         self._short: dict[str, set[str]] = {}  # first word -> anchors shorter than MIN_ANCHOR
         self._by_length: dict[str, dict[int, set[str]]] = {}  # first word -> length -> texts
-        pages = {urldefrag(url)[0] for url in urls if url}
+        pages = {_defragged(url) for url in urls if url}
         for anchor in tree.iter("a"):
             text = " ".join(anchor.text_content().split())
             if len(text) >= MIN_ANCHOR and _within(anchor.get("href"), pages):
@@ -1360,6 +1360,13 @@ class Links:
         return max((n for n, alike in lengths.items() if text[:n] in alike), default=0)
 
 
+def _defragged(url: str) -> str:
+    try:
+        return urldefrag(url)[0]
+    except ValueError:  # a malformed address: no page's
+        return ""
+
+
 def _within(href: str | None, pages: set[str]) -> bool:
     """Whether ``href`` points at a place in the page itself ("#part-2"); ``pages``: the
     page's addresses (its URL, its canonical URL)."""
@@ -1367,8 +1374,11 @@ def _within(href: str | None, pages: set[str]) -> bool:
         return False
     if href.startswith("#"):
         return len(href) > 1
-    target, fragment = urldefrag(href.strip())
-    return bool(fragment) and (not target or any(urljoin(page, target) == page for page in pages))
+    try:
+        target, fragment = urldefrag(href.strip())
+        return bool(fragment) and (not target or any(urljoin(p, target) == p for p in pages))
+    except ValueError:  # a malformed address ("http://[bad/#x")
+        return False
 
 
 def verdict(text: str, links: Links, tag: str = "p", margin: bool = True) -> str | None:
@@ -1527,8 +1537,7 @@ def _unquoted(found: re.Match[str] | None) -> bool:
     ('The statement continued: "They were working to support us ...')."""
     if found is None:
         return False
-    before = found.string[: found.start()]
-    return sum(map(before.count, _DOUBLE_QUOTES)) % 2 == 0
+    return len(_DOUBLE_QUOTE.findall(found.string, 0, found.start())) % 2 == 0
 
 
 def _to_reader(text: str) -> bool:
@@ -1848,7 +1857,7 @@ _THREAD_LABEL = _pattern(
     r"^\W*(?:\d+ )?(?:(?:readers?'?|users?'?|your|latest|recent|all) )?comments?\W*"
     r"(?:\(\d+\))?\W*$",
     r"^\W*have your say\W*$",
-    r"^\W*(?:rate and comment|(?:user |reader )?reviews?)\W*$",
+    r"^\W*(?:rate and comment|(?:user|reader|customer)s?['’]? reviews?)\W*$",
     r"^\W*(?:\d+ )?(?:leser)?kommentare?\W*(?:\(\d+\))?\W*$",
     r"^\W*(?:\d+ )?(?:commentaires?|comentarios?|comentários?|commenti)\W*(?:\(\d+\))?\W*$",
 )
@@ -1860,7 +1869,7 @@ _SIGNATURE = _pattern(
     r"\bpublicado por\b",
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr)\b",
     # a commenter's name and how long ago ("Tuzzy5969 7 days ago", names run together)
-    r"^.{0,40}\d (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago\W*$",
+    r"^[^\s.!?]{1,30}?\s?\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago$",
 )
 _THREAD_SIGNATURES = 2
 # a comment's own header, which opens a thread whatever follows ("#1 Kommentar von Naru")
@@ -2357,7 +2366,12 @@ def _contents(lines: list[str], links: Links) -> set[int]:
     return found
 
 
-def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterable[str] = ()) -> str:
+def without_restated(
+    text: str,
+    headings: Iterable[str] = (),
+    set_apart: Iterable[str] = (),
+    captions: Iterable[str] = (),
+) -> str:
     """The text without its blocks that another, longer block of it says again: a teaser or a
     summary above the paragraph it sums up, a pull quote, a caption in the story's words. Their
     words stay, where a block says them whole. A caption that says a paragraph again with a few
@@ -2375,6 +2389,7 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
         return text
     kept = {" ".join(heading.split()) for heading in headings}
     apart = {" ".join(block.split()) for block in set_apart}
+    pictured = {" ".join(caption.split()) for caption in captions}
     pairs: list[frozenset[tuple[str, str]]] = []
     lengths: list[int] = []
     vocabularies: list[set[str]] = []
@@ -2416,20 +2431,20 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
         if lengths[first] == lengths[second]:
             continue  # printed twice, or rows of a table: not a summary of the other
         shorter, longer = (first, second) if lengths[first] < lengths[second] else (second, first)
-        caption = _is_caption_of(lines[longer], lines[shorter], apart)
+        caption = _is_caption_of(lines[longer], lines[shorter], pictured, apart)
         if shorter > longer and not caption and not _is_set_apart(lines[shorter], apart):
             continue
         if len(pairs[first] & pairs[second]) >= RESTATED_SHARE * len(pairs[shorter]):
             own = vocabularies[shorter] - vocabularies[longer]
+            # a caption that says a paragraph again goes, not the paragraph
+            going, staying = (longer, shorter) if caption else (shorter, longer)
             if (
-                shorter not in saying
+                going not in saying
                 and len(own) <= RESTATED_NEW * len(vocabularies[shorter])
                 and not any(w.isdigit() for w in own)
             ):
-                if caption:  # a caption that says a paragraph again goes, not the paragraph
-                    shorter, longer = longer, shorter
-                removed[shorter] = None
-                saying.add(longer)
+                removed[going] = None
+                saying.add(staying)
     if not removed:
         return text
     for index in sorted(removed):
@@ -2437,12 +2452,12 @@ def without_restated(text: str, headings: Iterable[str] = (), set_apart: Iterabl
     return "\n".join(line for index, line in enumerate(lines) if index not in removed)
 
 
-def _is_caption_of(caption: str, paragraph: str, apart: set[str]) -> bool:
-    """Whether ``caption``, set apart from the story, is a picture's caption that says the
-    story's ``paragraph`` again with a few words of its own ("Tragedy: ... (pictured in
-    2016)")."""
+def _is_caption_of(caption: str, paragraph: str, pictured: set[str], apart: set[str]) -> bool:
+    """Whether ``caption`` is one of the page's pictures' captions (``pictured``) that says
+    the story's ``paragraph`` (not a quote's or a caption's line) again with a few words of
+    its own ("Tragedy: ... (pictured in 2016)"). A pull quote that says more keeps its words."""
     return (
-        " ".join(caption.split()) in apart
+        " ".join(caption.split()) in pictured
         and not _is_set_apart(paragraph, apart)
         and len(caption) <= 2 * len(paragraph)
     )

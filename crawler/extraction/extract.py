@@ -183,7 +183,7 @@ class ArticleExtractor:
             lead = standfirst_of(text, leads)
         text = prepend_lead(text, lead, document.title if document is not None else None)
         # a teaser of a paragraph, a pull quote, a lead said again
-        text = without_restated(text, headings(document), [*quotes(document), *captions])
+        text = without_restated(text, headings(document), [*quotes(document), *captions], captions)
         text = without_blanks(without_runs(text))
         if not text:
             return None
@@ -228,11 +228,11 @@ def captions_of(tree: HtmlElement) -> frozenset[str]:
     captions = {text for text in texts if text and len(text) < _CAPTION_CHARS}
     if not captions:
         return frozenset()
-    inside = {id(p) for element in elements for p in element.iter("p")}
+    inside = {p for element in elements for p in element.iter("p")}  # (held: ids are reused)
     starts = {caption[:_CAPTION_START] for caption in captions}
     for paragraph in tree.iter("p"):
         opening = " ".join((paragraph.text or "").split())[:_CAPTION_START]
-        if id(paragraph) in inside or (len(opening) == _CAPTION_START and opening not in starts):
+        if paragraph in inside or (len(opening) == _CAPTION_START and opening not in starts):
             continue  # (its text read only when it may be a caption's)
         captions.discard(" ".join(paragraph.text_content().split()))
     return frozenset(captions)

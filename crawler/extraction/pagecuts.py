@@ -206,7 +206,8 @@ _NUMBERED = re.compile(r"\s*(?:#|no\.\s*)?\d{1,3}\s*[.):]\s", re.IGNORECASE)
 
 
 def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
-    """Other stories' cards beside the page's own story: four or more under one parent, each
+    """Other stories' cards beside the page's own story: four or more under one parent (or
+    under named wrappers of one tag and class side by side: a widget's tabs), each
     a linked headline (three words or more) and a teaser without links, a paragraph or a block
     of text alone ("<li><h3><a>Headline</a></h3><p>Summary</p></li>", "<div
     class=excerpt>Summary</div>"): a stream of news that trafilatura takes for the story when
@@ -244,15 +245,24 @@ def teaser_cards(tree: HtmlElement) -> list[HtmlElement]:
             continue
         groups.setdefault((parent,), {})[card] = None
         for wrapper in (parent, parent.getparent()):
-            if wrapper is not None and (above := wrapper.getparent()) is not None:
-                key = (above, wrapper.tag, wrapper.get("class"))
-                groups.setdefault(key, {})[card] = None
+            if wrapper is None or not wrapper.get("class"):
+                continue  # (unnamed wrappers alike say nothing)
+            if (above := wrapper.getparent()) is not None:
+                groups.setdefault((above, wrapper.tag, wrapper.get("class")), {})[card] = None
+    # a listicle's numbered items under one parent stay, whatever cards their wrappers share
+    listed = {
+        card
+        for key, cards in groups.items()
+        if len(key) == 1 and len(cards) > 1 and _numbered(list(cards))
+        for card in cards
+    }
     found = list(
         {
             card: None
             for cards in groups.values()
             if len(cards) >= _CARDS_MIN and not _numbered(list(cards))
             for card in cards
+            if card not in listed
         }
     )
     if not found:

@@ -130,9 +130,12 @@ def with_paragraphs(body: str, extracted: str) -> str:
         said = paragraph.split()
         opening = " ".join(said[:OPENING_WORDS]).translate(_PLAIN_QUOTES)
         closing = " ".join(said[-OPENING_WORDS:]).translate(_PLAIN_QUOTES)
-        if len(opening) >= MIN_OPENING and (at := plain.find(opening)) > 0:
-            cut, plain = _cut(cut, at), _cut(plain, at)
-        if len(closing) >= MIN_OPENING and (at := plain.find(closing)) >= 0:
+        begins = plain.find(opening) if len(opening) >= MIN_OPENING else -1
+        if begins > 0:
+            cut, plain = _cut(cut, begins), _cut(plain, begins)
+            begins = plain.find(opening, max(begins - 8, 0))  # (moved by the cut)
+        # the paragraph's end after its own beginning, where that was found
+        if len(closing) >= MIN_OPENING and (at := plain.find(closing, max(begins, 0))) >= 0:
             at += len(closing)
             if _begins_paragraph(plain[at : at + 2].lstrip(" ")):
                 cut, plain = _cut(cut, at), _cut(plain, at)

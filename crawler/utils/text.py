@@ -15,6 +15,7 @@ _ESCAPED_MARKUP = re.compile(r"(?i)&lt;/?(?:p|div|br|span|a|img|iframe|h[1-6]|st
 # "*NASA*{: .small}"): its links read as their words, kramdown's attribute lists dropped,
 # and, in such a body only, a word's emphasis marks
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:https?:/)?/[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])([^*\n]+?)(?<=[^\s*])\1(?![\w*])")
 
@@ -38,7 +39,8 @@ def html_to_text(value: object) -> str | None:
         value = html.unescape(value)  # markup escaped throughout, not a tag named in the text
     text = html.unescape(_TAGS.sub(" ", _BREAKS.sub("\n", value)))
     if _MARKDOWN_LINK.search(text) or _KRAMDOWN_ATTRIBUTES.search(text):
-        text = _KRAMDOWN_ATTRIBUTES.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+        text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
+        text = _KRAMDOWN_ATTRIBUTES.sub("", text)
         text = _EMPHASIS.sub(r"\2", text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line) or None

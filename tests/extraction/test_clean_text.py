@@ -75,6 +75,7 @@ def test_calls_credits_labels_and_datelines_are_boilerplate() -> None:
     said = 'The families said: "They were working to support us and their children.'
     assert verdict(said, none) is None
     assert verdict('"Great story!" Please support us and donate today.', none) == "call"
+    assert verdict('Win a 65" TV! Please support us and donate today.', none) == "call"
     assert verdict("© Oli Scarff/Getty Images", none) == "credit"
     assert verdict("Fot. Lukasz Nowaczyk / Agencja Gazeta", none) == "credit"
     assert verdict("Kategorie: News", none) == "label"
@@ -1103,6 +1104,11 @@ def test_a_subheading_that_the_contents_point_to_stays_and_the_contents_go() -> 
     assert prune(body, links) == {"link": 2}
     kept = [child.text for child in body if child.text != STORY]
     assert kept == ["1) Why the fares rise again", "2) Who keeps the lighthouse now"]
+    # a malformed address is no place in the page, and no reason to fail it
+    broken = fromstring(
+        "<div><a href='http://[2001:db8::1/page#part'>A link with some text</a></div>"
+    )
+    assert Links(broken, "http://[bad/").contents == set()
     # on another page, the same anchor points elsewhere
     other = fromstring(f"<div><a href='{page}#fares'>Why the fares rise again</a></div>")
     elsewhere = Links(other, "https://harbour.example/news/other")
@@ -1546,7 +1552,11 @@ def test_a_block_that_a_longer_one_says_again_goes() -> None:
     sentence = "The quay had been closed twice this winter because its timbers were rotten."
     caption = f"Rotten: {sentence.removesuffix('.')} (pictured in March)"
     text = f"{SAID}\n{caption}\n{sentence}"
-    assert without_restated(text, set_apart=[caption]) == f"{SAID}\n{sentence}"
+    assert without_restated(text, set_apart=[caption], captions=[caption]) == f"{SAID}\n{sentence}"
+    # a pull quote that says more than the paragraph keeps its words
+    quote = f"{sentence.removesuffix('.')}, and the board will not wait for another storm."
+    text = f"{STORY}\n{sentence}\n{quote}"
+    assert without_restated(text, set_apart=[quote]) == f"{STORY}\n{quote}"
 
 
 def test_what_only_looks_restated_stays() -> None:
@@ -1867,6 +1877,14 @@ def test_readers_comments_under_the_story_go_from_their_label_on() -> None:
     body = etree.fromstring(f"<body><p>{STORY}</p><p>Rate and Comment</p>{reviews}</body>")
     prune(body, links_of())
     assert text_of(body) == [STORY.strip()]
+    # a review's section headed "Reviews", its sentences telling when, stays
+    told = ["Critics were mostly positive about the new ferry.", "The embargo lifted 2 days ago.",
+            "Sales open on Friday at 9:00 a.m. in most markets."]  # fmt: skip
+    body = etree.fromstring(
+        f"<body><p>{STORY}</p><p>Reviews</p>" + "".join(f"<p>{t}</p>" for t in told) + "</body>"
+    )
+    prune(body, links_of())
+    assert text_of(body)[-3:] == told
     # a story that speaks of comments, and a label without signed comments after it, stay
     body = etree.fromstring(f"<body><p>{STORY}</p><p>Comments</p><p>{LEAD}</p></body>")
     prune(body, links_of())

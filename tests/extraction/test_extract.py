@@ -504,6 +504,16 @@ def test_a_stream_of_other_stories_cards_beside_the_story_goes() -> None:
         for n, other in enumerate(others)
     )
     assert teaser_cards(parse_html(page(f"{own}{sections}").decode())) == []
+    # a listicle's numbered items stay beside a box of cards in a wrapper of the same name
+    items = "".join(
+        f"<div class='item'><h3><a href='/p{n}'>{n}. {other.title}</a></h3>"
+        f"<p>{other.paragraphs[1]}</p></div>"
+        for n, other in enumerate(others[:4], 1)
+    )
+    related = cards.replace("<li>", "<div class='item'>").replace("</li>", "</div>")
+    boxes = f"<div class='list'>{items}</div><div class='list'>{related}</div>"
+    cut = teaser_cards(parse_html(page(f"{own}{boxes}").decode()))
+    assert len(cut) == 5 and not any(". " in card.findtext(".//a")[:4] for card in cut)
     # cards spread over a widget's tabs, two or three in each: one stream all the same
     second = cards.index("</li>", cards.index("</li>") + 5) + 5
     tabs = "".join(
@@ -648,6 +658,17 @@ def test_a_pages_captions_are_its_figcaptions_and_the_elements_named_for_a_capti
     assert page is not None
     # a caption that quotes a paragraph of the story leaves that paragraph the story's
     assert captions_of(page) == {caption, "The ferry at dawn", "The lighthouse, lit again"}
+    # every one of many captions set in paragraphs of their own
+    many = parse_html(
+        "<html><body>"
+        + "".join(
+            f"<figure><figcaption><p>Caption number {n} of the photos here</p></figcaption>"
+            f"</figure><p>Paragraph {n} of the story, which says something else.</p>"
+            for n in range(30)
+        )
+        + "</body></html>"
+    )
+    assert many is not None and len(captions_of(many)) == 30
 
 
 def test_a_pictures_caption_in_a_publishers_body_goes() -> None:

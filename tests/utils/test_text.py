@@ -23,6 +23,7 @@ def test_a_body_held_as_markdown_reads_as_its_words() -> None:
     body = (
         "Field saw [the documentary](https://example.com/magazine/2006/ozone-man) twice.\n\n"
         "At *NASA*{: .small}’s centre she met **Steven**, of [the lab](/wiki/Ames_(centre))."
+        "![The lab at night](https://example.com/lab.jpg)"
     )
     assert html_to_text(body) == (
         "Field saw the documentary twice.\nAt NASA’s centre she met Steven, of the lab."
