@@ -304,7 +304,10 @@ _CONSENT_NAMES = (
     "onetrust", "optanon", "didomi", "usercentrics", "CybotCookiebot", "truste-", "qc-cmp",
     "sp_message",
 )  # fmt: skip
-_CONSENT_TEST = " or ".join(f"starts-with(@id, '{name}')" for name in _CONSENT_NAMES)
+_CONSENT_TEST = " or ".join(
+    [f"starts-with(@id, '{name}')" for name in _CONSENT_NAMES]
+    + [f"starts-with(@class, '{name}')" for name in ("optanon", "onetrust")]  # its banner
+)
 _CONSENT_DIALOGS = XPath(f"/html/body/*[{_CONSENT_TEST}] | /html/body/*/*[{_CONSENT_TEST}]")
 
 
