@@ -162,17 +162,18 @@ class ArticleExtractor:
                     document, text = retried, longer
         text_source = "trafilatura"
         shown = len(text) >= RETRY_CHARS
+        subheadings = headings(document)  # read once: the bodies and the restatements use them
         for source, candidate in (("jsonld", evidence.body), ("feed", feed_text)):
             if not candidate:
                 continue
             # judged as it would stand: once, in paragraphs, its boilerplate gone
             body = with_paragraphs(once(candidate), text)
-            body = prune_text(body, links, captions, authors, headings(document))[0]
+            body = prune_text(body, links, captions, authors, subheadings)[0]
             # a node's headline was checked against the page's (`checked`); a feed's entry may
             # lead to a consent wall or a page of errors, which show no story either
             drawn = not shown and source == "jsonld" and evidence.headline is not None
             if is_better_body(body, text, page_words, drawn):  # type: ignore[arg-type]
-                body = with_headings(as_printed(body, text), text, headings(document))
+                body = with_headings(as_printed(body, text), text, subheadings)
                 text, text_source = with_lead(body, text), source
                 break
         if not text:
@@ -183,7 +184,7 @@ class ArticleExtractor:
             lead = standfirst_of(text, leads)
         text = prepend_lead(text, lead, document.title if document is not None else None)
         # a teaser of a paragraph, a pull quote, a lead said again
-        text = without_restated(text, headings(document), [*quotes(document), *captions], captions)
+        text = without_restated(text, subheadings, [*quotes(document), *captions], captions)
         text = without_blanks(without_runs(text))
         if not text:
             return None
